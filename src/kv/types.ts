@@ -190,3 +190,38 @@ export function decodeI64LE(v: Uint8Array | undefined): bigint {
   buf.set(v.subarray(0, 8));
   return new DataView(buf.buffer).getBigInt64(0, true);
 }
+
+/**
+ * A write expressed as data: what actor turns return as their write set and what domain modules
+ * produce with pure "writes" builders, so one function serves both a plain transaction and an
+ * actor turn. Apply with `applyMutations(tx, mutations)`.
+ */
+export type Mutation =
+  | { op: "set"; key: Key; value: Value }
+  | { op: "clear"; key: Key }
+  | { op: "clearRange"; begin: Key; end: Key }
+  | { op: "atomicAdd"; key: Key; delta: number }
+  | { op: "setVersionstampedKey"; prefix: Key; suffix: Key; value: Value };
+
+/** Applies mutations to a transaction in order. */
+export function applyMutations(tx: Transaction, mutations: readonly Mutation[]): void {
+  for (const m of mutations) {
+    switch (m.op) {
+      case "set":
+        tx.set(m.key, m.value);
+        break;
+      case "clear":
+        tx.clear(m.key);
+        break;
+      case "clearRange":
+        tx.clearRange(m.begin, m.end);
+        break;
+      case "atomicAdd":
+        tx.atomicAdd(m.key, m.delta);
+        break;
+      case "setVersionstampedKey":
+        tx.setVersionstampedKey(m.prefix, m.suffix, m.value);
+        break;
+    }
+  }
+}
