@@ -79,7 +79,11 @@ export function defineCodec<T>(spec: CodecSpec): Codec<T> {
       for (let v = version; v < spec.version; v++) {
         const step = spec.migrations?.[v];
         if (!step) throw corruptValueError(spec.name, new Error(`no migration from version ${v}`));
-        value = step(value);
+        try {
+          value = step(value);
+        } catch (e) {
+          throw corruptValueError(spec.name, e);
+        }
       }
       if (spec.validate) {
         try {

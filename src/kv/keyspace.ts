@@ -78,6 +78,8 @@ export function pack(tuple: Tuple): Uint8Array {
   for (const item of tuple) {
     if (item === null) w.byte(NULL);
     else if (typeof item === "string") {
+      // A lone surrogate would be encoded as U+FFFD, so two different strings would share a key.
+      if (!item.isWellFormed()) throw new RangeError("tuple strings must be well-formed UTF-16");
       w.byte(STRING);
       w.escaped(encoder.encode(item));
     } else if (typeof item === "number") {
@@ -125,7 +127,11 @@ export function unpack(key: Uint8Array): TupleItem[] {
       i = next;
     } else if (code === STRING) {
       const [bytes, next] = readEscaped(key, i);
-      out.push(decoder.decode(bytes));
+      try {
+        out.push(decoder.decode(bytes));
+      } catch (e) {
+        throw new RangeError("tuple string is not valid UTF-8", { cause: e });
+      }
       i = next;
     } else if (code >= INT_ZERO - 8 && code <= INT_ZERO + 8) {
       const n = Math.abs(code - INT_ZERO);
@@ -200,6 +206,11 @@ export class Subspace {
   /** The key for `items` under this prefix. */
   key(...items: TupleItem[]): Uint8Array {
     return concatBytes(this.prefix, pack(items));
+  }
+
+  /** The key for `tuple` under this prefix (FoundationDB's `Subspace.pack`; same as `key(...tuple)`). */
+  pack(tuple: Tuple): Uint8Array {
+    return concatBytes(this.prefix, pack(tuple));
   }
 
   /** Decodes a key of this subspace back to its tuple (without the prefix). */

@@ -198,6 +198,27 @@ export function toPublic(e: unknown): {
     if (e.retryAfterSeconds !== undefined) out.retryAfterSeconds = e.retryAfterSeconds;
     return out;
   }
+  // KvError (src/kv/types.ts), duck-typed so this leaf needs no kv import: a write over FDB's
+  // limits is the client's fault (413); anything else from the store is transient (503, retry).
+  if (typeof e === "object" && e !== null && (e as { name?: unknown }).name === "KvError") {
+    if ((e as { code?: unknown }).code === "too_large") {
+      const s = KIND_STATUS.payload_too_large;
+      return {
+        status: s.http,
+        grpc: s.grpc,
+        code: "PAYLOAD_TOO_LARGE",
+        message: "Request too large to store",
+      };
+    }
+    const s = KIND_STATUS.unavailable;
+    return {
+      status: s.http,
+      grpc: s.grpc,
+      code: "UNAVAILABLE",
+      message: "Service unavailable; retry later",
+      retryAfterSeconds: 1,
+    };
+  }
   return {
     status: 500,
     grpc: GrpcCode.INTERNAL,

@@ -1,0 +1,184 @@
+/**
+ * The one definition of the node's configuration. Every key, its type, bounds and default live
+ * here; the `Config` type is inferred from the schema, and the loader (src/config/load.ts) layers
+ * defaults < config.yaml < INFERADB_MGMT__SECTION__KEY env < CLI flags on top of it.
+ *
+ * Units: durations suffixed `_ms` are milliseconds, `_s` / session TTLs are seconds, sizes bytes.
+ * A `description` on a schema node is the phrase used in the one-line config error
+ * ("server.http_port: must be an integer 0..65535 (got "abc")").
+ */
+import { type Static, t } from "elysia";
+
+/**
+ * Integers are `t.Number({multipleOf: 1})` rather than Elysia's `t.Integer`, which also accepts
+ * numeric strings (a convenience for query strings that would leave strings in the config).
+ */
+const int = (def: number, minimum: number, maximum: number | undefined, description: string) =>
+  t.Number({
+    multipleOf: 1,
+    minimum,
+    default: def,
+    description,
+    ...(maximum === undefined ? {} : { maximum }),
+  });
+const port = (def: number) => int(def, 0, 65535, "must be an integer 0..65535");
+const positiveInt = (def: number) => int(def, 1, undefined, "must be an integer >= 1");
+const seconds = (def: number) => int(def, 1, undefined, "must be a whole number of seconds >= 1");
+const millis = (def: number) =>
+  int(def, 1, undefined, "must be a whole number of milliseconds >= 1");
+const httpUrl = (def: string) =>
+  t.String({
+    default: def,
+    pattern: "^https?://.*[^/]$",
+    description: "must start with http:// or https:// and must not end with /",
+  });
+
+export const ENVIRONMENTS = ["development", "production", "test"] as const;
+export const BACKENDS = ["memory", "sqlite", "foundationdb"] as const;
+export const LOG_LEVELS = ["debug", "info", "warn", "error", "silent"] as const;
+
+export const ServerSchema = t.Object({
+  http_host: t.String({ default: "127.0.0.1", minLength: 1 }),
+  http_port: port(3000),
+  grpc_host: t.String({ default: "127.0.0.1", minLength: 1 }),
+  grpc_port: port(3001),
+  /** IPs or CIDRs whose X-Forwarded-For is believed (client IP for rate limits and audit). */
+  trusted_proxies: t.Array(t.String({ minLength: 1 }), { default: [] }),
+  /** Largest accepted request body in bytes; larger bodies get 413 without being buffered. */
+  max_body_bytes: positiveInt(2097152),
+  /** How long graceful shutdown waits for in-flight HTTP requests, in ms. */
+  shutdown_grace_ms: int(10000, 0, undefined, "must be a whole number of milliseconds >= 0"),
+});
+
+export const StorageSchema = t.Object({
+  backend: t.Union(
+    BACKENDS.map((b) => t.Literal(b)),
+    { default: "sqlite", description: `must be one of ${BACKENDS.join(", ")}` },
+  ),
+  sqlite_path: t.String({ default: "./data/inferadb.sqlite", minLength: 1 }),
+  /** Required when `backend` is `foundationdb`. */
+  fdb_cluster_file: t.Optional(t.String({ minLength: 1 })),
+});
+
+export const WebAuthnSchema = t.Object({
+  rp_id: t.String({ default: "localhost", minLength: 1 }),
+  rp_name: t.String({ default: "InferaDB", minLength: 1 }),
+  origin: httpUrl("http://localhost:3000"),
+});
+
+export const AuthSchema = t.Object({
+  /**
+   * Root secret for envelope encryption of private keys (HKDF-SHA-256). At least 32 bytes.
+   * Missing: an error in production; an ephemeral random secret (with a warning) otherwise.
+   */
+  key_encryption_secret: t.Optional(t.String()),
+  session_ttl_web: seconds(86400),
+  session_ttl_cli: seconds(604800),
+  session_ttl_sdk: seconds(2592000),
+  max_sessions_per_user: positiveInt(10),
+  /** How long revoked/expired sessions are kept before the cleanup job deletes them, seconds. */
+  session_retention_s: seconds(604800),
+  jwt_issuer: t.String({ default: "https://api.inferadb.com", minLength: 1 }),
+  jwt_audience: t.String({ default: "https://api.inferadb.com/evaluate", minLength: 1 }),
+  client_assertion_audience: t.String({ default: "https://api.inferadb.com/token", minLength: 1 }),
+  /** `Secure` attribute on the session cookie. Forced on in production. */
+  cookie_secure: t.Boolean({ default: true, description: "must be true or false" }),
+  webauthn: t.Object({ ...WebAuthnSchema.properties }, { default: {} }),
+});
+
+export const EmailSchema = t.Object({
+  transport: t.Union([t.Literal("console"), t.Literal("smtp")], {
+    default: "console",
+    description: "must be one of console, smtp",
+  }),
+  smtp_host: t.String({ default: "localhost", minLength: 1 }),
+  smtp_port: port(587),
+  smtp_secure: t.Boolean({ default: false, description: "must be true or false" }),
+  smtp_username: t.Optional(t.String()),
+  smtp_password: t.Optional(t.String()),
+  from_email: t.String({ default: "noreply@inferadb.local", minLength: 3 }),
+  from_name: t.String({ default: "InferaDB" }),
+});
+
+export const RateLimitingSchema = t.Object({
+  enabled: t.Boolean({ default: true, description: "must be true or false" }),
+  login_attempts_per_ip_per_hour: positiveInt(100),
+  login_failures_per_account_per_15min: positiveInt(10),
+  registrations_per_ip_per_day: positiveInt(5),
+  email_verification_tokens_per_hour: positiveInt(5),
+  password_reset_tokens_per_hour: positiveInt(3),
+  token_requests_per_client_per_minute: positiveInt(60),
+});
+
+export const ClusterSchema = t.Object({
+  /** Stable node id; default: a random id per start. */
+  node_id: t.Optional(t.String({ minLength: 1, maxLength: 128 })),
+  /** Host peers use to reach this node's internal endpoint; default `server.http_host`. */
+  advertise_address: t.Optional(t.String({ minLength: 1 })),
+  internal_port: port(3002),
+  /** Shared secret authenticating node-to-node calls; required when several nodes share a store. */
+  secret: t.Optional(t.String({ minLength: 1 })),
+  heartbeat_ms: millis(1000),
+  suspect_ms: millis(5000),
+  fence_ms: millis(3500),
+  actor_idle_ms: millis(300000),
+  /**
+   * Actor worker threads; 0 runs actors on the main thread. Default 0: measured on the 2-core
+   * target, the thread hop costs more than the turns it offloads (bench/actors.ts, docs/cluster.md).
+   */
+  workers: int(0, 0, 256, "must be an integer 0..256"),
+  mailbox_capacity: positiveInt(1000),
+  max_hops: int(2, 0, 8, "must be an integer 0..8"),
+});
+
+export const ObservabilitySchema = t.Object({
+  log_level: t.Union(
+    LOG_LEVELS.map((l) => t.Literal(l)),
+    { default: "info", description: "must be one of debug, info, warn, error, silent" },
+  ),
+  /** JSON log lines; default: true when stdout is not a TTY or in production. */
+  json_logs: t.Optional(t.Boolean({ description: "must be true or false" })),
+  metrics_enabled: t.Boolean({ default: true, description: "must be true or false" }),
+});
+
+export const ServerApiSchema = t.Object({
+  /** gRPC endpoint of the InferaDB engine; empty = standalone mode (no vault sync calls). */
+  grpc_endpoint: t.String({ default: "" }),
+  tls_enabled: t.Boolean({ default: false, description: "must be true or false" }),
+});
+
+const section = <T extends Parameters<typeof t.Object>[0]>(props: T) =>
+  t.Object(props, { default: {} });
+
+export const ConfigSchema = t.Object({
+  environment: t.Union(
+    ENVIRONMENTS.map((e) => t.Literal(e)),
+    { default: "development", description: `must be one of ${ENVIRONMENTS.join(", ")}` },
+  ),
+  frontend_base_url: httpUrl("http://localhost:3000"),
+  server: section(ServerSchema.properties),
+  storage: section(StorageSchema.properties),
+  auth: section(AuthSchema.properties),
+  email: section(EmailSchema.properties),
+  rate_limiting: section(RateLimitingSchema.properties),
+  cluster: section(ClusterSchema.properties),
+  observability: section(ObservabilitySchema.properties),
+  server_api: section(ServerApiSchema.properties),
+});
+
+/** What the schema alone accepts (before the loader fills derived values). */
+export type RawConfig = Static<typeof ConfigSchema>;
+
+/**
+ * The validated configuration of one node, produced only by `resolveConfig` / `loadConfig`
+ * (src/config/load.ts). The loader fills what the schema leaves optional: an ephemeral
+ * `auth.key_encryption_secret` outside production, `cluster.node_id`, `cluster.advertise_address`
+ * and `observability.json_logs`.
+ */
+export type Config = RawConfig & {
+  auth: { key_encryption_secret: string };
+  cluster: { node_id: string; advertise_address: string };
+  observability: { json_logs: boolean };
+};
+export type Environment = Config["environment"];
+export type StorageBackendName = Config["storage"]["backend"];

@@ -1,0 +1,10 @@
+/** Error catalog of sessions and session credentials. */
+import { defineErrors } from "../../lib/errors.ts";
+
+export const SessionErrors = defineErrors({
+  /** No credential was presented. */
+  NO_SESSION: { kind: "unauthenticated", message: "No session token provided" },
+  /** A credential was presented but is malformed, unknown, revoked or expired (one answer for all). */
+  INVALID_SESSION: { kind: "unauthenticated", message: "Session not found or expired" },
+  SESSION_NOT_FOUND: { kind: "not_found", message: "Session not found" },
+});

@@ -1,0 +1,86 @@
+/**
+ * Sessions (api.md A5, §3): the record, its key layout and pure write builders. The lifecycle
+ * (active → expired | revoked, sliding refresh) is the XState machine in actors/session/machine.ts,
+ * persisted inside the record as `machine`; the stored deadline `machine.context.expiresAt` is the
+ * truth for expiry, checked on every use.
+ *
+ * Key layout under `Roots.session`:
+ *
+ *   ("s", sessionId)            -> SessionRecord
+ *   ("u", userId, sessionId)    -> empty      a user's sessions
+ */
+import type { PersistedSessionMachine } from "../../../actors/session/machine.ts";
+import { defineCodec } from "../../kv/codec.ts";
+import { Roots } from "../../kv/layout.ts";
+import type { Mutation, ReadOps } from "../../kv/types.ts";
+import { idFromItem, idItem } from "../users/keys.ts";
+
+export type SessionType = "WEB" | "CLI" | "SDK";
+export const SESSION_TYPES: readonly SessionType[] = ["WEB", "CLI", "SDK"];
+
+export interface SessionRecord {
+  id: string;
+  user_id: string;
+  session_type: SessionType;
+  /** SHA-256 of the credential's secret (src/crypto/tokens.ts). */
+  secret_hash: string;
+  created_at: number;
+  ip_address: string | null;
+  user_agent: string | null;
+  machine: PersistedSessionMachine;
+}
+
+export const SessionCodec = defineCodec<SessionRecord>({
+  name: "session",
+  version: 1,
+  validate: (v) => {
+    const s = v as Partial<SessionRecord>;
+    if (typeof s.id !== "string" || typeof s.machine !== "object") throw new Error("bad session");
+  },
+});
+
+export const SessionKeys = {
+  session: Roots.session.sub("s"),
+  byUser: Roots.session.sub("u"),
+} as const;
+
+export async function getSession(tx: ReadOps, id: string): Promise<SessionRecord | undefined> {
+  const bytes = await tx.get(SessionKeys.session.key(idItem(id)));
+  return bytes ? SessionCodec.decode(bytes) : undefined;
+}
+
+/** Every stored session of a user (active, expired and revoked alike), ascending id. */
+export async function listUserSessions(tx: ReadOps, userId: string): Promise<SessionRecord[]> {
+  const [begin, end] = SessionKeys.byUser.range(idItem(userId));
+  const out: SessionRecord[] = [];
+  for (const row of await tx.getRange(begin, end)) {
+    const s = await getSession(tx, idFromItem(SessionKeys.byUser.unpack(row.key)[1]));
+    if (s) out.push(s);
+  }
+  return out;
+}
+
+/** True when the session is usable at `nowMs` (active state and deadline not passed). */
+export function isSessionActive(s: SessionRecord, nowMs: number): boolean {
+  return s.machine.value === "active" && nowMs <= s.machine.context.expiresAt;
+}
+
+/** Creates or replaces a session and its user index. */
+export function putSessionWrites(s: SessionRecord): Mutation[] {
+  return [
+    { op: "set", key: SessionKeys.session.key(idItem(s.id)), value: SessionCodec.encode(s) },
+    {
+      op: "set",
+      key: SessionKeys.byUser.key(idItem(s.user_id), idItem(s.id)),
+      value: new Uint8Array(0),
+    },
+  ];
+}
+
+/** Hard-deletes a session and its index entry. */
+export function deleteSessionWrites(s: Pick<SessionRecord, "id" | "user_id">): Mutation[] {
+  return [
+    { op: "clear", key: SessionKeys.session.key(idItem(s.id)) },
+    { op: "clear", key: SessionKeys.byUser.key(idItem(s.user_id), idItem(s.id)) },
+  ];
+}

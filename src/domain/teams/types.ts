@@ -1,0 +1,32 @@
+/**
+ * Team records (api.md §6.10, §10), stored under their organization's key range. Team names are
+ * unique per organization, case-insensitively; teams are deleted for real (with their members and
+ * permissions), so a deleted team's name is free again (fix of §21 #29).
+ */
+import type { OrgPermission } from "../authz/permissions.ts";
+
+export interface Team {
+  id: string;
+  org_id: string;
+  name: string;
+  description: string;
+  created_at: number;
+  updated_at: number;
+}
+
+/** A user's membership of a team; `manager` lets them manage that team (§5.5). */
+export interface TeamMember {
+  id: string;
+  team_id: string;
+  user_id: string;
+  manager: boolean;
+  created_at: number;
+}
+
+export interface TeamPermission {
+  id: string;
+  team_id: string;
+  permission: OrgPermission;
+  granted_by_user_id: string;
+  granted_at: number;
+}

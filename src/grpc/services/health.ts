@@ -1,0 +1,89 @@
+/**
+ * The standard `grpc.health.v1.Health` service. The serving status follows readiness (a KV read
+ * succeeds): `SERVING` or `NOT_SERVING`; after `shutdown()` everything reports `NOT_SERVING` and
+ * open `Watch` streams end. `service` is "" (the whole server) or one of the served service names;
+ * any other name is NOT_FOUND for Check and `SERVICE_UNKNOWN` for Watch.
+ *
+ * Watch polls readiness every `pollMs` on the injected clock and sends a message only on change.
+ */
+import type { ServerWritableStream, UntypedServiceImplementation } from "@grpc/grpc-js";
+import { CommonErrors } from "../../lib/errors.ts";
+import type { GrpcDeps } from "../../services/index.ts";
+import { requestIdOfCall, unary } from "../status.ts";
+
+export const HEALTH_SERVICE = "grpc.health.v1.Health";
+
+type ServingStatus = "SERVING" | "NOT_SERVING" | "SERVICE_UNKNOWN";
+interface CheckRequest {
+  service: string;
+}
+
+export interface HealthServiceHandle {
+  implementation: UntypedServiceImplementation;
+  /** Marks everything NOT_SERVING and ends open Watch streams (call before server shutdown). */
+  shutdown(): void;
+}
+
+export function healthService(
+  deps: GrpcDeps,
+  knownServices: () => readonly string[],
+  pollMs = 1000,
+): HealthServiceHandle {
+  const log = deps.log;
+  let stopping = false;
+  const watchers = new Set<{ end: () => void }>();
+
+  const statusOf = async (service: string): Promise<ServingStatus> => {
+    if (service !== "" && !knownServices().includes(service)) return "SERVICE_UNKNOWN";
+    if (stopping) return "NOT_SERVING";
+    return (await deps.services.system.ready()) ? "SERVING" : "NOT_SERVING";
+  };
+
+  const check = unary<CheckRequest, { status: string }>(log, async (req) => {
+    const s = await statusOf(req.service ?? "");
+    if (s === "SERVICE_UNKNOWN") throw CommonErrors.NOT_FOUND(`unknown service: ${req.service}`);
+    return { status: s };
+  });
+
+  const watch = (call: ServerWritableStream<CheckRequest, { status: string }>) => {
+    const ac = new AbortController();
+    const entry = {
+      end: () => {
+        ac.abort();
+        if (!call.writableEnded) call.end();
+      },
+    };
+    watchers.add(entry);
+    call.on("cancelled", () => ac.abort());
+    call.on("close", () => ac.abort());
+    (async () => {
+      let last: string | undefined;
+      while (!ac.signal.aborted) {
+        const s = await statusOf(call.request.service ?? "");
+        if (s !== last && !ac.signal.aborted) {
+          call.write({ status: s });
+          last = s;
+        }
+        await deps.clock.sleep(pollMs, ac.signal).catch(() => undefined);
+      }
+    })()
+      .catch((e: unknown) => {
+        log.warn("health watch failed", { request_id: requestIdOfCall(call.metadata), err: e });
+      })
+      .finally(() => {
+        watchers.delete(entry);
+        if (!call.writableEnded) call.end();
+      });
+  };
+
+  return {
+    implementation: {
+      Check: check as never,
+      Watch: watch as never,
+    },
+    shutdown() {
+      stopping = true;
+      for (const w of watchers) w.end();
+    },
+  };
+}

@@ -1,0 +1,57 @@
+/**
+ * gRPC error mapping: any thrown value becomes a `ServiceError` whose code comes from the one
+ * KIND_STATUS table (through `toPublic().grpc`), whose message is the public message, and whose
+ * trailing metadata carries `x-request-id`, `x-error-code` (our stable code) and `retry-after`
+ * when known. Unexpected errors are logged with the request id and answered INTERNAL.
+ */
+import {
+  Metadata,
+  type ServerErrorResponse,
+  type ServerUnaryCall,
+  type sendUnaryData,
+} from "@grpc/grpc-js";
+import { type FieldProblem, toPublic } from "../lib/errors.ts";
+import type { Logger } from "../lib/log.ts";
+import { acceptRequestId } from "../lib/request-id.ts";
+
+/** The caller's `x-request-id` when sane, else a fresh one. */
+export function requestIdOfCall(metadata: Metadata): string {
+  return acceptRequestId(metadata.get("x-request-id")[0]);
+}
+
+export function toServiceError(e: unknown, requestId: string, log: Logger): ServerErrorResponse {
+  const pub = toPublic(e);
+  if (pub.status >= 500)
+    log.error("grpc call failed", { request_id: requestId, code: pub.code, err: e });
+  const metadata = new Metadata();
+  metadata.set("x-request-id", requestId);
+  metadata.set("x-error-code", pub.code);
+  if (pub.retryAfterSeconds !== undefined)
+    metadata.set("retry-after", String(pub.retryAfterSeconds));
+  if (pub.details)
+    metadata.set("x-error-details", JSON.stringify(pub.details satisfies FieldProblem[]));
+  return Object.assign(new Error(pub.message), { code: pub.grpc, details: pub.message, metadata });
+}
+
+/**
+ * Wraps an async unary handler: resolves the request id, answers with the result, and maps any
+ * rejection through `toServiceError`. A handler never crashes the server.
+ */
+export function unary<Req, Res>(
+  log: Logger,
+  fn: (request: Req, ctx: { requestId: string; metadata: Metadata }) => Promise<Res> | Res,
+) {
+  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+    const requestId = requestIdOfCall(call.metadata);
+    Promise.resolve()
+      .then(() => fn(call.request, { requestId, metadata: call.metadata }))
+      .then(
+        (res) => {
+          const md = new Metadata();
+          md.set("x-request-id", requestId);
+          callback(null, res, md);
+        },
+        (e: unknown) => callback(toServiceError(e, requestId, log)),
+      );
+  };
+}

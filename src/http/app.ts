@@ -1,0 +1,43 @@
+/**
+ * The HTTP front: `createHttpApp(deps)` returns the Elysia app without listening (tests call
+ * `app.handle(request)`; src/main.ts listens). Cross-cutting plugins come first, so they cover
+ * every route: request id, metrics, body policy (size, content type, JSON), the error boundary
+ * (A3 body for every rejection). Then one `.use(...)` line per feature's routes.
+ */
+import { Elysia } from "elysia";
+import type { HttpDeps } from "../services/index.ts";
+import { bodyPlugin } from "./plugins/body.ts";
+import { errorsPlugin } from "./plugins/errors.ts";
+import { metricsPlugin } from "./plugins/metrics.ts";
+import { requestIdPlugin } from "./plugins/request-id.ts";
+import { auditRoutes } from "./routes/audit.ts";
+import { authRoutes } from "./routes/auth.ts";
+import { healthRoutes } from "./routes/health.ts";
+import { organizationRoutes } from "./routes/organizations.ts";
+import { teamRoutes } from "./routes/teams.ts";
+import { userRoutes } from "./routes/users.ts";
+
+/** Routes that take `application/x-www-form-urlencoded` instead of JSON (RFC 6749 style). */
+export const FORM_ROUTES = ["/v1/token"] as const;
+
+export function createHttpApp(deps: HttpDeps) {
+  const log = deps.log.child({ subsystem: "http" });
+  const routes = () => app.routes;
+  // normalize: false makes `additionalProperties: false` schemas reject unknown fields (422)
+  // instead of silently stripping them.
+  const app = new Elysia({ name: "inferadb-http", normalize: false })
+    .use(requestIdPlugin())
+    .use(metricsPlugin(deps.metrics))
+    .use(bodyPlugin({ maxBodyBytes: deps.config.server.max_body_bytes, formRoutes: FORM_ROUTES }))
+    .use(errorsPlugin({ log, routes }))
+    // Feature routes: one line each.
+    .use(healthRoutes(deps))
+    .use(authRoutes(deps))
+    .use(userRoutes(deps))
+    .use(organizationRoutes(deps))
+    .use(teamRoutes(deps))
+    .use(auditRoutes(deps));
+  return app;
+}
+
+export type HttpApp = ReturnType<typeof createHttpApp>;

@@ -1,0 +1,87 @@
+/**
+ * Session authentication for HTTP (api.md A5, §3.1): resolves the principal once per request from
+ * the `infera_session` cookie (preferred when present) or `Authorization: Bearer <id>.<secret>`.
+ *
+ * Reuse on any route that needs a signed-in user:
+ *
+ * ```ts
+ * new Elysia()
+ *   .use(authPlugin(deps))
+ *   .get("/v1/organizations/:org", ({ principal, clientMeta }) => ..., { requireSession: true });
+ * ```
+ *
+ * `principal` is `{ userId, sessionId }`; `clientMeta` (client IP and user agent, from the
+ * client-ip plugin included here) is on every route of the app. Without a credential: 401
+ * `NO_SESSION`; with a malformed, unknown, revoked or expired one: 401 `INVALID_SESSION`. When a
+ * cookie session's sliding deadline moved, the cookie is re-sent so its Max-Age follows the session.
+ */
+import { Elysia } from "elysia";
+import type { HttpDeps } from "../../services/index.ts";
+import { clientIpPlugin } from "./client-ip.ts";
+
+export const SESSION_COOKIE = "infera_session";
+
+export interface PresentedCredential {
+  /** undefined: none presented; null: presented but malformed. */
+  token: string | null | undefined;
+  source: "cookie" | "bearer" | "none";
+}
+
+/** Reads the credential: the cookie wins over the Authorization header (§3.1). */
+export function presentedCredential(headers: Headers): PresentedCredential {
+  const cookie = headers.get("cookie");
+  if (cookie) {
+    for (const part of cookie.split(";")) {
+      const eq = part.indexOf("=");
+      if (eq < 0 || part.slice(0, eq).trim() !== SESSION_COOKIE) continue;
+      const value = part.slice(eq + 1).trim();
+      return { token: value.length > 0 ? value : null, source: "cookie" };
+    }
+  }
+  const auth = headers.get("authorization");
+  if (auth !== null) {
+    if (!auth.startsWith("Bearer ")) return { token: null, source: "bearer" };
+    const token = auth.slice("Bearer ".length).trim();
+    return { token: token.length > 0 ? token : null, source: "bearer" };
+  }
+  return { token: undefined, source: "none" };
+}
+
+function cookieAttributes(maxAgeSec: number, secure: boolean): string {
+  return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.max(0, Math.floor(maxAgeSec))}${secure ? "; Secure" : ""}`;
+}
+
+/** The Set-Cookie value carrying a session credential (A5: Max-Age follows the session). */
+export function sessionCookie(token: string, maxAgeSec: number, secure: boolean): string {
+  return `${SESSION_COOKIE}=${token}; ${cookieAttributes(maxAgeSec, secure)}`;
+}
+
+/** The Set-Cookie value that removes the session cookie (with `Path=/`, §21 #16). */
+export function clearedSessionCookie(secure: boolean): string {
+  return `${SESSION_COOKIE}=; ${cookieAttributes(0, secure)}; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
+}
+
+export const authPlugin = (deps: HttpDeps) => {
+  const { sessions } = deps.services.identity;
+  const secure = cookieSecure(deps);
+  return new Elysia({ name: "auth" })
+    .use(clientIpPlugin(deps.config.server.trusted_proxies))
+    .macro({
+      requireSession: {
+        async resolve({ request, set }) {
+          const presented = presentedCredential(request.headers);
+          const s = await sessions.requireSession(presented.token);
+          if (s.refreshed && presented.source === "cookie" && typeof presented.token === "string") {
+            const maxAge = (s.expiresAt - deps.clock.now()) / 1000;
+            set.headers["set-cookie"] = sessionCookie(presented.token, maxAge, secure);
+          }
+          return { principal: { userId: s.userId, sessionId: s.sessionId } };
+        },
+      },
+    });
+};
+
+/** Whether session cookies carry `Secure` under this config. */
+export function cookieSecure(deps: HttpDeps): boolean {
+  return deps.config.auth.cookie_secure || deps.config.environment === "production";
+}

@@ -1,0 +1,81 @@
+/**
+ * Request body policy for every route:
+ * - a `Content-Length` above `server.max_body_bytes` is refused with 413 before anything is read;
+ * - bodies are read as a stream and the read stops (413) as soon as the limit is crossed, so a
+ *   chunked upload can never be buffered unbounded;
+ * - JSON (`application/json`, `application/*+json`) is the only body type, except on the routes
+ *   listed in `formRoutes` (the OAuth-style `POST /v1/token`), which take
+ *   `application/x-www-form-urlencoded`; anything else with a body is 415;
+ * - invalid UTF-8 or JSON syntax is 400 `MALFORMED_JSON`; an empty body parses as `null` (so a
+ *   route with a body schema answers 422).
+ */
+import { Elysia } from "elysia";
+import { CommonErrors } from "../../lib/errors.ts";
+import { errorResponse } from "./errors.ts";
+import { requestIdOf } from "./request-id.ts";
+
+export interface BodyPluginOptions {
+  maxBodyBytes: number;
+  /** Route templates that accept form bodies instead of JSON. */
+  formRoutes?: readonly string[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true });
+
+function tooLarge(max: number) {
+  return CommonErrors.PAYLOAD_TOO_LARGE(`Request body exceeds ${max} bytes`);
+}
+
+/** Reads the whole body, failing with 413 as soon as more than `max` bytes arrived. */
+export async function readBodyLimited(request: Request, max: number): Promise<Uint8Array> {
+  const stream = request.body;
+  if (!stream) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge(max);
+    }
+    chunks.push(value);
+  }
+  return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
+}
+
+const isJson = (ct: string) =>
+  ct === "application/json" || (ct.startsWith("application/") && ct.endsWith("+json"));
+
+export const bodyPlugin = (opts: BodyPluginOptions) => {
+  const max = opts.maxBodyBytes;
+  const formRoutes = new Set(opts.formRoutes ?? []);
+  return new Elysia({ name: "body" })
+    .onRequest(({ request }) => {
+      const len = request.headers.get("content-length");
+      if (len !== null && Number(len) > max) {
+        return errorResponse(tooLarge(max), requestIdOf(request), { connection: "close" });
+      }
+    })
+    .onParse({ as: "global" }, async ({ request, contentType, route }) => {
+      const ct = contentType.toLowerCase().trim();
+      const form = ct === "application/x-www-form-urlencoded" && formRoutes.has(route);
+      const bytes = await readBodyLimited(request, max);
+      if (bytes.byteLength === 0) return null;
+      if (!form && !isJson(ct)) throw CommonErrors.UNSUPPORTED_MEDIA_TYPE();
+      let text: string;
+      try {
+        text = utf8.decode(bytes);
+      } catch {
+        throw CommonErrors.MALFORMED_JSON("Request body is not valid UTF-8");
+      }
+      if (form) return Object.fromEntries(new URLSearchParams(text));
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        throw CommonErrors.MALFORMED_JSON();
+      }
+    });
+};

@@ -1,0 +1,105 @@
+/**
+ * Sign-up and sign-in routes (api.md §6.2 changed by A3-A7, A16): register, password login,
+ * logout, email verification, password reset request/confirm, and `GET /v1/auth/me`. Thin: schema →
+ * service → response. Unknown body fields are ignored (Part B §1); strings are bounded before any work.
+ */
+import { Elysia, t } from "elysia";
+import type { HttpDeps } from "../../services/index.ts";
+import {
+  authPlugin,
+  clearedSessionCookie,
+  cookieSecure,
+  presentedCredential,
+  sessionCookie,
+} from "../plugins/auth.ts";
+import { ipRateLimit } from "../plugins/rate-limit.ts";
+
+/** Generous schema bounds (chars); the services apply the exact byte rules with clear messages. */
+export const Str = {
+  name: t.String({ maxLength: 400 }),
+  email: t.String({ maxLength: 320 }),
+  password: t.String({ maxLength: 1024 }),
+  token: t.String({ maxLength: 256 }),
+};
+
+export const RegisterBody = t.Object({ name: Str.name, email: Str.email, password: Str.password });
+export const LoginBody = t.Object({ email: Str.email, password: Str.password });
+export const TokenBody = t.Object({ token: Str.token });
+export const EmailBody = t.Object({ email: Str.email });
+export const ResetConfirmBody = t.Object({ token: Str.token, new_password: Str.password });
+
+export const authRoutes = (deps: HttpDeps) => {
+  const { auth, sessions, users, emails } = deps.services.identity;
+  const secure = cookieSecure(deps);
+  const cookieFor = (token: string, expiresAt: number) =>
+    sessionCookie(token, (expiresAt - deps.clock.now()) / 1000, secure);
+
+  return new Elysia({ name: "auth-routes" })
+    .use(authPlugin(deps))
+    .post(
+      "/v1/auth/register",
+      async ({ body, clientMeta, set }) => {
+        const r = await auth.register(body, clientMeta);
+        set.status = 201;
+        set.headers["set-cookie"] = cookieFor(
+          r.session.token,
+          r.session.record.machine.context.expiresAt,
+        );
+        return {
+          user_id: r.user.id,
+          name: r.user.name,
+          email: r.email,
+          session_id: r.session.record.id,
+        };
+      },
+      { body: RegisterBody, beforeHandle: ipRateLimit(deps, "registration") },
+    )
+    .post(
+      "/v1/auth/login/password",
+      async ({ body, clientMeta, set }) => {
+        const r = await auth.login(body.email, body.password, clientMeta);
+        set.headers["set-cookie"] = cookieFor(
+          r.session.token,
+          r.session.record.machine.context.expiresAt,
+        );
+        return { user_id: r.user.id, name: r.user.name, session_id: r.session.record.id };
+      },
+      { body: LoginBody, beforeHandle: ipRateLimit(deps, "login") },
+    )
+    .post("/v1/auth/logout", async ({ request, clientMeta, set }) => {
+      const presented = presentedCredential(request.headers);
+      await sessions.logout(presented.token ?? undefined, clientMeta);
+      set.headers["set-cookie"] = clearedSessionCookie(secure);
+      return { message: "Logged out successfully" };
+    })
+    .post(
+      "/v1/auth/verify-email",
+      async ({ body, clientMeta }) => {
+        const r = await emails.verify(body.token, clientMeta);
+        return {
+          message: r.already ? "Email already verified" : "Email verified successfully",
+          email: r.email,
+        };
+      },
+      { body: TokenBody },
+    )
+    .post(
+      "/v1/auth/password-reset/request",
+      async ({ body, clientMeta }) => {
+        await auth.requestPasswordReset(body.email, clientMeta);
+        return { message: "If the email exists, a reset link has been sent" };
+      },
+      { body: EmailBody },
+    )
+    .post(
+      "/v1/auth/password-reset/confirm",
+      async ({ body, clientMeta }) => {
+        await auth.confirmPasswordReset(body.token, body.new_password, clientMeta);
+        return { message: "Password reset successfully" };
+      },
+      { body: ResetConfirmBody },
+    )
+    .get("/v1/auth/me", async ({ principal }) => ({ user: await users.me(principal) }), {
+      requireSession: true,
+    });
+};

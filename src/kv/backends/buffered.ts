@@ -1,0 +1,341 @@
+/**
+ * The part of a backend transaction that every local backend shares (memory, sqlite): the write
+ * buffer with read-your-writes merging, read-conflict tracking and the transaction lifecycle.
+ *
+ * A backend subclasses `BufferedTransaction` and supplies only three things: how to read a key and a
+ * range of the committed state as of the transaction's read version (`readPoint`, `readRange`), and
+ * how to commit the final write set (`commitWrites`). Reads are synchronous underneath (both local
+ * backends are); the public methods are async per the port.
+ *
+ * Keys are also handled as "binary strings" (one UTF-16 code unit per byte, see `keyStr`): they
+ * compare with `<` exactly like the bytes compare, so they serve as map keys and sort keys.
+ */
+import { concatBytes } from "../keyspace.ts";
+import {
+  type BackendTransaction,
+  decodeI64LE,
+  encodeI64LE,
+  type Key,
+  type KeyValue,
+  KvError,
+  type RangeOptions,
+  type ReadOps,
+  type Value,
+} from "../types.ts";
+
+/** The byte string as a latin1-style JS string: order-preserving, usable as a Map key. */
+export function keyStr(k: Uint8Array): string {
+  if (k.length <= 4096) return String.fromCharCode.apply(null, k as unknown as number[]);
+  let s = "";
+  for (let i = 0; i < k.length; i += 4096) {
+    s += String.fromCharCode.apply(null, k.subarray(i, i + 4096) as unknown as number[]);
+  }
+  return s;
+}
+
+/** The smallest key after `k` (k ++ 0x00). */
+export function keyAfter(k: Uint8Array): Uint8Array {
+  return concatBytes(k, ZERO);
+}
+const ZERO = Uint8Array.of(0);
+
+/** A half-open key range [begin, end), in bytes and as binary strings. */
+export interface KeyRange {
+  begin: Key;
+  end: Key;
+  b: string;
+  e: string;
+}
+
+export function keyRange(begin: Key, end: Key): KeyRange {
+  return { begin, end, b: keyStr(begin), e: keyStr(end) };
+}
+
+/** The final state of one key written by a transaction. */
+export type PointWrite =
+  | { t: "set"; key: Key; value: Value }
+  | { t: "clear"; key: Key }
+  /** Atomic add on top of whatever is committed when the commit applies. */
+  | { t: "add"; key: Key; delta: bigint }
+  /** Value `prefix ++ versionstamp ++ suffix`, known only at commit. */
+  | { t: "vsvalue"; key: Key; prefix: Value; suffix: Value };
+
+/** What a commit applies, in this order: range clears, then point writes, then versionstamped keys. */
+export interface WriteSet {
+  clears: KeyRange[];
+  points: Map<string, PointWrite>;
+  vsKeys: { prefix: Key; suffix: Key; value: Value }[];
+}
+
+/** Builds the 10-byte versionstamp: 8-byte big-endian commit version + 2-byte order. */
+export function makeVersionstamp(version: bigint | number, order = 0): Uint8Array {
+  const out = new Uint8Array(10);
+  const dv = new DataView(out.buffer);
+  dv.setBigUint64(0, BigInt(version), false);
+  dv.setUint16(8, order, false);
+  return out;
+}
+
+/** Resolves a point write against the value committed at apply time. */
+export function resolvePoint(p: PointWrite, current: Value | undefined, stamp: Uint8Array) {
+  switch (p.t) {
+    case "set":
+      return p.value;
+    case "clear":
+      return undefined;
+    case "add":
+      return encodeI64LE(BigInt.asIntN(64, decodeI64LE(current) + p.delta));
+    case "vsvalue":
+      return concatBytes(p.prefix, stamp, p.suffix);
+  }
+}
+
+/** Every key range the write set touches (for conflict detection of later readers). */
+export function writtenRanges(ws: WriteSet, stamp: Uint8Array): KeyRange[] {
+  const out = [...ws.clears];
+  for (const [s, p] of ws.points)
+    out.push({ begin: p.key, end: keyAfter(p.key), b: s, e: `${s}\0` });
+  for (const v of ws.vsKeys) {
+    const key = concatBytes(v.prefix, stamp, v.suffix);
+    out.push(keyRange(key, keyAfter(key)));
+  }
+  return out;
+}
+
+type State = "open" | "committed" | "failed" | "cancelled";
+
+export abstract class BufferedTransaction implements BackendTransaction {
+  /** Non-snapshot reads and explicit conflict ranges of this transaction. */
+  protected readonly readConflicts: KeyRange[] = [];
+  protected readonly ws: WriteSet = { clears: [], points: new Map(), vsKeys: [] };
+  #state: State = "open";
+  #committed: Uint8Array | undefined;
+  #stamp: Promise<Uint8Array> | undefined;
+  #resolveStamp: ((s: Uint8Array) => void) | undefined;
+  #rejectStamp: ((e: unknown) => void) | undefined;
+
+  readonly snapshot: ReadOps = {
+    get: (key) => this.#get(key, true),
+    getRange: (b, e, o) => this.#getRange(b, e, o, true),
+  };
+
+  /** The committed value of `key` at this transaction's read version (sync). */
+  protected abstract readPoint(key: Key, snapshot: boolean): Value | undefined;
+  /**
+   * Committed pairs in [begin, end) at the read version, in order; consumed lazily (sync).
+   * `wanted` hints how many pairs the caller will probably consume (Infinity: all).
+   */
+  protected abstract readRange(
+    begin: Key,
+    end: Key,
+    reverse: boolean,
+    snapshot: boolean,
+    wanted: number,
+  ): Iterable<KeyValue>;
+  /** Validates read conflicts and applies the write set atomically; returns the versionstamp. */
+  protected abstract commitWrites(): Promise<Uint8Array>;
+  /** Hook run before every async operation (fault-injected latency). */
+  protected beforeOp(_op: string): Promise<void> | undefined {
+    return undefined;
+  }
+
+  protected get hasWrites(): boolean {
+    return this.ws.points.size > 0 || this.ws.clears.length > 0 || this.ws.vsKeys.length > 0;
+  }
+
+  protected assertOpen(): void {
+    if (this.#state !== "open") {
+      throw new KvError("unavailable", `transaction already ${this.#state}; start a new one`);
+    }
+  }
+
+  get(key: Key): Promise<Value | undefined> {
+    return this.#get(key, false);
+  }
+
+  getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]> {
+    return this.#getRange(begin, end, opts, false);
+  }
+
+  async #get(key: Key, snapshot: boolean): Promise<Value | undefined> {
+    this.assertOpen();
+    const delay = this.beforeOp("get");
+    if (delay) await delay;
+    this.assertOpen();
+    const s = keyStr(key);
+    const p = this.ws.points.get(s);
+    if (p && (p.t === "set" || p.t === "clear")) return p.t === "set" ? p.value : undefined;
+    if (!p && this.#clearedByRange(s)) return undefined;
+    if (!snapshot) this.readConflicts.push({ begin: key, end: keyAfter(key), b: s, e: `${s}\0` });
+    return this.#resolveOwn(p, key, snapshot);
+  }
+
+  #resolveOwn(p: PointWrite | undefined, key: Key, snapshot: boolean): Value | undefined {
+    if (!p) return this.readPoint(key, snapshot);
+    if (p.t === "vsvalue") {
+      throw new Error(
+        "a versionstamped value written in this transaction cannot be read before commit",
+      );
+    }
+    if (p.t === "add") return resolvePoint(p, this.readPoint(key, snapshot), ZERO);
+    return p.t === "set" ? p.value : undefined;
+  }
+
+  #clearedByRange(s: string): boolean {
+    for (const r of this.ws.clears) if (s >= r.b && s < r.e) return true;
+    return false;
+  }
+
+  async #getRange(
+    begin: Key,
+    end: Key,
+    opts: RangeOptions | undefined,
+    snapshot: boolean,
+  ): Promise<KeyValue[]> {
+    this.assertOpen();
+    const delay = this.beforeOp("getRange");
+    if (delay) await delay;
+    this.assertOpen();
+    const reverse = opts?.reverse === true;
+    const limit = opts?.limit && opts.limit > 0 ? opts.limit : Number.POSITIVE_INFINITY;
+    const r = keyRange(begin, end);
+    const out: KeyValue[] = [];
+    if (r.b < r.e) this.#mergeRange(r, reverse, limit, snapshot, out);
+    if (!snapshot && r.b < r.e) {
+      const last = out.length === limit ? out[out.length - 1] : undefined;
+      if (!last) this.readConflicts.push(r);
+      else if (reverse) this.readConflicts.push(keyRange(last.key, end));
+      else this.readConflicts.push(keyRange(begin, keyAfter(last.key)));
+    }
+    return out;
+  }
+
+  #mergeRange(r: KeyRange, reverse: boolean, limit: number, snapshot: boolean, out: KeyValue[]) {
+    const own: string[] = [];
+    for (const s of this.ws.points.keys()) if (s >= r.b && s < r.e) own.push(s);
+    own.sort();
+    if (reverse) own.reverse();
+    const plain = own.length === 0 && this.ws.clears.length === 0;
+    let i = 0;
+    const emitOwn = (s: string) => {
+      const p = this.ws.points.get(s)!;
+      const v = this.#resolveOwn(p, p.key, snapshot);
+      if (v !== undefined) out.push({ key: p.key, value: v });
+    };
+    const wanted = limit + own.length + (this.ws.clears.length > 0 ? limit : 0);
+    for (const kv of this.readRange(r.begin, r.end, reverse, snapshot, wanted)) {
+      if (plain) {
+        out.push(kv);
+        if (out.length >= limit) break;
+        continue;
+      }
+      const s = keyStr(kv.key);
+      while (i < own.length && out.length < limit && (reverse ? own[i]! > s : own[i]! < s)) {
+        emitOwn(own[i++]!);
+      }
+      if (out.length >= limit) break;
+      if (own[i] === s) emitOwn(own[i++]!);
+      else if (!this.#clearedByRange(s)) out.push(kv);
+      if (out.length >= limit) break;
+    }
+    while (i < own.length && out.length < limit) emitOwn(own[i++]!);
+  }
+
+  set(key: Key, value: Value): void {
+    this.assertOpen();
+    this.ws.points.set(keyStr(key), { t: "set", key, value });
+  }
+
+  clear(key: Key): void {
+    this.assertOpen();
+    this.ws.points.set(keyStr(key), { t: "clear", key });
+  }
+
+  clearRange(begin: Key, end: Key): void {
+    this.assertOpen();
+    const r = keyRange(begin, end);
+    if (r.b >= r.e) return;
+    for (const s of this.ws.points.keys()) if (s >= r.b && s < r.e) this.ws.points.delete(s);
+    this.ws.clears.push(r);
+  }
+
+  atomicAdd(key: Key, delta: number | bigint): void {
+    this.assertOpen();
+    const d = BigInt(delta);
+    const s = keyStr(key);
+    const p = this.ws.points.get(s);
+    if (!p) {
+      if (this.#clearedByRange(s)) this.ws.points.set(s, { t: "set", key, value: encodeI64LE(d) });
+      else this.ws.points.set(s, { t: "add", key, delta: d });
+    } else if (p.t === "add") p.delta = BigInt.asIntN(64, p.delta + d);
+    else if (p.t === "vsvalue") {
+      throw new Error("atomicAdd on a key with a versionstamped value in the same transaction");
+    } else {
+      const base = p.t === "set" ? decodeI64LE(p.value) : 0n;
+      this.ws.points.set(s, { t: "set", key, value: encodeI64LE(BigInt.asIntN(64, base + d)) });
+    }
+  }
+
+  setVersionstampedKey(prefix: Key, suffix: Key, value: Value): void {
+    this.assertOpen();
+    this.ws.vsKeys.push({ prefix, suffix, value });
+  }
+
+  setVersionstampedValue(key: Key, valuePrefix: Value, valueSuffix?: Value): void {
+    this.assertOpen();
+    this.ws.points.set(keyStr(key), {
+      t: "vsvalue",
+      key,
+      prefix: valuePrefix,
+      suffix: valueSuffix ?? new Uint8Array(0),
+    });
+  }
+
+  addReadConflictRange(begin: Key, end: Key): void {
+    this.assertOpen();
+    const r = keyRange(begin, end);
+    if (r.b < r.e) this.readConflicts.push(r);
+  }
+
+  getVersionstamp(): Promise<Uint8Array> {
+    if (!this.#stamp) {
+      this.#stamp = new Promise<Uint8Array>((res, rej) => {
+        this.#resolveStamp = res;
+        this.#rejectStamp = rej;
+      });
+      if (this.#committed) this.#resolveStamp?.(this.#committed);
+      else if (this.#state === "cancelled" || this.#state === "failed") {
+        this.#rejectStamp?.(new KvError("unavailable", "transaction did not commit"));
+      }
+    }
+    return this.#stamp;
+  }
+
+  async commit(): Promise<Uint8Array> {
+    this.assertOpen();
+    try {
+      const delay = this.beforeOp("commit");
+      if (delay) await delay;
+      this.assertOpen();
+      const stamp = await this.commitWrites();
+      this.#state = "committed";
+      this.#committed = stamp;
+      this.#resolveStamp?.(stamp);
+      return stamp;
+    } catch (e) {
+      if (this.#state === "open") this.#state = "failed";
+      this.#rejectStamp?.(e);
+      throw e;
+    }
+  }
+
+  cancel(): void {
+    if (this.#state !== "open") return;
+    this.#state = "cancelled";
+    this.onCancel();
+    this.#rejectStamp?.(new KvError("unavailable", "transaction was cancelled"));
+  }
+
+  /** Releases backend resources of an abandoned transaction. */
+  protected onCancel(): void {}
+}

@@ -1,0 +1,304 @@
+/**
+ * The composition root, and the only one: config → clock/log → KV → cluster → runtime → services →
+ * HTTP + gRPC. `buildNode(opts)` wires one node and returns its bound ports and `stop()`; run as a
+ * script (`bun src/main.ts`) it loads config from argv/env/config.yaml, starts the node and shuts
+ * it down gracefully on SIGTERM/SIGINT.
+ *
+ * Each step below is one named block; a subsystem joins by adding its lines in its step and
+ * pushing its stop function on `shutdown` (stopped in reverse order of start).
+ */
+import { type ClusterNode, createClusterNode } from "./cluster/node.ts";
+import { ConfigError, loadConfig } from "./config/load.ts";
+import type { Config } from "./config/schema.ts";
+import type { PasswordHasher } from "./crypto/password.ts";
+import type { DeliveryPolicy } from "./email/delivery.ts";
+import type { Mailer } from "./email/mailer.ts";
+import { startGrpcServer } from "./grpc/server.ts";
+import { createHttpApp } from "./http/app.ts";
+import { openKv } from "./kv/open.ts";
+import type { KvBackend, KvStore } from "./kv/types.ts";
+import { type Clock, systemClock } from "./lib/clock.ts";
+import { HealthRegistry } from "./lib/health.ts";
+import { SnowflakeGenerator } from "./lib/ids.ts";
+import { createLogger, type Logger } from "./lib/log.ts";
+import { createMetrics } from "./lib/metrics.ts";
+import { startInternalEndpoint } from "./runtime/internal-endpoint.ts";
+import { createActorRuntime } from "./runtime/runtime.ts";
+import { buildIdentityServices } from "./services/identity-services.ts";
+import type { Services, TransportDeps } from "./services/index.ts";
+import { buildOrgServices } from "./services/org-services.ts";
+import { createSystemService } from "./services/system.ts";
+
+export interface BuildNodeOptions {
+  config: Config;
+  /** Defaults to the system clock; tests pass a FakeClock. */
+  clock?: Clock;
+  /** Defaults to a logger built from `config.observability`. */
+  log?: Logger;
+  /** Use this backend instead of opening the one named in config (e.g. a fault-injecting memory backend). */
+  kvBackend?: KvBackend;
+  /** Startup warnings from the config loader, logged once the logger exists. */
+  warnings?: readonly string[];
+  /** Password hasher; default Argon2id at the production parameters (tests pass a cheap one). */
+  hasher?: PasswordHasher;
+  /** Mail transport; default from `email.transport`. */
+  mailer?: Mailer;
+  /** Mail outbox retry policy overrides (tests shorten the backoff). */
+  deliveryPolicy?: Partial<DeliveryPolicy>;
+}
+
+export interface NodeHandle {
+  config: Config;
+  /** Ports as actually bound (config may say 0). */
+  httpPort: number;
+  grpcPort: number;
+  /** The node's KV store (for test support and tools; application code gets it injected). */
+  kv: KvStore;
+  services: Services;
+  /** Sections of `/v1/health`; subsystems register theirs here. */
+  health: HealthRegistry;
+  /** This node's cluster membership (registry, leader election, leader-only jobs). */
+  cluster: ClusterNode;
+  /** What the transports were built from (tests mount extra fixture routes on the same deps). */
+  transport: TransportDeps;
+  log: Logger;
+  /** Graceful stop: stop accepting, drain HTTP (up to shutdown_grace_ms), stop gRPC, close KV. Idempotent. */
+  stop(): Promise<void>;
+}
+
+export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
+  const { config } = opts;
+  const shutdown = new ShutdownStack();
+  try {
+    // 1. Clock and logging.
+    const clock = opts.clock ?? systemClock;
+    const log =
+      opts.log ??
+      createLogger({ level: config.observability.log_level, json: config.observability.json_logs });
+    for (const w of opts.warnings ?? []) log.warn(w);
+    const metrics = createMetrics({
+      processMetrics: config.environment !== "test",
+      defaultLabels: { node_id: config.cluster.node_id },
+    });
+    const health = new HealthRegistry();
+
+    // 2. KV store.
+    const kv = await openKv(config, { clock, log, backend: opts.kvBackend });
+    shutdown.push("kv", () => kv.close());
+
+    // Snowflake ids (A1): the cluster step sets the worker id allocated by the node registry.
+    const ids = new SnowflakeGenerator({ workerId: 0, clock });
+
+    // 3a. Internal cluster endpoint (node-to-node actor forwarding, HMAC-authenticated): bound
+    //     before registering so the registry advertises its real port (config may say 0).
+    const internal = startInternalEndpoint({
+      hostname: config.server.http_host,
+      port: config.cluster.internal_port,
+      secret: config.cluster.secret,
+      clock,
+      log,
+    });
+    shutdown.push("internal-endpoint", () => internal.stop());
+
+    // 3. Cluster: registration (incarnation + worker id into `ids`), heartbeats, leader election,
+    //    leader-only jobs; its `/v1/health` section and metrics. Leaves the cluster on shutdown.
+    const cluster = createClusterNode({
+      kv,
+      clock,
+      log,
+      config: { ...config.cluster, internal_port: internal.port },
+      ids,
+      metrics: metrics.registry,
+      health,
+    });
+    await cluster.start();
+    shutdown.push("cluster", () => cluster.stop());
+
+    // 4. Actor runtime: activations on the main thread or workers, fenced group commit, routing
+    //    through the internal endpoint; the cluster's reminders become actor messages.
+    const runtime = createActorRuntime({
+      kv,
+      clock,
+      log,
+      cluster,
+      ids,
+      config: config.cluster,
+      metrics: metrics.registry,
+      health,
+    });
+    internal.setHandler((req) => runtime.receive(req));
+    cluster.setReminderDelivery((r) => runtime.deliverReminder(r));
+    await runtime.start();
+    shutdown.push("actors", () => runtime.stop());
+    log.info("actor runtime started", {
+      internal: `${config.cluster.advertise_address}:${internal.port}`,
+      workers: config.cluster.workers,
+    });
+
+    // 5. Services shared by HTTP and gRPC.
+    const identity = buildIdentityServices({
+      config,
+      kv,
+      clock,
+      ids,
+      log,
+      hasher: opts.hasher,
+      mailer: opts.mailer,
+      deliveryPolicy: opts.deliveryPolicy,
+    });
+    const services: Services = {
+      system: createSystemService({ config, clock, kv, health }),
+      identity,
+      orgs: buildOrgServices({
+        kv,
+        clock,
+        ids,
+        log,
+        actors: runtime.client,
+        delivery: identity.delivery,
+        frontendBaseUrl: config.frontend_base_url,
+      }),
+    };
+    services.identity.users.setOrgMembershipPort(services.orgs.organizations);
+    // Identity's leader jobs: mail outbox, session / token / rate-limit cleanup.
+    for (const job of identity.jobs) cluster.registerJob(job);
+    // Mail: finish in-flight deliveries before the store closes (the outbox keeps the rest).
+    shutdown.push("mail", async () => {
+      await services.identity.delivery.drain();
+      await services.identity.mailer.close();
+    });
+
+    // 6. Transports.
+    const deps: TransportDeps = { config, clock, log, metrics, health, services };
+    const http = createHttpApp(deps).listen({
+      hostname: config.server.http_host,
+      port: config.server.http_port,
+      // The body plugin enforces server.max_body_bytes (Content-Length and streamed size) with an
+      // A3 413; Bun's own cap is lifted so its plain-text 413 never answers first. Bodies stream.
+      maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+    });
+    const server = http.server;
+    if (!server) throw new Error("HTTP server did not start");
+    let httpDrained: Promise<void> | undefined;
+    const stopHttp = () => {
+      httpDrained ??= drainHttp(server, config.server.shutdown_grace_ms, clock);
+      return httpDrained;
+    };
+    shutdown.push("http", stopHttp);
+
+    const grpc = await startGrpcServer(deps, {
+      host: config.server.grpc_host,
+      port: config.server.grpc_port,
+    });
+    // Both listeners stop accepting at once and drain in parallel (within one grace period).
+    shutdown.push("grpc", async () => {
+      await Promise.all([stopHttp(), grpc.stop(config.server.shutdown_grace_ms)]);
+    });
+
+    log.info("node started", {
+      node_id: config.cluster.node_id,
+      environment: config.environment,
+      backend: kv.backend,
+      http: `${config.server.http_host}:${server.port}`,
+      grpc: `${config.server.grpc_host}:${grpc.port}`,
+    });
+    return {
+      config,
+      httpPort: server.port ?? config.server.http_port,
+      grpcPort: grpc.port,
+      kv,
+      services,
+      health,
+      cluster,
+      transport: deps,
+      log,
+      stop: () => shutdown.run(log),
+    };
+  } catch (e) {
+    await shutdown.run(opts.log ?? createLogger({ level: "silent" }));
+    throw e;
+  }
+}
+
+/** Stop functions run in reverse order of registration; a failing one is logged, the rest still run. */
+class ShutdownStack {
+  #steps: { name: string; stop: () => Promise<void> }[] = [];
+  #done: Promise<void> | undefined;
+
+  push(name: string, stop: () => Promise<void>): void {
+    this.#steps.push({ name, stop });
+  }
+
+  run(log: Logger): Promise<void> {
+    this.#done ??= (async () => {
+      for (const step of this.#steps.reverse()) {
+        try {
+          await step.stop();
+        } catch (e) {
+          log.error("shutdown step failed", { step: step.name, err: e });
+        }
+      }
+    })();
+    return this.#done;
+  }
+}
+
+/** Stops accepting connections and waits for in-flight requests, then forces after `graceMs`. */
+async function drainHttp(
+  server: { stop(force?: boolean): Promise<void> },
+  graceMs: number,
+  clock: Clock,
+) {
+  const ac = new AbortController();
+  const drained = server.stop(false).then(() => true);
+  const timedOut = clock.sleep(graceMs, ac.signal).then(
+    () => false,
+    () => true,
+  );
+  if (!(await Promise.race([drained, timedOut]))) await server.stop(true);
+  ac.abort();
+}
+
+/** CLI entry: load config (one-line error and exit 2 when invalid), start, stop on signals. */
+async function main(): Promise<void> {
+  let loaded: ReturnType<typeof loadConfig>;
+  try {
+    loaded = loadConfig({
+      argv: process.argv.slice(2),
+      env: process.env,
+      cwd: process.cwd(),
+      isTTY: Boolean(process.stdout.isTTY),
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`config error: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
+  const node = await buildNode({ config: loaded.config, warnings: loaded.warnings });
+  let stopping = false;
+  const onSignal = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    node.log.info("shutting down", { signal });
+    node.stop().then(
+      () => process.exit(0),
+      (e: unknown) => {
+        node.log.error("shutdown failed", { err: e });
+        process.exit(1);
+      },
+    );
+  };
+  process.on("SIGTERM", () => onSignal("SIGTERM"));
+  process.on("SIGINT", () => onSignal("SIGINT"));
+  // A stray rejection is a bug to log, not a reason to drop every in-flight request.
+  process.on("unhandledRejection", (e) => node.log.error("unhandled rejection", { err: e }));
+}
+
+if (import.meta.main) {
+  main().catch((e: unknown) => {
+    process.stderr.write(`fatal: ${e instanceof Error ? e.message : String(e)}\n`);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,355 @@
+/**
+ * Turn execution: runs actor definitions' `load` and `handle` against in-memory state. One
+ * executor lives on each actor thread (the main thread when `cluster.workers` is 0, else one per
+ * worker). It never touches the KV store: reads go through its `ExecutorPort` (served by main),
+ * and each turn returns its write set, reads and reminder operations for main to commit.
+ *
+ * It keeps, per activation: the state, the write sets of turns not yet settled (so later turns'
+ * reads see them: the "pending overlay"), and the after-commit effects of those turns, which run
+ * only when main reports the commit (`settle(committed = true)`) and are dropped otherwise.
+ */
+
+import { compareBytes } from "../kv/keyspace.ts";
+import {
+  decodeI64LE,
+  encodeI64LE,
+  type Key,
+  type KeyValue,
+  type Mutation,
+  type RangeOptions,
+  type Value,
+} from "../kv/types.ts";
+import { isAppError } from "../lib/errors.ts";
+import type { Logger } from "../lib/log.ts";
+import type {
+  ActorMessage,
+  AfterCommitEffect,
+  AnyActorDefinition,
+  JsonObject,
+  JsonValue,
+  ReminderRequest,
+  TurnContext,
+} from "./define.ts";
+import { RuntimeErrors } from "./errors.ts";
+import type { SerializedError } from "./keys.ts";
+import type { RecordedRead } from "./persistence.ts";
+
+/** What an executor needs from the main thread. */
+export interface ExecutorPort {
+  /** Committed value at `key` (snapshot read). */
+  get(key: Key): Promise<Value | undefined>;
+  /** Committed pairs of a range (snapshot read). */
+  getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]>;
+  /** A fresh Snowflake id (synchronous; workers fetch blocks from main). */
+  nextId(): string;
+}
+
+export type ReminderOp =
+  | { op: "schedule"; reminder: ReminderRequest }
+  | { op: "cancel"; name: string };
+
+export interface TurnRequest {
+  kind: string;
+  id: string;
+  /** Unique per activation on this node; `settle` names turns by it. */
+  turnId: number;
+  message: ActorMessage;
+  /** Wall ms at turn start. */
+  now: number;
+  principal?: JsonObject | undefined;
+  idempotencyKey?: string | undefined;
+}
+
+export type TurnOutcome =
+  | {
+      ok: true;
+      reply: JsonValue;
+      reads: RecordedRead[];
+      mutations: Mutation[];
+      reminders: ReminderOp[];
+    }
+  | { ok: false; error: SerializedError };
+
+export interface ExecutorStats {
+  /** Activations held. */
+  activations: number;
+  /** After-commit effects started. */
+  effectsRun: number;
+  /** After-commit effects that threw or rejected. */
+  effectsFailed: number;
+}
+
+export type ActivateOutcome = { ok: true } | { ok: false; error: SerializedError };
+
+interface Activation {
+  def: AnyActorDefinition;
+  state: unknown;
+  /** Write sets of turns run but not settled, in turn order. */
+  pending: { turnId: number; mutations: Mutation[] }[];
+  effects: Map<number, AfterCommitEffect[]>;
+}
+
+export function serializeError(e: unknown): SerializedError {
+  if (isAppError(e)) {
+    const out: SerializedError = {
+      code: e.code,
+      kind: e.kind,
+      message: e.message,
+      public: e.public,
+    };
+    if (e.details) out.details = e.details;
+    if (e.retryAfterSeconds !== undefined) out.retryAfterSeconds = e.retryAfterSeconds;
+    if (e.meta) out.meta = JSON.parse(JSON.stringify(e.meta)) as Record<string, JsonValue>;
+    return out;
+  }
+  return serializeError(RuntimeErrors.ACTOR_HANDLER_FAILED(undefined, { public: false }));
+}
+
+/** Applies one mutation to a single key's value (the overlay of pending writes). */
+function overlayPoint(value: Value | undefined, key: Key, m: Mutation): Value | undefined {
+  switch (m.op) {
+    case "set":
+      return compareBytes(m.key, key) === 0 ? m.value : value;
+    case "clear":
+      return compareBytes(m.key, key) === 0 ? undefined : value;
+    case "clearRange":
+      return compareBytes(key, m.begin) >= 0 && compareBytes(key, m.end) < 0 ? undefined : value;
+    case "atomicAdd":
+      return compareBytes(m.key, key) === 0
+        ? encodeI64LE(decodeI64LE(value) + BigInt(m.delta))
+        : value;
+    case "setVersionstampedKey":
+      return value;
+  }
+}
+
+function touches(m: Mutation, begin: Key, end: Key): boolean {
+  switch (m.op) {
+    case "set":
+    case "clear":
+    case "atomicAdd":
+      return compareBytes(m.key, begin) >= 0 && compareBytes(m.key, end) < 0;
+    case "clearRange":
+      return compareBytes(m.begin, end) < 0 && compareBytes(m.end, begin) > 0;
+    case "setVersionstampedKey":
+      return false;
+  }
+}
+
+/** Merges pending mutations into a committed range result (full, unlimited input). */
+function overlayRange(rows: KeyValue[], begin: Key, end: Key, ms: readonly Mutation[]): KeyValue[] {
+  const map = new Map<string, KeyValue>();
+  const hex = (k: Key) => Buffer.from(k).toString("latin1");
+  for (const r of rows) map.set(hex(r.key), r);
+  for (const m of ms) {
+    if (!touches(m, begin, end)) continue;
+    if (m.op === "clearRange") {
+      for (const [k, r] of map) {
+        if (compareBytes(r.key, m.begin) >= 0 && compareBytes(r.key, m.end) < 0) map.delete(k);
+      }
+      continue;
+    }
+    if (m.op === "setVersionstampedKey") continue;
+    const k = hex(m.key);
+    const v = overlayPoint(map.get(k)?.value, m.key, m);
+    if (v === undefined) map.delete(k);
+    else map.set(k, { key: m.key, value: v });
+  }
+  return [...map.values()].sort((a, b) => compareBytes(a.key, b.key));
+}
+
+function limitRange(rows: KeyValue[], opts?: RangeOptions): KeyValue[] {
+  const ordered = opts?.reverse ? [...rows].reverse() : rows;
+  return opts?.limit ? ordered.slice(0, opts.limit) : ordered;
+}
+
+export class ActorExecutor {
+  readonly #defs: Map<string, AnyActorDefinition>;
+  readonly #port: ExecutorPort;
+  readonly #log: Logger;
+  readonly #actors = new Map<string, Activation>();
+  #effectsRun = 0;
+  #effectsFailed = 0;
+
+  constructor(defs: readonly AnyActorDefinition[], port: ExecutorPort, log: Logger) {
+    this.#defs = new Map(defs.map((d) => [d.kind, d]));
+    this.#port = port;
+    this.#log = log;
+  }
+
+  /** Number of activations held. */
+  get size(): number {
+    return this.#actors.size;
+  }
+
+  /** Loads the actor's state (replacing any earlier activation of the same key). */
+  async activate(kind: string, id: string, now: number): Promise<ActivateOutcome> {
+    const def = this.#defs.get(kind);
+    if (!def) return { ok: false, error: serializeError(RuntimeErrors.UNKNOWN_ACTOR_KIND()) };
+    const key = `${kind}/${id}`;
+    this.#actors.delete(key);
+    try {
+      const reader = {
+        get: (k: Key) => this.#port.get(k),
+        getRange: this.#port.getRange.bind(this.#port),
+      };
+      const state = await def.load(reader, id, { actor: { kind, id }, now });
+      this.#actors.set(key, { def, state, pending: [], effects: new Map() });
+      return { ok: true };
+    } catch (e) {
+      if (!isAppError(e)) this.#log.error("actor load failed", { actor: key, err: e });
+      return { ok: false, error: serializeError(e) };
+    }
+  }
+
+  /** Runs one turn. The activation must exist (main activates first). */
+  async turn(req: TurnRequest): Promise<TurnOutcome> {
+    const key = `${req.kind}/${req.id}`;
+    const act = this.#actors.get(key);
+    if (!act) {
+      return { ok: false, error: serializeError(RuntimeErrors.ACTOR_COMMIT_FAILED()) };
+    }
+    const mutations: Mutation[] = [];
+    const reads: RecordedRead[] = [];
+    const reminders: ReminderOp[] = [];
+    const effects: AfterCommitEffect[] = [];
+    const earlier = act.pending.flatMap((p) => p.mutations);
+    const port = this.#port;
+    let open = true;
+    const guard = () => {
+      if (!open) throw new Error("turn context used after the turn ended");
+    };
+    const ctx: TurnContext = {
+      actor: { kind: req.kind, id: req.id },
+      now: req.now,
+      ids: { next: () => port.nextId() },
+      principal: req.principal,
+      idempotencyKey: req.idempotencyKey,
+      read: {
+        async get(k) {
+          guard();
+          let base = await port.get(k);
+          for (const m of earlier) base = overlayPoint(base, k, m);
+          reads.push({ t: "get", key: k, value: base });
+          let v = base;
+          for (const m of mutations) v = overlayPoint(v, k, m);
+          return v;
+        },
+        async getRange(begin, end, opts) {
+          guard();
+          const dirty = earlier.some((m) => touches(m, begin, end));
+          const own = mutations.some((m) => touches(m, begin, end));
+          if (!dirty && !own) {
+            const rows = await port.getRange(begin, end, opts);
+            reads.push({ t: "range", begin, end, opts, result: rows });
+            return rows;
+          }
+          const full = await port.getRange(begin, end);
+          const base = overlayRange(full, begin, end, earlier);
+          reads.push({ t: "range", begin, end, opts, result: limitRange(base, opts) });
+          return limitRange(overlayRange(base, begin, end, mutations), opts);
+        },
+      },
+      write(m) {
+        guard();
+        mutations.push(m);
+      },
+      writes(ms) {
+        guard();
+        for (const m of ms) mutations.push(m);
+      },
+      afterCommit(effect) {
+        guard();
+        effects.push(effect);
+      },
+      schedule(reminder) {
+        guard();
+        reminders.push({ op: "schedule", reminder });
+      },
+      cancelReminder(name) {
+        guard();
+        reminders.push({ op: "cancel", name });
+      },
+    };
+    try {
+      const message = act.def.parse ? act.def.parse(req.message) : req.message;
+      const result = await act.def.handle(act.state, message, ctx);
+      open = false;
+      const reply = (result.reply ?? null) as JsonValue;
+      act.state = result.state;
+      act.pending.push({ turnId: req.turnId, mutations });
+      if (effects.length > 0) act.effects.set(req.turnId, effects);
+      return { ok: true, reply, reads, mutations, reminders };
+    } catch (e) {
+      open = false;
+      // The state stays what it was before the turn (handlers never mutate it in place).
+      if (!isAppError(e)) {
+        this.#log.error("actor handler failed", { actor: key, type: req.message.type, err: e });
+      }
+      return { ok: false, error: serializeError(e) };
+    }
+  }
+
+  /**
+   * Main reports the fate of turns (in order). Committed: their effects run now, in turn order.
+   * Not committed: their effects are dropped and the activation is discarded (main reloads it).
+   */
+  settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void {
+    const key = `${kind}/${id}`;
+    const act = this.#actors.get(key);
+    if (!act) return;
+    if (!committed) {
+      this.#actors.delete(key);
+      return;
+    }
+    const done = new Set(turnIds);
+    act.pending = act.pending.filter((p) => !done.has(p.turnId));
+    for (const t of turnIds) {
+      const effects = act.effects.get(t);
+      if (!effects) continue;
+      act.effects.delete(t);
+      for (const effect of effects) this.#runEffect(key, effect);
+    }
+  }
+
+  /** Counters for metrics and tests. */
+  stats(): Promise<ExecutorStats> {
+    return Promise.resolve({
+      activations: this.#actors.size,
+      effectsRun: this.#effectsRun,
+      effectsFailed: this.#effectsFailed,
+    });
+  }
+
+  #runEffect(key: string, effect: AfterCommitEffect) {
+    this.#effectsRun++;
+    try {
+      const r = effect();
+      if (r && typeof (r as Promise<void>).then === "function") {
+        (r as Promise<void>).catch((e) => {
+          this.#effectsFailed++;
+          this.#log.error("after-commit effect failed", { actor: key, err: e });
+        });
+      }
+    } catch (e) {
+      this.#effectsFailed++;
+      this.#log.error("after-commit effect failed", { actor: key, err: e });
+    }
+  }
+
+  /** Drops an activation (eviction, fencing). Unsettled effects are discarded. */
+  deactivate(kind: string, id: string): void {
+    this.#actors.delete(`${kind}/${id}`);
+  }
+
+  /** Drops every activation. */
+  clear(): void {
+    this.#actors.clear();
+  }
+
+  /** Nothing to release on this thread. */
+  close(): Promise<void> {
+    this.#actors.clear();
+    return Promise.resolve();
+  }
+}

@@ -1,0 +1,156 @@
+/**
+ * The internal cluster endpoint (HTTP/1.1 on `cluster.internal_port`, Bun.serve): peers forward
+ * actor messages here. One route, `POST /internal/v1/actors/ask`, with a JSON body
+ * (`ForwardRequest`) signed per src/runtime/auth.ts. Unsigned, badly signed, stale or replayed
+ * requests get 401; without `cluster.secret` every request is refused. The answer is always 200
+ * with a `ForwardResponse` (the turn's reply or its AppError as data) once authenticated.
+ *
+ * Also the client side: `forwardAsk` signs and posts a request to a peer.
+ */
+import type { Clock } from "../lib/clock.ts";
+import type { Logger } from "../lib/log.ts";
+import { AUTH_HEADERS, ForwardVerifier, signForward } from "./auth.ts";
+import type { ActorMessage, JsonObject, JsonValue } from "./define.ts";
+import type { SerializedError } from "./keys.ts";
+
+export const FORWARD_PATH = "/internal/v1/actors/ask";
+const MAX_BODY_BYTES = 1024 * 1024;
+
+export interface ForwardRequest {
+  kind: string;
+  id: string;
+  message: ActorMessage;
+  /** Milliseconds of the caller's deadline left when sent (no cross-node clock comparison). */
+  remainingMs: number;
+  principal?: JsonObject;
+  idempotencyKey?: string;
+  /** Forwards so far on this request's path (the sender's count, including this one). */
+  hops: number;
+}
+
+export type ForwardResponse =
+  | { ok: true; reply: JsonValue }
+  | { ok: false; error: SerializedError };
+
+export type ForwardHandler = (req: ForwardRequest) => Promise<ForwardResponse>;
+
+export interface InternalEndpointOptions {
+  hostname: string;
+  port: number;
+  secret: string | undefined;
+  clock: Clock;
+  log: Logger;
+}
+
+export interface InternalEndpoint {
+  readonly port: number;
+  /** Installs the handler (the runtime, once built). Requests before that get 503. */
+  setHandler(handler: ForwardHandler): void;
+  stop(): Promise<void>;
+}
+
+function problem(status: number, code: string, message: string): Response {
+  return Response.json({ error: message, code, request_id: crypto.randomUUID() }, { status });
+}
+
+function isForwardRequest(v: unknown): v is ForwardRequest {
+  const r = v as Partial<ForwardRequest> | null;
+  return (
+    typeof r === "object" &&
+    r !== null &&
+    typeof r.kind === "string" &&
+    typeof r.id === "string" &&
+    typeof r.message === "object" &&
+    r.message !== null &&
+    typeof (r.message as { type?: unknown }).type === "string" &&
+    typeof r.remainingMs === "number" &&
+    typeof r.hops === "number" &&
+    (r.principal === undefined || (typeof r.principal === "object" && r.principal !== null)) &&
+    (r.idempotencyKey === undefined || typeof r.idempotencyKey === "string")
+  );
+}
+
+export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEndpoint {
+  const verifier = opts.secret ? new ForwardVerifier(opts.secret) : undefined;
+  let handler: ForwardHandler | undefined;
+  const server = Bun.serve({
+    hostname: opts.hostname,
+    port: opts.port,
+    maxRequestBodySize: MAX_BODY_BYTES,
+    async fetch(req) {
+      const url = new URL(req.url);
+      if (url.pathname !== FORWARD_PATH) return problem(404, "ROUTE_NOT_FOUND", "No such route");
+      if (req.method !== "POST") return problem(405, "METHOD_NOT_ALLOWED", "Method not allowed");
+      const body = await req.text();
+      if (!verifier?.verify(req.headers, body, opts.clock.now())) {
+        opts.log.warn("refused unauthenticated internal call", {
+          from: req.headers.get(AUTH_HEADERS.node) ?? undefined,
+          reason: verifier ? "bad signature" : "cluster.secret unset",
+        });
+        return problem(401, "UNAUTHENTICATED", "Authentication required");
+      }
+      let parsed: unknown;
+      try {
+        parsed = JSON.parse(body);
+      } catch {
+        return problem(400, "MALFORMED_JSON", "Request body is not valid JSON");
+      }
+      if (!isForwardRequest(parsed)) return problem(400, "INVALID_ARGUMENT", "Invalid request");
+      if (!handler) return problem(503, "UNAVAILABLE", "Service unavailable; retry later");
+      return Response.json(await handler(parsed));
+    },
+  });
+  return {
+    port: server.port ?? opts.port,
+    setHandler(h) {
+      handler = h;
+    },
+    async stop() {
+      await server.stop(true);
+    },
+  };
+}
+
+export interface ForwardTarget {
+  nodeId: string;
+  /** `host:port` of the peer's internal endpoint. */
+  address: string;
+}
+
+/**
+ * Posts `req` to `target`, signed as `selfNodeId`. Resolves with the peer's answer; rejects on
+ * network failure, timeout (`timeoutMs` of `clock`) or a non-200 answer.
+ */
+export async function forwardAsk(
+  target: ForwardTarget,
+  req: ForwardRequest,
+  auth: { nodeId: string; secret: string },
+  clock: Clock,
+  timeoutMs: number,
+): Promise<ForwardResponse> {
+  const body = JSON.stringify(req);
+  const ts = clock.now();
+  const ctl = new AbortController();
+  const timer = new AbortController();
+  void clock.sleep(timeoutMs, timer.signal).then(
+    () => ctl.abort(new Error("forward timed out")),
+    () => undefined,
+  );
+  try {
+    const res = await fetch(`http://${target.address}${FORWARD_PATH}`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        [AUTH_HEADERS.node]: auth.nodeId,
+        [AUTH_HEADERS.timestamp]: String(ts),
+        [AUTH_HEADERS.signature]: signForward(auth.secret, ts, auth.nodeId, body),
+      },
+      body,
+      signal: ctl.signal,
+    });
+    if (res.status !== 200) throw new Error(`peer ${target.nodeId} answered ${res.status}`);
+    return (await res.json()) as ForwardResponse;
+  } finally {
+    timer.abort();
+  }
+}

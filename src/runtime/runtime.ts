@@ -1,0 +1,176 @@
+/**
+ * `createActorRuntime`: assembles the actor runtime of one node (host, turn runner on the main
+ * thread or on workers, router/client, metrics, health section, fencing and reminder wiring).
+ * Built by src/main.ts after the cluster node started; the internal endpoint is started before
+ * the cluster (its bound port is the node's advertised address) and gets the router's handler.
+ */
+import type { Registry } from "prom-client";
+import { actorDefinitions } from "../../actors/registry.ts";
+import type { Reminder } from "../cluster/reminders.ts";
+import type { ClusterView } from "../cluster/types.ts";
+import type { KvStore } from "../kv/types.ts";
+import type { Clock } from "../lib/clock.ts";
+import { isAppError } from "../lib/errors.ts";
+import type { HealthRegistry } from "../lib/health.ts";
+import type { SnowflakeGenerator } from "../lib/ids.ts";
+import type { Logger } from "../lib/log.ts";
+import type { ActorClient } from "./client.ts";
+import type { ActorMessage, AnyActorDefinition } from "./define.ts";
+import { ActorExecutor } from "./executor.ts";
+import { ActorHost, type TurnRunner } from "./host.ts";
+import type { ForwardRequest, ForwardResponse, ForwardTarget } from "./internal-endpoint.ts";
+import { createRuntimeMetrics, type RuntimeMetrics } from "./metrics.ts";
+import { snapshotGet, snapshotRange } from "./persistence.ts";
+import { ActorRouter } from "./router.ts";
+import { WorkerPool } from "./workers.ts";
+
+/** The `cluster.*` keys the runtime reads (src/config/schema.ts). */
+export interface RuntimeConfig {
+  workers: number;
+  mailbox_capacity: number;
+  actor_idle_ms: number;
+  max_hops: number;
+  secret?: string | undefined;
+}
+
+export interface ActorRuntimeOptions {
+  kv: KvStore;
+  clock: Clock;
+  log: Logger;
+  cluster: ClusterView;
+  /** The node's generator (its worker id comes from the registry). */
+  ids: SnowflakeGenerator;
+  config: RuntimeConfig;
+  /** Shared prom-client registry; private when absent. */
+  metrics?: Registry;
+  health?: HealthRegistry;
+  /** Definitions for the main thread (workers: 0). Default: actors/registry.ts. */
+  definitions?: readonly AnyActorDefinition[];
+  /** Module exporting `actorDefinitions` for workers. Default: actors/registry.ts. */
+  definitionsModule?: string;
+  /** In-process forwarding (simulation); default HTTP to the peer's internal endpoint. */
+  forward?: (
+    target: ForwardTarget,
+    req: ForwardRequest,
+    timeoutMs: number,
+  ) => Promise<ForwardResponse>;
+}
+
+export interface ActorRuntime {
+  readonly client: ActorClient;
+  readonly host: ActorHost;
+  readonly metrics: RuntimeMetrics;
+  /** The internal endpoint's handler for forwarded messages. */
+  receive(req: ForwardRequest): Promise<ForwardResponse>;
+  /** The cluster's reminder delivery: the reminder's payload becomes a message to the actor. */
+  deliverReminder(reminder: Reminder): Promise<void>;
+  /** Executor counters (after-commit effects run, activations held). */
+  stats(): ReturnType<TurnRunner["stats"]>;
+  /** Waits for workers to load, starts the idle sweeper. */
+  start(): Promise<void>;
+  /** Releases every owner key, stops workers. */
+  stop(): Promise<void>;
+}
+
+const REMINDER_DEADLINE_MS = 30_000;
+const TRANSIENT = new Set<string>(["unavailable", "deadline_exceeded", "rate_limited"]);
+
+export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
+  const { kv, clock, cluster, config } = opts;
+  const log = opts.log.child({ subsystem: "actors" });
+  const metrics = createRuntimeMetrics(opts.metrics);
+  const definitions = opts.definitions ?? actorDefinitions;
+  const runner: TurnRunner & { ready?: () => Promise<void> } =
+    config.workers > 0
+      ? new WorkerPool({
+          size: config.workers,
+          kv,
+          log,
+          nextId: () => opts.ids.nextBigInt(),
+          ...(opts.definitionsModule ? { definitionsModule: opts.definitionsModule } : {}),
+        })
+      : new ActorExecutor(
+          definitions,
+          {
+            get: (k) => snapshotGet(kv, k),
+            getRange: (b, e, o) => snapshotRange(kv, b, e, o),
+            nextId: () => opts.ids.next(),
+          },
+          log,
+        );
+  const host = new ActorHost({
+    kv,
+    clock,
+    log,
+    runner,
+    metrics,
+    mailboxCapacity: config.mailbox_capacity,
+    idleMs: config.actor_idle_ms,
+    cluster: {
+      self: () => {
+        const s = cluster.self();
+        return { nodeId: s.nodeId, incarnation: s.incarnation };
+      },
+      isAlive: (nodeId, incarnation) =>
+        cluster.liveNodes().some((n) => n.nodeId === nodeId && n.incarnation === incarnation),
+      isFenced: () => cluster.isFenced(),
+    },
+  });
+  const router = new ActorRouter({
+    host,
+    cluster,
+    clock,
+    log,
+    kinds: new Set(definitions.map((d) => d.kind)),
+    maxHops: config.max_hops,
+    secret: config.secret,
+    metrics,
+    ...(opts.forward ? { forward: opts.forward } : {}),
+  });
+  const unsubscribe = cluster.on("fenced", () => {
+    log.warn("node fenced: dropping actor activations", { active: host.size });
+    host.dropAll();
+  });
+  const unhealth = opts.health?.register("actors", () => ({
+    workers: config.workers,
+    active: host.activeByKind(),
+  }));
+  return {
+    client: router,
+    host,
+    metrics,
+    receive: (req) => router.receive(req),
+    async deliverReminder(r) {
+      const message = r.payload as ActorMessage | undefined;
+      if (!message || typeof message !== "object" || typeof message.type !== "string") {
+        log.warn("dropping reminder without a message", { kind: r.kind, id: r.id, name: r.name });
+        return;
+      }
+      try {
+        await router.ask(r.kind, r.id, message, {
+          deadlineMs: REMINDER_DEADLINE_MS,
+          idempotencyKey: `reminder:${r.name}:${r.dueMs}`,
+          principal: { system: true },
+        });
+      } catch (e) {
+        // The actor's own answer is final (it ran); only transient failures are redelivered.
+        if (isAppError(e) && !TRANSIENT.has(e.kind)) {
+          log.warn("reminder answered with an error", { kind: r.kind, id: r.id, code: e.code });
+          return;
+        }
+        throw e;
+      }
+    },
+    stats: () => runner.stats(),
+    async start() {
+      await runner.ready?.();
+      host.start();
+    },
+    async stop() {
+      unsubscribe();
+      unhealth?.();
+      await host.stop();
+      await runner.close();
+    },
+  };
+}

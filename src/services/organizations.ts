@@ -1,0 +1,264 @@
+/**
+ * Organization use cases (api.md §6.6, §6.7, §6.9, A4, A8, A16), shared by HTTP and gRPC. Every
+ * organization-scoped call is one message to the organization's actor, which resolves the caller's
+ * membership and runs `can()` against its own state: the organization id from the URL is never
+ * trusted on its own. Also the organizations side of account deletion (`OrgMembershipPort`).
+ */
+import { ORGANIZATION_ACTOR_KIND } from "../../actors/organization/actor.ts";
+import type { OrgMessage } from "../../actors/organization/messages.ts";
+import type { Action } from "../domain/authz/permissions.ts";
+import { listUserEmails } from "../domain/emails/records.ts";
+import {
+  MemberCodec,
+  MembershipIndexCodec,
+  OrganizationCodec,
+} from "../domain/organizations/codecs.ts";
+import { OrgKeys } from "../domain/organizations/keys.ts";
+import type { PageRequest } from "../domain/organizations/turn.ts";
+import type { Organization, OrgRole, OrgTier } from "../domain/organizations/types.ts";
+import type { OrganizationView } from "../domain/organizations/views.ts";
+import { orgView } from "../domain/organizations/views.ts";
+import { UserErrors } from "../domain/users/errors.ts";
+import { idFromItem } from "../domain/users/keys.ts";
+import type { OutboxDelivery } from "../email/delivery.ts";
+import type { MailOutbox } from "../email/outbox.ts";
+import { decodeI64LE, type KvStore, type ReadOps } from "../kv/types.ts";
+import type { Clock } from "../lib/clock.ts";
+import { isAppError } from "../lib/errors.ts";
+import type { SnowflakeGenerator } from "../lib/ids.ts";
+import type { Logger } from "../lib/log.ts";
+import type { ActorClient } from "../runtime/client.ts";
+import type { ActorMessage, JsonValue } from "../runtime/define.ts";
+import type { Principal, RequestMeta } from "./identity.ts";
+import type { OrgMembershipPort } from "./users.ts";
+
+export interface OrgServiceDeps {
+  kv: KvStore;
+  clock: Clock;
+  ids: SnowflakeGenerator;
+  log: Logger;
+  actors: ActorClient;
+  /** Enqueues invitation mail (written by the actor turn) and sends it right after commit. */
+  outbox: MailOutbox;
+  delivery: OutboxDelivery;
+  /** Base of links in mails, without a trailing slash. */
+  frontendBaseUrl: string;
+}
+
+/** Options every write accepts. */
+export interface CallOptions {
+  meta: RequestMeta;
+  idempotencyKey?: string | undefined;
+}
+
+type Listed<K extends string, T> = { [P in K]: T[] } & { total: number };
+
+/** Sends one message to an organization's actor as `p` (the shared path of the org services). */
+export function askOrg<R>(
+  deps: OrgServiceDeps,
+  p: Principal,
+  orgId: string,
+  msg: OrgMessage,
+  opts?: Partial<CallOptions>,
+): Promise<R> {
+  const message = {
+    ...msg,
+    meta: opts?.meta ? { ...opts.meta } : undefined,
+  } as unknown as ActorMessage;
+  return deps.actors.ask<JsonValue>(ORGANIZATION_ACTOR_KIND, orgId, message, {
+    principal: { userId: p.userId },
+    ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
+  }) as Promise<R>;
+}
+
+/** The caller's verified addresses, lower-cased (a snapshot read). */
+export async function verifiedEmailsOf(tx: ReadOps, userId: string): Promise<string[]> {
+  return (await listUserEmails(tx, userId))
+    .filter((e) => e.verified_at !== null)
+    .map((e) => e.email);
+}
+
+export class OrganizationService implements OrgMembershipPort {
+  readonly #d: OrgServiceDeps;
+
+  constructor(deps: OrgServiceDeps) {
+    this.#d = deps;
+  }
+
+  /** POST /v1/organizations: the caller becomes OWNER (needs a verified address; limits apply). */
+  async create(p: Principal, input: { name: string }, opts: CallOptions) {
+    const { verified, count } = await this.#d.kv.transact(
+      async (tx) => ({
+        verified: (await verifiedEmailsOf(tx.snapshot, p.userId)).length > 0,
+        count: Number(decodeI64LE(await tx.snapshot.get(OrgKeys.orgCount))),
+      }),
+      { name: "org.create.precheck" },
+    );
+    const orgId = this.#d.ids.next();
+    return askOrg<{ organization: OrganizationView }>(
+      this.#d,
+      p,
+      orgId,
+      { type: "create", name: input.name, creatorVerified: verified, globalOrgCount: count },
+      opts,
+    );
+  }
+
+  /** GET /v1/organizations: the caller's organizations, by organization id (committed reads). */
+  async listMine(
+    p: Principal,
+    page: PageRequest,
+  ): Promise<Listed<"organizations", OrganizationView>> {
+    return this.#d.kv.transact(
+      async (tx) => {
+        const [begin, end] = OrgKeys.userMemberships(p.userId);
+        const rows = await tx.snapshot.getRange(begin, end);
+        const slice = rows.slice(page.offset, page.offset + page.limit);
+        const organizations: OrganizationView[] = [];
+        for (const row of slice) {
+          const idx = MembershipIndexCodec.decode(row.value);
+          const org = await readOrg(tx.snapshot, idx.org_id);
+          if (org && org.deleted_at === null) organizations.push(orgView(org, idx.role));
+        }
+        return { organizations, total: rows.length };
+      },
+      { name: "org.listMine" },
+    );
+  }
+
+  get(p: Principal, orgId: string) {
+    return askOrg<{ organization: OrganizationView }>(this.#d, p, orgId, { type: "get" });
+  }
+
+  /** Resolves the caller's membership and checks `action` (404 outsider, 403 denied). */
+  check(p: Principal, orgId: string, action: Action) {
+    return askOrg<{ role: OrgRole }>(this.#d, p, orgId, { type: "check", action });
+  }
+
+  update(p: Principal, orgId: string, input: { name: string }, opts: CallOptions) {
+    return askOrg<{ organization: OrganizationView }>(
+      this.#d,
+      p,
+      orgId,
+      { type: "update", name: input.name },
+      opts,
+    );
+  }
+
+  async delete(p: Principal, orgId: string, opts: CallOptions): Promise<void> {
+    await askOrg(this.#d, p, orgId, { type: "delete" }, opts);
+  }
+
+  suspend(p: Principal, orgId: string, opts: CallOptions) {
+    return askOrg<{ organization: OrganizationView }>(this.#d, p, orgId, { type: "suspend" }, opts);
+  }
+
+  resume(p: Principal, orgId: string, opts: CallOptions) {
+    return askOrg<{ organization: OrganizationView }>(this.#d, p, orgId, { type: "resume" }, opts);
+  }
+
+  listMembers(p: Principal, orgId: string, page: PageRequest) {
+    return askOrg<Listed<"members", Record<string, JsonValue>>>(this.#d, p, orgId, {
+      type: "members.list",
+      page,
+    });
+  }
+
+  changeRole(p: Principal, orgId: string, memberId: string, role: OrgRole, opts: CallOptions) {
+    return askOrg<{ member: Record<string, JsonValue> }>(
+      this.#d,
+      p,
+      orgId,
+      { type: "members.role", memberId, role },
+      opts,
+    );
+  }
+
+  async removeMember(
+    p: Principal,
+    orgId: string,
+    memberId: string,
+    opts: CallOptions,
+  ): Promise<void> {
+    await askOrg(this.#d, p, orgId, { type: "members.remove", memberId }, opts);
+  }
+
+  async leave(p: Principal, orgId: string, opts: CallOptions): Promise<void> {
+    await askOrg(this.#d, p, orgId, { type: "members.leave" }, opts);
+  }
+
+  transferOwnership(p: Principal, orgId: string, newOwnerUserId: string, opts: CallOptions) {
+    return askOrg<{ message: string }>(
+      this.#d,
+      p,
+      orgId,
+      { type: "transfer", newOwnerUserId },
+      opts,
+    );
+  }
+
+  /** Operator action (billing): sets the organization's tier. No public route. */
+  setTier(orgId: string, tier: OrgTier) {
+    return this.#d.actors.ask<JsonValue>(
+      ORGANIZATION_ACTOR_KIND,
+      orgId,
+      { type: "tier.set", tier },
+      { principal: { operator: true } },
+    );
+  }
+
+  // OrgMembershipPort ---------------------------------------------------------------------------
+
+  async ownedSoleOrganizations(userId: string): Promise<{ id: string; name: string }[]> {
+    return this.#d.kv.transact(
+      async (tx) => {
+        const out: { id: string; name: string }[] = [];
+        for (const idx of await membershipsOf(tx.snapshot, userId)) {
+          if (idx.role !== "OWNER") continue;
+          const org = await readOrg(tx.snapshot, idx.org_id);
+          if (!org || org.deleted_at !== null) continue;
+          const [begin, end] = OrgKeys.orgSpace(idx.org_id).range("mem");
+          const owners = (await tx.snapshot.getRange(begin, end)).filter(
+            (r) => MemberCodec.decode(r.value).role === "OWNER",
+          );
+          if (owners.length <= 1) out.push({ id: org.id, name: org.name });
+        }
+        return out;
+      },
+      { name: "org.ownedSole" },
+    );
+  }
+
+  async removeUserEverywhere(userId: string): Promise<void> {
+    const memberships = await this.#d.kv.transact((tx) => membershipsOf(tx.snapshot, userId), {
+      name: "org.memberships",
+    });
+    for (const idx of memberships) {
+      try {
+        await askOrg(this.#d, { userId, sessionId: "" }, idx.org_id, {
+          type: "members.purge",
+          userId,
+        });
+      } catch (e) {
+        if (isAppError(e) && e.code === "LAST_OWNER") {
+          throw UserErrors.USER_IS_LAST_OWNER(undefined, { meta: { orgId: idx.org_id } });
+        }
+        throw e;
+      }
+    }
+  }
+}
+
+async function readOrg(tx: ReadOps, orgId: string): Promise<Organization | undefined> {
+  const bytes = await tx.get(OrgKeys.org(orgId));
+  return bytes ? OrganizationCodec.decode(bytes) : undefined;
+}
+
+async function membershipsOf(tx: ReadOps, userId: string) {
+  const [begin, end] = OrgKeys.userMemberships(userId);
+  return (await tx.getRange(begin, end)).map((r) => {
+    const idx = MembershipIndexCodec.decode(r.value);
+    // The key is authoritative for the organization id.
+    return { ...idx, org_id: idFromItem(OrgKeys.userSpace.unpack(r.key)[1]) };
+  });
+}

@@ -1,0 +1,251 @@
+/**
+ * Real-process cluster support: starts `bun src/main.ts` nodes sharing one SQLite file (ports 0,
+ * short cluster timings, a shared `cluster.secret`), learns each node's internal endpoint from
+ * its JSON log, drives actors through the internal endpoint as a trusted caller (signed, `hops:
+ * 0`, so the receiving node routes like a service would), and reads owner keys from the file.
+ * Used by test/cluster/failover.test.ts and `bun bench/actors.ts --failover`.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Subprocess } from "bun";
+import { createSqliteBackend } from "../../src/kv/backends/sqlite.ts";
+import { createKvStore } from "../../src/kv/store.ts";
+import type { KvStore } from "../../src/kv/types.ts";
+import { systemClock } from "../../src/lib/clock.ts";
+import type { ActorMessage, JsonValue } from "../../src/runtime/define.ts";
+import { type ForwardResponse, forwardAsk } from "../../src/runtime/internal-endpoint.ts";
+import { ActorKeys, OwnerCodec } from "../../src/runtime/keys.ts";
+
+const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+export const SECRET = "failover-test-secret";
+
+export interface ProcNode {
+  nodeId: string;
+  proc: Subprocess<"ignore", "pipe", "pipe">;
+  /** `host:port` of the internal endpoint. */
+  internal: string;
+  alive: boolean;
+}
+
+export interface ProcCluster {
+  dir: string;
+  dbPath: string;
+  nodes: ProcNode[];
+  kv: KvStore;
+  start(nodeId: string): Promise<ProcNode>;
+  kill(node: ProcNode): void;
+  stop(): Promise<void>;
+}
+
+const TIMINGS = {
+  INFERADB_MGMT__CLUSTER__HEARTBEAT_MS: "200",
+  INFERADB_MGMT__CLUSTER__FENCE_MS: "700",
+  INFERADB_MGMT__CLUSTER__SUSPECT_MS: "1000",
+};
+
+async function readUntilStarted(
+  node: ProcNode,
+  stream: ReadableStream<Uint8Array>,
+): Promise<string> {
+  const reader = stream.getReader();
+  const dec = new TextDecoder();
+  let buf = "";
+  let found: string | undefined;
+  let resolveFound!: (s: string) => void;
+  let rejectFound!: (e: Error) => void;
+  const done = new Promise<string>((res, rej) => {
+    resolveFound = res;
+    rejectFound = rej;
+  });
+  void (async () => {
+    for (;;) {
+      const { value, done: end } = await reader
+        .read()
+        .catch(() => ({ value: undefined, done: true }));
+      if (end) {
+        if (!found)
+          rejectFound(new Error(`${node.nodeId} exited before starting:\n${buf.slice(-2000)}`));
+        return;
+      }
+      buf += dec.decode(value, { stream: true });
+      let nl = buf.indexOf("\n");
+      while (nl >= 0) {
+        const line = buf.slice(0, nl);
+        buf = buf.slice(nl + 1);
+        nl = buf.indexOf("\n");
+        if (found) continue;
+        try {
+          const j = JSON.parse(line) as { msg?: string; internal?: string };
+          if (j.msg === "actor runtime started" && j.internal) {
+            found = j.internal;
+            resolveFound(j.internal);
+          }
+        } catch {
+          // not a JSON line
+        }
+      }
+      if (found) buf = buf.slice(-4096);
+    }
+  })();
+  return done;
+}
+
+export async function startProcCluster(count: number): Promise<ProcCluster> {
+  const dir = mkdtempSync(join(tmpdir(), "failover-"));
+  const dbPath = join(dir, "cluster.db");
+  const kv = createKvStore(createSqliteBackend({ path: dbPath }), { clock: systemClock });
+  const nodes: ProcNode[] = [];
+  const cluster: ProcCluster = {
+    dir,
+    dbPath,
+    nodes,
+    kv,
+    async start(nodeId) {
+      const proc = Bun.spawn([process.execPath, MAIN], {
+        env: {
+          ...process.env,
+          ENVIRONMENT: "development",
+          INFERADB_MGMT__STORAGE__BACKEND: "sqlite",
+          INFERADB_MGMT__STORAGE__SQLITE_PATH: dbPath,
+          INFERADB_MGMT__SERVER__HTTP_PORT: "0",
+          INFERADB_MGMT__SERVER__GRPC_PORT: "0",
+          INFERADB_MGMT__CLUSTER__INTERNAL_PORT: "0",
+          INFERADB_MGMT__CLUSTER__NODE_ID: nodeId,
+          INFERADB_MGMT__CLUSTER__SECRET: SECRET,
+          INFERADB_MGMT__OBSERVABILITY__JSON_LOGS: "true",
+          INFERADB_MGMT__OBSERVABILITY__LOG_LEVEL: "info",
+          ...TIMINGS,
+        },
+        stdin: "ignore",
+        stdout: "pipe",
+        stderr: "pipe",
+      });
+      const node: ProcNode = { nodeId, proc, internal: "", alive: true };
+      void new Response(proc.stderr).text().catch(() => "");
+      node.internal = await readUntilStarted(node, proc.stdout);
+      const i = nodes.findIndex((n) => n.nodeId === nodeId);
+      if (i >= 0) nodes[i] = node;
+      else nodes.push(node);
+      return node;
+    },
+    kill(node) {
+      node.alive = false;
+      node.proc.kill("SIGKILL");
+    },
+    async stop() {
+      for (const n of nodes) {
+        if (n.alive) n.proc.kill("SIGKILL");
+        await n.proc.exited;
+      }
+      await kv.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  try {
+    await Promise.all(Array.from({ length: count }, (_, i) => cluster.start(`n${i + 1}`)));
+  } catch (e) {
+    await cluster.stop();
+    throw e;
+  }
+  return cluster;
+}
+
+/** One signed entry request to `node` (routed by that node). Rejects on network failure. */
+export function askVia(
+  node: ProcNode,
+  kind: string,
+  id: string,
+  message: ActorMessage,
+  idempotencyKey?: string,
+): Promise<ForwardResponse> {
+  return forwardAsk(
+    { nodeId: node.nodeId, address: node.internal },
+    {
+      kind,
+      id,
+      message,
+      remainingMs: 3000,
+      hops: 0,
+      ...(idempotencyKey ? { idempotencyKey } : {}),
+    },
+    { nodeId: "test-driver", secret: SECRET },
+    systemClock,
+    4000,
+  );
+}
+
+/**
+ * Asks until a node answers with a reply (trying live nodes in turn, pausing `pauseMs` between
+ * rounds), giving up after `timeoutMs`. Returns the reply and when it arrived.
+ */
+export async function askUntilOk(
+  cluster: ProcCluster,
+  kind: string,
+  id: string,
+  message: ActorMessage,
+  idempotencyKey: string | undefined,
+  timeoutMs: number,
+): Promise<{ reply: JsonValue; at: number }> {
+  const t0 = performance.now();
+  let i = 0;
+  let last = "";
+  while (performance.now() - t0 < timeoutMs) {
+    const live = cluster.nodes.filter((n) => n.alive);
+    const node = live[i++ % live.length]!;
+    try {
+      const res = await askVia(node, kind, id, message, idempotencyKey);
+      if (res.ok) return { reply: res.reply, at: performance.now() };
+      last = res.error.code;
+    } catch (e) {
+      last = (e as Error).message;
+    }
+    await Bun.sleep(20);
+  }
+  throw new Error(`no answer for ${kind}/${id} within ${timeoutMs} ms (last: ${last})`);
+}
+
+/** The node id named by the actor's owner key in the shared file. */
+export async function ownerOf(
+  cluster: ProcCluster,
+  kind: string,
+  id: string,
+): Promise<string | null> {
+  const raw = await cluster.kv.transact((tx) => tx.snapshot.get(ActorKeys.owner({ kind, id })));
+  return raw ? OwnerCodec.decode(raw).nodeId : null;
+}
+
+/** Kills the owner of `vault/<id>` `kills` times under load; returns the ms until it answered again. */
+export async function measureFailover(
+  kills: number,
+): Promise<{ samples: number[]; p50: number; p99: number; max: number }> {
+  const cluster = await startProcCluster(3);
+  const samples: number[] = [];
+  try {
+    let n = 0;
+    for (let k = 0; k < kills; k++) {
+      const id = "failover";
+      await askUntilOk(cluster, "vault", id, { type: "increment" }, `warm-${k}`, 20_000);
+      const owner = await ownerOf(cluster, "vault", id);
+      const victim = cluster.nodes.find((x) => x.nodeId === owner && x.alive);
+      if (!victim) throw new Error(`owner ${owner} is not a running node`);
+      cluster.kill(victim);
+      const t0 = performance.now();
+      const { at } = await askUntilOk(
+        cluster,
+        "vault",
+        id,
+        { type: "increment" },
+        `after-${k}-${n++}`,
+        30_000,
+      );
+      samples.push(Math.round(at - t0));
+      await cluster.start(victim.nodeId);
+    }
+  } finally {
+    await cluster.stop();
+  }
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { samples, p50: q(0.5), p99: q(0.99), max: sorted.at(-1)! };
+}

@@ -1,0 +1,95 @@
+/**
+ * Real processes (G2, G5): three `bun src/main.ts` nodes on one SQLite file. Lanes of increments
+ * on one vault actor go through the nodes' internal endpoints (signed, each with its own
+ * Idempotency-Key, retried until acknowledged); the actor's owner is SIGKILLed mid-load. Another
+ * node must serve the actor within 8 s, and the stored counter must equal the sum of the
+ * acknowledged increments (nothing acknowledged lost, nothing applied twice). Also: an outsider
+ * without the secret cannot inject a message.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { FORWARD_PATH } from "../../src/runtime/internal-endpoint.ts";
+import {
+  askUntilOk,
+  askVia,
+  ownerOf,
+  type ProcCluster,
+  startProcCluster,
+} from "./failover-support.ts";
+
+let cluster: ProcCluster;
+
+beforeAll(async () => {
+  cluster = await startProcCluster(3);
+}, 60_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+test("an outsider cannot inject a message into the internal endpoint", async () => {
+  const node = cluster.nodes[0]!;
+  const body = JSON.stringify({
+    kind: "vault",
+    id: "x",
+    message: { type: "increment" },
+    remainingMs: 1000,
+    hops: 0,
+  });
+  const unsigned = await fetch(`http://${node.internal}${FORWARD_PATH}`, { method: "POST", body });
+  expect(unsigned.status).toBe(401);
+  const forged = await fetch(`http://${node.internal}${FORWARD_PATH}`, {
+    method: "POST",
+    body,
+    headers: {
+      "x-infera-node": "evil",
+      "x-infera-ts": String(Date.now()),
+      "x-infera-sig": "0".repeat(64),
+    },
+  });
+  expect(forged.status).toBe(401);
+  expect(((await forged.json()) as { code: string }).code).toBe("UNAUTHENTICATED");
+  const ok = await askVia(node, "vault", "x", { type: "get" });
+  expect(ok).toEqual({ ok: true, reply: { name: "", count: 0 } });
+});
+
+test("SIGKILL of the owner under load: served again within 8 s, no acknowledged increment lost", async () => {
+  const id = "g2";
+  let acked = 0;
+  let seq = 0;
+  let stop = false;
+  const lane = async (l: number) => {
+    while (!stop) {
+      const key = `lane${l}-${seq++}`;
+      await askUntilOk(cluster, "vault", id, { type: "increment", by: 1 }, key, 30_000);
+      acked++;
+    }
+  };
+  await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  const lanes = [0, 1, 2, 3].map(lane);
+  while (acked < 50) await Bun.sleep(10);
+  const owner = await ownerOf(cluster, "vault", id);
+  const victim = cluster.nodes.find((n) => n.nodeId === owner)!;
+  expect(victim).toBeDefined();
+  cluster.kill(victim);
+  const killedAt = performance.now();
+  const before = acked;
+  const { at } = await askUntilOk(
+    cluster,
+    "vault",
+    id,
+    { type: "increment", by: 1 },
+    "after-kill",
+    8_000,
+  );
+  acked++;
+  const failoverMs = at - killedAt;
+  while (acked < before + 50) await Bun.sleep(10);
+  stop = true;
+  await Promise.all(lanes);
+  const newOwner = await ownerOf(cluster, "vault", id);
+  expect(newOwner).not.toBe(victim.nodeId);
+  const { reply } = await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  console.log(`failover: ${Math.round(failoverMs)} ms, ${acked} acknowledged increments`);
+  expect(failoverMs).toBeLessThan(8_000);
+  expect((reply as { count: number }).count).toBe(acked);
+}, 90_000);

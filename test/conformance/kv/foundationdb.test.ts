@@ -1,0 +1,20 @@
+/**
+ * Runs the KV conformance suite against a real FoundationDB cluster when `FDB_CLUSTER_FILE` is set
+ * (the suite clears its own `("conformance")` subspace before each test; nothing else is touched).
+ * Without it the suite is skipped, visibly, with the reason in the test name.
+ */
+import { describe, test } from "bun:test";
+import { createFoundationDbBackend } from "../../../src/kv/backends/foundationdb.ts";
+import { runKvConformance } from "./suite.ts";
+
+const clusterFile = process.env.FDB_CLUSTER_FILE;
+
+if (clusterFile) {
+  runKvConformance("foundationdb", () => createFoundationDbBackend({ clusterFile }), {
+    faultInjection: false,
+  });
+} else {
+  describe.skip("KV conformance: foundationdb", () => {
+    test("skipped: FDB_CLUSTER_FILE is not set (set it to a cluster file to run against FoundationDB)", () => {});
+  });
+}

@@ -1,0 +1,617 @@
+/**
+ * Deterministic cluster simulation: N cluster nodes in one process over one memory KV backend,
+ * each with its own clock (wall skew, own monotonic origin) driven by one virtual scheduler, and
+ * faults drawn from a seeded PRNG: KV conflicts and unknown commit results (memory backend),
+ * pauses (a node's timers and KV calls freeze, as under SIGSTOP), partitions (a node's KV calls
+ * fail, so it cannot heartbeat), crashes and restarts.
+ *
+ * Time only moves in `advance()`: the scheduler wakes sleepers one deadline at a time and lets
+ * every resulting promise chain settle before the next, so a seed replays exactly.
+ *
+ * The harness records, at the backend (so what really committed, whatever the client was told),
+ * every write of the leader record into a versionstamp-ordered journal under `sim/journal`, next to
+ * the entries leader-only jobs append (`appendJournal`). `checkLeaderJournal()` verifies G3 on it.
+ *
+ * Extending it (the runtime's actor simulation): pass `setupNode` to add things to each node
+ * before it starts (its `kv`, `clock`, `cluster` are ready), `invariants` to check after every
+ * step, and use `schedule()`/`rng` to inject your own events.
+ */
+
+import {
+  ClusterKeys,
+  LeaderRecordCodec,
+  NodeRecordCodec,
+  WorkerClaimCodec,
+} from "../../src/cluster/keys.ts";
+import { type ClusterNode, createClusterNode } from "../../src/cluster/node.ts";
+import type { ClusterTimings } from "../../src/cluster/types.ts";
+import { createMemoryBackend, type MemoryBackend } from "../../src/kv/backends/memory.ts";
+import { compareBytes, concatBytes, Subspace, strinc } from "../../src/kv/keyspace.ts";
+import { createKvStore } from "../../src/kv/store.ts";
+import {
+  type BackendTransaction,
+  type Key,
+  type KvBackend,
+  KvError,
+  type KvStore,
+  type RangeOptions,
+  type ReadOps,
+  type Transaction,
+  type Value,
+} from "../../src/kv/types.ts";
+import type { Clock } from "../../src/lib/clock.ts";
+import { SnowflakeGenerator } from "../../src/lib/ids.ts";
+import { type Logger, silentLogger } from "../../src/lib/log.ts";
+
+/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+interface Sleeper {
+  due: number;
+  seq: number;
+  owner: SimNode | undefined;
+  resolve: () => void;
+}
+
+/** The virtual time source shared by every node. */
+export class Scheduler {
+  /** Virtual monotonic ms since the simulation started. */
+  now = 0;
+  readonly wallStart = Date.UTC(2026, 0, 1);
+  #sleepers: Sleeper[] = [];
+  #seq = 0;
+
+  sleep(owner: SimNode | undefined, ms: number, signal?: AbortSignal): Promise<void> {
+    return new Promise<void>((resolve, reject) => {
+      if (signal?.aborted) return reject(signal.reason);
+      const s: Sleeper = { due: this.now + Math.max(0, ms), seq: this.#seq++, owner, resolve };
+      this.#sleepers.push(s);
+      signal?.addEventListener(
+        "abort",
+        () => {
+          this.#sleepers = this.#sleepers.filter((x) => x !== s);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
+    });
+  }
+
+  #next(limit: number): Sleeper | undefined {
+    let best: Sleeper | undefined;
+    for (const s of this.#sleepers) {
+      if (s.due > limit || s.owner?.frozen) continue;
+      if (!best || s.due < best.due || (s.due === best.due && s.seq < best.seq)) best = s;
+    }
+    return best;
+  }
+
+  /** Moves time to `target`, waking runnable sleepers in deadline order and settling after each. */
+  async advanceTo(target: number): Promise<void> {
+    for (;;) {
+      const s = this.#next(target);
+      if (!s) break;
+      this.#sleepers = this.#sleepers.filter((x) => x !== s);
+      if (s.due > this.now) this.now = s.due;
+      s.resolve();
+      await settle();
+    }
+    this.now = Math.max(this.now, target);
+    await settle();
+  }
+
+  get pending(): number {
+    return this.#sleepers.length;
+  }
+}
+
+/** Lets every queued promise continuation run (no real I/O happens in the simulation). */
+export async function settle(): Promise<void> {
+  await new Promise<void>((r) => setImmediate(r));
+}
+
+/** One node's clock: shared virtual time, its own wall skew and monotonic origin. */
+class SimClock implements Clock {
+  constructor(
+    private readonly sched: Scheduler,
+    private readonly owner: SimNode,
+    private readonly wallSkew: number,
+    private readonly monoOrigin: number,
+  ) {}
+  now(): number {
+    return this.sched.wallStart + this.sched.now + this.wallSkew;
+  }
+  monotonic(): number {
+    return this.monoOrigin + this.sched.now;
+  }
+  sleep(ms: number, signal?: AbortSignal): Promise<void> {
+    return this.sched.sleep(this.owner, ms, signal);
+  }
+}
+
+/** The journal of leader commits: claims/releases (recorded by the backend) and job effects. */
+export const JournalSpace = new Subspace(["sim", "journal"]);
+export interface JournalEntry {
+  kind: "claim" | "release" | "effect";
+  epoch: number;
+  nodeId: string;
+}
+const enc = new TextEncoder();
+const dec = new TextDecoder();
+
+/** Appends a leader-effect entry to the journal in `tx` (commit order = versionstamp order). */
+export function appendJournal(tx: Transaction, epoch: number, nodeId: string): void {
+  const entry: JournalEntry = { kind: "effect", epoch, nodeId };
+  tx.setVersionstampedKey(JournalSpace.prefix, new Uint8Array(), enc.encode(JSON.stringify(entry)));
+}
+
+const LEADER_KEY = ClusterKeys.leader;
+
+/** A backend transaction seen through one node: gated by its pause/partition state. */
+class NodeTransaction implements BackendTransaction {
+  readonly snapshot: ReadOps;
+  #leaderWrite: JournalEntry | undefined;
+  #journal = false;
+
+  constructor(
+    private readonly inner: BackendTransaction,
+    private readonly node: SimNode,
+  ) {
+    this.snapshot = {
+      get: async (k) => {
+        await node.gate();
+        return inner.snapshot.get(k);
+      },
+      getRange: async (b, e, o) => {
+        await node.gate();
+        return inner.snapshot.getRange(b, e, o);
+      },
+    };
+  }
+  async get(key: Key): Promise<Value | undefined> {
+    await this.node.gate();
+    return this.inner.get(key);
+  }
+  async getRange(b: Key, e: Key, o?: RangeOptions) {
+    await this.node.gate();
+    return this.inner.getRange(b, e, o);
+  }
+  set(key: Key, value: Value): void {
+    if (compareBytes(key, LEADER_KEY) === 0) {
+      const r = LeaderRecordCodec.decode(value);
+      this.#leaderWrite = {
+        kind: r.released ? "release" : "claim",
+        epoch: r.epoch,
+        nodeId: r.nodeId,
+      };
+    }
+    this.inner.set(key, value);
+  }
+  clear(key: Key): void {
+    this.inner.clear(key);
+  }
+  clearRange(b: Key, e: Key): void {
+    this.inner.clearRange(b, e);
+  }
+  atomicAdd(key: Key, delta: number | bigint): void {
+    this.inner.atomicAdd(key, delta);
+  }
+  setVersionstampedKey(prefix: Key, suffix: Key, value: Value): void {
+    if (compareBytes(prefix, JournalSpace.prefix) === 0) this.#journal = true;
+    this.inner.setVersionstampedKey(prefix, suffix, value);
+  }
+  setVersionstampedValue(key: Key, prefix: Value, suffix?: Value): void {
+    this.inner.setVersionstampedValue(key, prefix, suffix);
+  }
+  addReadConflictRange(b: Key, e: Key): void {
+    this.inner.addReadConflictRange(b, e);
+  }
+  getVersionstamp(): Promise<Uint8Array> {
+    return this.inner.getVersionstamp();
+  }
+  async commit(): Promise<Uint8Array> {
+    await this.node.gate();
+    // Commit latency on the node's own clock: a pause can land between the store's checks and
+    // the commit reaching the backend, as a SIGSTOP can in a real process.
+    await this.node.commitDelay(this.#journal);
+    await this.node.gate();
+    if (this.#leaderWrite) {
+      const w = this.#leaderWrite;
+      this.inner.setVersionstampedKey(
+        JournalSpace.prefix,
+        new Uint8Array(),
+        enc.encode(JSON.stringify(w)),
+      );
+    }
+    return this.inner.commit();
+  }
+  cancel(): void {
+    this.inner.cancel();
+  }
+}
+
+export interface SimNode {
+  index: number;
+  nodeId: string;
+  clock: Clock;
+  kv: KvStore;
+  ids: SnowflakeGenerator;
+  cluster: ClusterNode;
+  /** Paused (SIGSTOP-like) or crashed: no timers fire, KV calls block. */
+  readonly frozen: boolean;
+  paused: boolean;
+  crashed: boolean;
+  /**
+   * When set, the node's next commit (or next leader-journal commit) pauses the node for `ms`
+   * between the store's checks and the commit landing (clipped to end by virtual time `endBy`).
+   */
+  pauseAtCommit: { ms: number; journalOnly?: boolean; endBy?: number } | undefined;
+  /** Until this virtual time, the node's KV calls fail with `unavailable`. */
+  partitionedUntil: number;
+  /** Resolves when the node may touch the KV store; throws while partitioned. */
+  gate(): Promise<void>;
+  /** Waits the simulated commit latency (node clock; frozen while paused). */
+  commitDelay(journal: boolean): Promise<void>;
+}
+
+export interface SimOptions {
+  seed: number;
+  nodes: number;
+  timings?: Partial<ClusterTimings>;
+  /** Per-commit fault probabilities of the memory backend. */
+  kvFaults?: { conflict?: number; unknownApplied?: number; unknownNotApplied?: number };
+  /** Each commit waits 0..this many ms of its node's clock before reaching the backend. */
+  maxCommitLatencyMs?: number;
+  /** Maximum absolute wall-clock skew per node (ms). */
+  maxSkewMs?: number;
+  log?: Logger;
+  /** Called for each node (also restarted ones) after its cluster node exists, before start. */
+  setupNode?: (node: SimNode, sim: SimCluster) => void | Promise<void>;
+  /** Extra checks run by `check()` after every step; throw to fail. */
+  invariants?: Array<(sim: SimCluster) => void | Promise<void>>;
+  /** Adds the `sim-journal` leader job (an effect entry every `journalMs`). Default true. */
+  journal?: boolean;
+  journalMs?: number;
+}
+
+export class SimCluster {
+  readonly sched = new Scheduler();
+  readonly rng: () => number;
+  readonly backend: MemoryBackend;
+  /** A store outside every node (no gates) for invariant reads. */
+  readonly observer: KvStore;
+  readonly nodes: SimNode[] = [];
+  readonly trace: string[] = [];
+  readonly #o: SimOptions;
+  #events: { at: number; fn: () => void | Promise<void> }[] = [];
+  #journalSeen: Uint8Array | undefined;
+  #journalState = { epoch: 0, open: false };
+  journalEffects = 0;
+  journalClaims = 0;
+
+  constructor(opts: SimOptions) {
+    this.#o = opts;
+    this.rng = prng(opts.seed);
+    this.backend = createMemoryBackend();
+    const f = opts.kvFaults;
+    if (f) this.backend.faults.random(f, prng(opts.seed ^ 0x9e3779b9));
+    const observerClock: Clock = {
+      now: () => this.sched.wallStart + this.sched.now,
+      monotonic: () => this.sched.now,
+      sleep: (ms, signal) => this.sched.sleep(undefined, ms, signal),
+    };
+    this.observer = createKvStore(this.#faultless(), { clock: observerClock });
+  }
+
+  /** A backend view that bypasses random faults for the observer's read-only transactions. */
+  #faultless(): KvBackend {
+    const b = this.backend;
+    return {
+      name: b.name,
+      capabilities: b.capabilities,
+      begin: () => b.begin(),
+      close: async () => {},
+    };
+  }
+
+  log(msg: string): void {
+    this.trace.push(`${this.sched.now} ${msg}`);
+  }
+
+  async #createNode(index: number): Promise<SimNode> {
+    const rng = this.rng;
+    const sched = this.sched;
+    const skew = Math.round((rng() * 2 - 1) * (this.#o.maxSkewMs ?? 2000));
+    const waiters: Array<() => void> = [];
+    const sim = this;
+    const latencyRng = prng(this.#o.seed * 7919 + index);
+    const maxLatency = this.#o.maxCommitLatencyMs ?? 0;
+    let paused = false;
+    const node = {
+      index,
+      nodeId: `n${index}`,
+      crashed: false,
+      partitionedUntil: 0,
+      get paused() {
+        return paused;
+      },
+      set paused(v: boolean) {
+        paused = v;
+        if (!v) for (const w of waiters.splice(0)) w();
+      },
+      get frozen() {
+        return paused || node.crashed;
+      },
+      async commitDelay(journal: boolean) {
+        const ms = Math.floor(latencyRng() * (maxLatency + 1));
+        const armed = node.pauseAtCommit;
+        if (armed && (journal || !armed.journalOnly)) {
+          node.pauseAtCommit = undefined;
+          const ms = Math.min(armed.ms, (armed.endBy ?? Number.POSITIVE_INFINITY) - sched.now);
+          if (ms > 0) {
+            sim.log(`pause at ${journal ? "journal " : ""}commit`);
+            sim.pause(node, ms);
+          }
+        }
+        if (ms > 0) await node.clock.sleep(ms);
+      },
+      async gate() {
+        // A crashed node's calls never return: its process is gone.
+        while (node.frozen) await new Promise<void>((r) => waiters.push(r));
+        if (sched.now < node.partitionedUntil)
+          throw new KvError("unavailable", "simulated partition");
+      },
+    } as SimNode;
+    node.clock = new SimClock(sched, node, skew, Math.round(rng() * 1e6));
+    const backend = this.backend;
+    const gated: KvBackend = {
+      name: backend.name,
+      capabilities: backend.capabilities,
+      begin: () => new NodeTransaction(backend.begin(), node),
+      close: async () => {},
+    };
+    node.kv = createKvStore(gated, { clock: node.clock, random: prng(this.#o.seed * 31 + index) });
+    node.ids = new SnowflakeGenerator({ workerId: 0, clock: node.clock });
+    const t = this.#o.timings ?? {};
+    node.cluster = createClusterNode({
+      kv: node.kv,
+      clock: node.clock,
+      log: (this.#o.log ?? silentLogger).child({ sim: node.nodeId }),
+      ids: node.ids,
+      config: {
+        node_id: node.nodeId,
+        internal_port: 3002 + index,
+        ...(t.heartbeatMs ? { heartbeat_ms: t.heartbeatMs } : {}),
+        ...(t.suspectMs ? { suspect_ms: t.suspectMs } : {}),
+        ...(t.fenceMs ? { fence_ms: t.fenceMs } : {}),
+        ...(t.campaignMs ? { campaign_ms: t.campaignMs } : {}),
+      },
+    });
+    if (this.#o.journal !== false) {
+      node.cluster.registerJob({
+        name: "sim-journal",
+        intervalMs: this.#o.journalMs ?? 200,
+        async runBatch(ctx) {
+          await ctx.kv.transact(async (tx) => {
+            await ctx.fence(tx);
+            const term = node.cluster.term();
+            if (!term) throw new Error("fenced commit without a term");
+            appendJournal(tx, term.epoch, node.nodeId);
+          });
+          return { more: false };
+        },
+      });
+    }
+    node.cluster.on("fenced", () => this.log(`fenced ${node.nodeId}`));
+    node.cluster.on("unfenced", () => {
+      const me = node.cluster.self();
+      this.log(`rejoined ${node.nodeId} inc=${me.incarnation} worker=${me.workerId}`);
+    });
+    node.cluster.on("leader", () => {
+      const t = node.cluster.term();
+      this.log(`${node.nodeId} ${t ? `leads epoch ${t.epoch}` : "follows"}`);
+    });
+    await this.#o.setupNode?.(node, this);
+    this.nodes[index] = node;
+    return node;
+  }
+
+  /** Starts node `index` (a fresh process; `nodeId` is reused on restart); waits until registered. */
+  async startNode(index: number): Promise<SimNode> {
+    await this.startNodes([index]);
+    return this.nodes[index]!;
+  }
+
+  /** Starts several nodes at the same virtual instant (concurrent registrations). */
+  async startNodes(indexes: number[]): Promise<void> {
+    const nodes: SimNode[] = [];
+    for (const i of indexes) nodes.push(await this.#createNode(i));
+    let pending = nodes.length;
+    const started = nodes.map((n) =>
+      n.cluster.start().finally(() => {
+        pending--;
+      }),
+    );
+    // Registration needs the scheduler only for retry backoff: step until all are done.
+    while (pending > 0) await this.sched.advanceTo(this.sched.now + 1);
+    await Promise.all(started);
+    for (const n of nodes) {
+      const me = n.cluster.self();
+      this.log(`start ${n.nodeId} inc=${me.incarnation} worker=${me.workerId}`);
+    }
+  }
+
+  async start(): Promise<void> {
+    await this.startNodes(Array.from({ length: this.#o.nodes }, (_, i) => i));
+  }
+
+  /** Runs `fn` when virtual time reaches `at`. */
+  schedule(at: number, fn: () => void | Promise<void>): void {
+    this.#events.push({ at, fn });
+    this.#events.sort((a, b) => a.at - b.at);
+  }
+
+  pause(node: SimNode, ms: number): void {
+    node.paused = true;
+    this.log(`pause ${node.nodeId} ${ms}ms`);
+    this.schedule(this.sched.now + ms, () => {
+      node.paused = false;
+      this.log(`resume ${node.nodeId}`);
+    });
+  }
+
+  partition(node: SimNode, ms: number): void {
+    node.partitionedUntil = this.sched.now + ms;
+    this.log(`partition ${node.nodeId} ${ms}ms`);
+  }
+
+  crash(node: SimNode): void {
+    node.crashed = true;
+    this.log(`crash ${node.nodeId}`);
+  }
+
+  /** Nodes still running (not crashed). */
+  running(): SimNode[] {
+    return this.nodes.filter((n) => n && !n.crashed);
+  }
+
+  /** Advances virtual time by `ms`, firing scheduled events on the way. */
+  async advance(ms: number): Promise<void> {
+    const target = this.sched.now + ms;
+    for (;;) {
+      const ev = this.#events[0];
+      if (!ev || ev.at > target) break;
+      this.#events.shift();
+      await this.sched.advanceTo(ev.at);
+      await ev.fn();
+      await settle();
+    }
+    await this.sched.advanceTo(target);
+  }
+
+  /** G4: every node that believes itself unfenced holds a worker id no other such node holds,
+   * and the KV claim of that id names its current registration (nodeId, incarnation). */
+  async checkWorkerIds(): Promise<void> {
+    const claims = await this.observer.transact(async (tx) => {
+      const [b, e] = ClusterKeys.workers.range();
+      const out = new Map<number, { nodeId: string; incarnation: number }>();
+      for (const kv of await tx.snapshot.getRange(b, e)) {
+        out.set(ClusterKeys.workers.unpack(kv.key)[0] as number, WorkerClaimCodec.decode(kv.value));
+      }
+      const [nb, ne] = ClusterKeys.nodes.range();
+      const nodes = (await tx.snapshot.getRange(nb, ne)).map((kv) =>
+        NodeRecordCodec.decode(kv.value),
+      );
+      return { out, nodes };
+    });
+    const seen = new Map<number, string>();
+    for (const n of this.running()) {
+      if (n.cluster.isFenced()) continue;
+      const me = n.cluster.self();
+      const other = seen.get(me.workerId);
+      if (other) throw new Error(`G4: worker id ${me.workerId} held by ${other} and ${n.nodeId}`);
+      seen.set(me.workerId, n.nodeId);
+      const c = claims.out.get(me.workerId);
+      if (!c || c.nodeId !== me.nodeId || c.incarnation !== me.incarnation) {
+        throw new Error(
+          `G4: ${n.nodeId}/${me.incarnation} is unfenced but worker ${me.workerId} is claimed by ${JSON.stringify(c)}`,
+        );
+      }
+    }
+    // The stored invariant: a claim exists iff an alive record names it.
+    for (const [id, c] of claims.out) {
+      const rec = claims.nodes.find((r) => r.nodeId === c.nodeId);
+      if (rec?.status !== "alive" || rec.incarnation !== c.incarnation || rec.workerId !== id) {
+        throw new Error(
+          `G4: claim of worker ${id} by ${c.nodeId}/${c.incarnation} has no live record`,
+        );
+      }
+    }
+    for (const rec of claims.nodes) {
+      if (rec.status !== "alive") continue;
+      const c = claims.out.get(rec.workerId);
+      if (!c || c.nodeId !== rec.nodeId || c.incarnation !== rec.incarnation) {
+        throw new Error(`G4: alive record ${rec.nodeId}/${rec.incarnation} lacks its worker claim`);
+      }
+    }
+  }
+
+  /**
+   * G3: reads the journal entries committed since the last check, in commit order, and verifies
+   * that every leader effect carries the epoch of the latest claim and that no effect follows a
+   * release of its epoch or a later claim: one committing leader epoch at a time.
+   */
+  async checkLeaderJournal(): Promise<void> {
+    const rows = await this.observer.transact(async (tx) => {
+      const begin = this.#journalSeen
+        ? concatBytes(this.#journalSeen, Uint8Array.of(0))
+        : JournalSpace.prefix;
+      return tx.snapshot.getRange(begin, strinc(JournalSpace.prefix));
+    });
+    for (const row of rows) {
+      this.#journalSeen = row.key;
+      const entry = JSON.parse(dec.decode(row.value)) as JournalEntry;
+      const st = this.#journalState;
+      if (entry.kind === "claim") {
+        if (entry.epoch <= st.epoch)
+          throw new Error(`G3: claim of epoch ${entry.epoch} after epoch ${st.epoch}`);
+        st.epoch = entry.epoch;
+        st.open = true;
+        this.journalClaims++;
+      } else if (entry.kind === "release") {
+        if (entry.epoch === st.epoch) st.open = false;
+      } else {
+        if (entry.epoch !== st.epoch || !st.open) {
+          throw new Error(
+            `G3: effect of epoch ${entry.epoch} by ${entry.nodeId} committed while epoch ${st.epoch} is ${st.open ? "current" : "released"}`,
+          );
+        }
+        this.journalEffects++;
+      }
+    }
+  }
+
+  /** All built-in and extra invariants. */
+  async check(): Promise<void> {
+    await this.checkWorkerIds();
+    await this.checkLeaderJournal();
+    for (const inv of this.#o.invariants ?? []) await inv(this);
+  }
+
+  /** The node currently leading per its own machine and the KV record, if any. */
+  async currentLeader(): Promise<SimNode | undefined> {
+    const rec = await this.observer.transact(async (tx) => {
+      const v = await tx.snapshot.get(ClusterKeys.leader);
+      return v ? LeaderRecordCodec.decode(v) : undefined;
+    });
+    if (!rec || rec.released) return undefined;
+    return this.running().find((n) => {
+      const t = n.cluster.term();
+      return !n.frozen && n.cluster.isLeader() && t?.epoch === rec.epoch && t.nodeId === rec.nodeId;
+    });
+  }
+
+  /** Stops every running node without KV writes (teardown). */
+  async shutdown(): Promise<void> {
+    for (const n of this.nodes) {
+      if (!n) continue;
+      n.crashed = true;
+      // Not awaited: loops blocked at a crashed node's gate never finish (like a killed process).
+      void n.cluster.stop({ graceful: false });
+    }
+  }
+}
+
+/** The command that replays one seed. */
+export function replayCommand(seed: number): string {
+  return `SIM_SEED=${seed} npx bun test test/sim/cluster.test.ts`;
+}
