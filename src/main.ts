@@ -162,6 +162,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     services.identity.users.setOrgMembershipPort(services.orgs.organizations);
     // Identity's leader jobs: mail outbox, session / token / rate-limit cleanup.
     for (const job of identity.jobs) cluster.registerJob(job);
+    for (const job of services.orgs.jobs) cluster.registerJob(job);
     // Mail: finish in-flight deliveries before the store closes (the outbox keeps the rest).
     shutdown.push("mail", async () => {
       await services.identity.delivery.drain();

@@ -44,7 +44,6 @@ async function run(
           name: msg.name,
           creatorVerified: msg.creatorVerified,
           creatorOrgCount: await userOrgCount(ctx, env.userId),
-          globalOrgCount: msg.globalOrgCount,
         },
         env,
         out,

@@ -32,7 +32,7 @@ interface Page {
 }
 
 export type OrgMessage = { meta?: MessageMeta } & (
-  | { type: "create"; name: string; creatorVerified: boolean; globalOrgCount: number }
+  | { type: "create"; name: string; creatorVerified: boolean }
   | { type: "get" }
   | { type: "check"; action: Action }
   | { type: "tier.set"; tier: OrgTier }
@@ -94,7 +94,7 @@ const obj: Check = (v) => typeof v === "object" && v !== null;
 
 /** Field checks per message type. */
 const SHAPES: Record<OrgMessageType, Record<string, Check>> = {
-  create: { name: str, creatorVerified: bool, globalOrgCount: nat },
+  create: { name: str, creatorVerified: bool },
   get: {},
   "tier.set": {
     tier: (v) => typeof v === "string" && (ORG_TIERS as readonly string[]).includes(v),

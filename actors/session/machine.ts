@@ -41,6 +41,16 @@ export interface SessionInput {
 /** Named effects; the caller maps each to writes (they do nothing inside the machine). */
 export type SessionEffect = "persistActivity" | "persistRevocation" | "recordExpiry";
 
+/** Guard: the stored deadline has passed at `now`. */
+function pastDeadline(c: SessionContext, now: number): boolean {
+  return now > c.expiresAt;
+}
+
+/** Guard: enough time passed since the last persisted activity to slide the deadline. */
+function touchDue(c: SessionContext, now: number): boolean {
+  return now - c.lastActivityAt >= c.touchGranularityMs;
+}
+
 export const sessionMachine = setup({
   types: {
     context: {} as SessionContext,
@@ -48,9 +58,8 @@ export const sessionMachine = setup({
     input: {} as SessionInput,
   },
   guards: {
-    pastDeadline: ({ context, event }) => event.now > context.expiresAt,
-    touchDue: ({ context, event }) =>
-      event.now - context.lastActivityAt >= context.touchGranularityMs,
+    pastDeadline: ({ context, event }) => pastDeadline(context, event.now),
+    touchDue: ({ context, event }) => touchDue(context, event.now),
   },
   actions: {
     refresh: assign(({ context, event }) => ({
@@ -131,6 +140,15 @@ export interface SessionStep {
   next: PersistedSessionMachine;
   /** The named effects the transition asks for, in order. */
   effects: SessionEffect[];
+}
+
+/**
+ * True when `USE` at `now` would leave the session exactly as it is, with no effect: active, not
+ * past its deadline, no touch due. The hot path of every authenticated request checks this with
+ * the machine's own guards and skips building an XState snapshot when nothing can change.
+ */
+export function useIsNoop(p: PersistedSessionMachine, now: number): boolean {
+  return p.value === "active" && !pastDeadline(p.context, now) && !touchDue(p.context, now);
 }
 
 const EFFECTS = new Set<string>(["persistActivity", "persistRevocation", "recordExpiry"]);

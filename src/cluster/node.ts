@@ -15,7 +15,8 @@ import { LeaderJobs } from "./jobs.ts";
 import type { LeaderJob } from "./jobs-types.ts";
 import { fenceTerm, LeaderElection } from "./leader.ts";
 import { type ClusterMetrics, createClusterMetrics } from "./metrics.ts";
-import { declareDead, forgetDead, NodeRegistry } from "./registry.ts";
+import { declareDead, forgetDead } from "./records.ts";
+import { NodeRegistry } from "./registry.ts";
 import { createReminderJob, type ReminderDelivery } from "./reminders.ts";
 import {
   type ClusterEvent,
@@ -188,7 +189,8 @@ export function createClusterNode(opts: ClusterNodeOptions): ClusterNode {
     liveNodes: (): NodeInfo[] => registry.liveNodes(),
     members: (): NodeInfo[] => registry.members(),
     isFenced: () => registry.isFenced(),
-    leader: () => registry.leaderRecord(),
+    // While leading, our own term is fresher than the record as last observed by a heartbeat.
+    leader: () => (node.isLeader() ? election.term() : undefined) ?? registry.leaderRecord(),
     isLeader: () => election.isLeader() && !registry.isFenced(),
     term: () => election.term(),
     electionState: () => election.state(),
@@ -207,7 +209,7 @@ export function createClusterNode(opts: ClusterNodeOptions): ClusterNode {
     },
     health() {
       const me = registry.isRegistered() ? registry.self() : undefined;
-      const leader = registry.leaderRecord();
+      const leader = node.leader();
       return {
         node_id: nodeId,
         incarnation: me?.incarnation ?? null,
@@ -260,6 +262,7 @@ export function createClusterNode(opts: ClusterNodeOptions): ClusterNode {
         return;
       }
       await election.stop();
+      registry.stop(); // ends a re-registration loop; leave() below still runs
       await loopDone;
       try {
         await registry.leave();

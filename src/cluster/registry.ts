@@ -10,16 +10,9 @@
  * `fenceMs < suspectMs`, a node has fenced itself before any observer can have suspected it for
  * `suspectMs`, and so before the leader can declare it dead and hand its worker id to another node.
  */
-import {
-  applyMutations,
-  decodeI64LE,
-  encodeI64LE,
-  type KvStore,
-  type Transaction,
-} from "../kv/types.ts";
+import { applyMutations, type KvStore } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { SnowflakeGenerator } from "../lib/ids.ts";
-import { MAX_WORKER_ID } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
 import { Emitter } from "./emitter.ts";
 import { ClusterErrors } from "./errors.ts";
@@ -29,9 +22,9 @@ import {
   LeaderRecordCodec,
   type NodeRecord,
   NodeRecordCodec,
-  WorkerClaimCodec,
 } from "./keys.ts";
 import type { ClusterMetrics } from "./metrics.ts";
+import { freeWorkerId, readNode, writeRegistration } from "./records.ts";
 import type { ClusterEvent, ClusterTimings, LeaderInfo, NodeInfo, SelfInfo } from "./types.ts";
 
 /** How long a node that left (or whose record vanished) stays listed as `left`. */
@@ -55,20 +48,6 @@ export interface RegistryOptions {
   /** Updated with `setWorkerId` whenever a registration takes a worker id. */
   ids?: SnowflakeGenerator;
   metrics?: ClusterMetrics;
-}
-
-/** Picks a free worker id, starting at a per-node offset so simultaneous starters rarely collide. */
-export function pickWorkerId(taken: ReadonlySet<number>, nodeId: string, preferred?: number) {
-  if (preferred !== undefined && !taken.has(preferred)) return preferred;
-  let h = 2166136261;
-  for (let i = 0; i < nodeId.length; i++) h = Math.imul(h ^ nodeId.charCodeAt(i), 16777619);
-  const size = MAX_WORKER_ID + 1;
-  const start = (h >>> 0) % size;
-  for (let i = 0; i < size; i++) {
-    const id = (start + i) % size;
-    if (!taken.has(id)) return id;
-  }
-  return undefined;
 }
 
 export class NodeRegistry {
@@ -143,37 +122,7 @@ export class NodeRegistry {
     const registeredAt = this.#o.clock.now();
     const rec = await this.#o.kv.transact(
       async (tx) => {
-        const prev = await readNode(tx, nodeId);
-        if (prev && prev.token === token) return prev; // our own commit, seen on a retry
-        const incarnation = Number(decodeI64LE(await tx.get(ClusterKeys.incarnation))) + 1;
-        tx.set(ClusterKeys.incarnation, encodeI64LE(incarnation));
-        const taken = new Set<number>();
-        let preferred: number | undefined;
-        const [b, e] = ClusterKeys.workers.range();
-        for (const kv of await tx.getRange(b, e)) {
-          const id = ClusterKeys.workers.unpack(kv.key)[0] as number;
-          const claim = WorkerClaimCodec.decode(kv.value);
-          if (claim.nodeId === nodeId) {
-            // A previous registration of this very node id: release it (and prefer its id).
-            tx.clear(kv.key);
-            if (prev && prev.workerId === id) preferred = id;
-          } else taken.add(id);
-        }
-        const workerId = pickWorkerId(taken, nodeId, preferred);
-        if (workerId === undefined) throw ClusterErrors.NO_WORKER_ID();
-        const record: NodeRecord = {
-          nodeId,
-          incarnation,
-          workerId,
-          address,
-          heartbeat: 0,
-          status: "alive",
-          registeredAt,
-          token,
-        };
-        tx.set(ClusterKeys.node(nodeId), NodeRecordCodec.encode(record));
-        tx.set(ClusterKeys.worker(workerId), WorkerClaimCodec.encode({ nodeId, incarnation }));
-        return record;
+        return writeRegistration(tx, { nodeId, address, token, registeredAt });
       },
       { name: "cluster.register" },
     );
@@ -335,7 +284,10 @@ export class NodeRegistry {
   }
 
   members(): NodeInfo[] {
-    const out = [...this.#observed.values()].map((o) => this.#info(o));
+    const out = [...this.#observed.values()]
+      .map((o) => this.#info(o))
+      // Our own record from before a re-registration is not another member.
+      .filter((m) => m.self || m.nodeId !== this.#o.nodeId);
     for (const l of this.#left.values()) out.push(l.info);
     const me = this.#self;
     if (me && !out.some((m) => m.self)) {
@@ -399,56 +351,8 @@ export class NodeRegistry {
     this.#o.log.info("node left the cluster", { ...me });
   }
 
-  /** Stops ticking without touching the KV store (crash-like; used when leave is impossible). */
+  /** Stops ticking and re-registering without touching the KV store (`leave()` still works). */
   stop(): void {
     this.#stopped = true;
   }
-}
-
-/** Reads a node record inside `tx` (a conflicting read). */
-export async function readNode(tx: Transaction, nodeId: string): Promise<NodeRecord | undefined> {
-  const v = await tx.get(ClusterKeys.node(nodeId));
-  return v ? NodeRecordCodec.decode(v) : undefined;
-}
-
-/** Mutations freeing `workerId` if its claim still names this node and incarnation. */
-async function freeWorkerId(
-  tx: Transaction,
-  workerId: number,
-  nodeId: string,
-  incarnation: number,
-) {
-  const v = await tx.get(ClusterKeys.worker(workerId));
-  if (!v) return [];
-  const claim = WorkerClaimCodec.decode(v);
-  return claim.nodeId === nodeId && claim.incarnation === incarnation
-    ? [{ op: "clear" as const, key: ClusterKeys.worker(workerId) }]
-    : [];
-}
-
-/**
- * Compare-and-set dead declaration, run by the leader inside a fenced transaction: marks the
- * record dead and frees its worker id only if the record is unchanged since it was observed
- * (same incarnation and heartbeat counter, still alive). Returns whether it declared.
- */
-export async function declareDead(tx: Transaction, observed: NodeRecord): Promise<boolean> {
-  const rec = await readNode(tx, observed.nodeId);
-  if (
-    rec?.status !== "alive" ||
-    rec.incarnation !== observed.incarnation ||
-    rec.heartbeat !== observed.heartbeat
-  ) {
-    return false;
-  }
-  tx.set(ClusterKeys.node(rec.nodeId), NodeRecordCodec.encode({ ...rec, status: "dead" }));
-  applyMutations(tx, await freeWorkerId(tx, rec.workerId, rec.nodeId, rec.incarnation));
-  return true;
-}
-
-/** Deletes a dead record that is still the observed one (garbage collection by the leader). */
-export async function forgetDead(tx: Transaction, observed: NodeRecord): Promise<boolean> {
-  const rec = await readNode(tx, observed.nodeId);
-  if (rec?.status !== "dead" || rec.incarnation !== observed.incarnation) return false;
-  tx.clear(ClusterKeys.node(rec.nodeId));
-  return true;
 }

@@ -82,7 +82,7 @@ export interface ClusterView {
    * until it has re-registered with a new incarnation.
    */
   isFenced(): boolean;
-  /** The leader record as last read, or undefined when there is none. */
+  /** This node's own term while it leads, else the leader record as last read (undefined: none). */
   leader(): LeaderInfo | undefined;
   /** True while this node's election machine is in `leader` (it claimed and keeps renewing). */
   isLeader(): boolean;

@@ -4,7 +4,8 @@
  * It adds what must behave identically on every backend:
  * - the retry loop: retryable `KvError`s (`conflict`, `unknown_result`, `timeout`) rerun the body in
  *   a fresh transaction after a jittered exponential backoff (2 ms doubling to 200 ms, through
- *   `clock.sleep`), up to `maxAttempts` (default 50); anything else propagates unchanged;
+ *   `clock.sleep`), up to `maxAttempts` (default 50; a `timeout` is retried once only); anything
+ *   else propagates unchanged;
  * - FoundationDB's limits (`KV_LIMITS`): key ≤ 1 KB, value ≤ 90 KB and ≤ 1 MB written per
  *   transaction raise `too_large` synchronously at the offending call; an attempt that ran longer
  *   than 1 s (measured with `clock.monotonic()`) fails at commit with `timeout`;
@@ -65,6 +66,8 @@ export interface ObservableKvStore extends KvStore {
 const BACKOFF_START_MS = 2;
 const BACKOFF_CAP_MS = 200;
 const DEFAULT_MAX_ATTEMPTS = 50;
+/** Attempts that time out before `transact` gives up (the port: "retryable once"). */
+const MAX_TIMEOUTS = 2;
 
 function tooLarge(what: string, size: number, max: number): KvError {
   return new KvError("too_large", `${what} is ${size} bytes; the limit is ${max}`);
@@ -248,6 +251,7 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
       counters.transactions++;
       const maxAttempts = Math.max(1, o?.maxAttempts ?? DEFAULT_MAX_ATTEMPTS);
       let backoff = BACKOFF_START_MS;
+      let timeouts = 0;
       for (let n = 1; ; n++) {
         if (closed) {
           counters.failures++;
@@ -260,7 +264,10 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
           return out;
         } catch (e) {
           if (isKvError(e)) count(e);
-          const retry = isKvError(e) && e.retryable && n < maxAttempts && !closed;
+          // A body too slow twice in a row will not get faster: a timeout is retried only once.
+          if (isKvError(e, "timeout")) timeouts++;
+          const retry =
+            isKvError(e) && e.retryable && n < maxAttempts && !closed && timeouts < MAX_TIMEOUTS;
           if (!retry) {
             counters.failures++;
             if (isKvError(e) && e.retryable) {

@@ -38,8 +38,9 @@
  *   bigint, no functions): actors run on worker threads and messages travel between nodes.
  * - **Errors are replies.** A handler that throws an `AppError` answers the caller with that error;
  *   the turn's writes, effects and reminders are discarded and its state change is dropped (the
- *   in-memory state stays what it was before the turn). Any other thrown value is a bug: the caller
- *   gets INTERNAL and the activation reloads its state from the store before its next turn.
+ *   in-memory state stays what it was before the turn). Any other thrown value is a bug: it is
+ *   logged, the caller gets `ACTOR_HANDLER_FAILED` (500) and, as for an AppError, nothing of the
+ *   turn is kept (which is why handlers must not mutate `state` in place).
  * - **Own your keyspace.** An actor is the only writer of its data (the runtime fences commits by
  *   ownership), so its reads of its own keys are exact. Reads of keys other actors or plain
  *   transactions write are validated at commit: if such a key changed between the read and the

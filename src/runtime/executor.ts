@@ -86,7 +86,6 @@ interface Activation {
   state: unknown;
   /** Write sets of turns run but not settled, in turn order. */
   pending: { turnId: number; mutations: Mutation[] }[];
-  effects: Map<number, AfterCommitEffect[]>;
 }
 
 export function serializeError(e: unknown): SerializedError {
@@ -163,11 +162,29 @@ function limitRange(rows: KeyValue[], opts?: RangeOptions): KeyValue[] {
   return opts?.limit ? ordered.slice(0, opts.limit) : ordered;
 }
 
-export class ActorExecutor {
+/** Where turns run: an `ActorExecutor` on this thread or a pool of workers. */
+export interface TurnRunner {
+  activate(kind: string, id: string, now: number): Promise<ActivateOutcome>;
+  turn(req: TurnRequest): Promise<TurnOutcome>;
+  settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void;
+  deactivate(kind: string, id: string): void;
+  clear(): void;
+  /** Counters of the executor(s). */
+  stats(): Promise<ExecutorStats>;
+  /** Releases threads. */
+  close(): Promise<void>;
+}
+
+export class ActorExecutor implements TurnRunner {
   readonly #defs: Map<string, AnyActorDefinition>;
   readonly #port: ExecutorPort;
   readonly #log: Logger;
   readonly #actors = new Map<string, Activation>();
+  /**
+   * After-commit effects by turn id, kept apart from the activations: a commit that lands after
+   * its activation was dropped (fencing, eviction) still runs its turns' effects.
+   */
+  readonly #effects = new Map<number, { key: string; effects: AfterCommitEffect[] }>();
   #effectsRun = 0;
   #effectsFailed = 0;
 
@@ -194,7 +211,7 @@ export class ActorExecutor {
         getRange: this.#port.getRange.bind(this.#port),
       };
       const state = await def.load(reader, id, { actor: { kind, id }, now });
-      this.#actors.set(key, { def, state, pending: [], effects: new Map() });
+      this.#actors.set(key, { def, state, pending: [] });
       return { ok: true };
     } catch (e) {
       if (!isAppError(e)) this.#log.error("actor load failed", { actor: key, err: e });
@@ -278,7 +295,7 @@ export class ActorExecutor {
       const reply = (result.reply ?? null) as JsonValue;
       act.state = result.state;
       act.pending.push({ turnId: req.turnId, mutations });
-      if (effects.length > 0) act.effects.set(req.turnId, effects);
+      if (effects.length > 0) this.#effects.set(req.turnId, { key, effects });
       return { ok: true, reply, reads, mutations, reminders };
     } catch (e) {
       open = false;
@@ -291,25 +308,28 @@ export class ActorExecutor {
   }
 
   /**
-   * Main reports the fate of turns (in order). Committed: their effects run now, in turn order.
-   * Not committed: their effects are dropped and the activation is discarded (main reloads it).
+   * Main reports the fate of turns (in order). Committed: their effects run now, in turn order,
+   * even when the activation was dropped meanwhile. Not committed: their effects are dropped and
+   * the activation whose state includes them is discarded (main reloads it).
    */
   settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void {
     const key = `${kind}/${id}`;
+    const effects = turnIds.map((t) => {
+      const e = this.#effects.get(t);
+      this.#effects.delete(t);
+      return e;
+    });
     const act = this.#actors.get(key);
-    if (!act) return;
+    const done = new Set(turnIds);
+    // Only the activation whose state holds these turns is affected (a newer activation of the
+    // same actor, created while an old batch was committing, is left alone).
+    const holds = act?.pending.some((p) => done.has(p.turnId)) ?? false;
     if (!committed) {
-      this.#actors.delete(key);
+      if (holds) this.#actors.delete(key);
       return;
     }
-    const done = new Set(turnIds);
-    act.pending = act.pending.filter((p) => !done.has(p.turnId));
-    for (const t of turnIds) {
-      const effects = act.effects.get(t);
-      if (!effects) continue;
-      act.effects.delete(t);
-      for (const effect of effects) this.#runEffect(key, effect);
-    }
+    if (act && holds) act.pending = act.pending.filter((p) => !done.has(p.turnId));
+    for (const e of effects) for (const effect of e?.effects ?? []) this.#runEffect(key, effect);
   }
 
   /** Counters for metrics and tests. */

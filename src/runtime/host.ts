@@ -1,70 +1,30 @@
 /**
- * The actor host (main thread): activation, mailboxes, the fenced group commit, the output gate,
- * idempotency, deadlines, idle eviction and fencing reactions. Turns themselves run in an executor
- * (src/runtime/executor.ts) on this thread or on a worker (src/runtime/workers.ts); the host is
- * the only one that talks to the KV store.
- *
- * One activation per actor key on this node. Its drain loop is serial:
- *   1. take the queued messages (up to the batch limits), dropping expired ones
- *      (`DEADLINE_EXCEEDED`) and answering known idempotency keys from their stored outcome;
- *   2. run each as a turn, in order, each on the state the previous one produced;
- *   3. commit all their write sets in one transaction that re-reads the owner key (fencing);
- *   4. only then release the replies and let the executor run after-commit effects (output gate).
- * A failed commit discards the in-memory state and the batch's effects:
- *   - `stale` (a validated read changed): reload state and re-run the same turns, at most
- *     `MAX_TURN_ATTEMPTS` times, then `ACTOR_COMMIT_FAILED`;
- *   - `fenced` (another activation owns the actor): deactivate; every queued message is answered
- *     `NOT_OWNER` with the owner's node id in `meta.owner`, which routers follow (re-running
- *     elsewhere is safe: nothing of these turns was committed);
- *   - a KV error (unavailable, too large, retries exhausted; the outcome may be unknown):
- *     deactivate and answer `ACTOR_COMMIT_FAILED` (503, retryable; with an Idempotency-Key the
- *     retry is exact). The next message re-activates from the store.
+ * The actor host (main thread): the table of activations on this node, activation (ownership
+ * claim, then `load`), mailboxes (bounded, FIFO) and their serial drain loops, idle eviction
+ * (release of the owner key), and the reactions to fencing and shutdown. Each drain step is one
+ * group-committed batch of turns (src/runtime/batch.ts). Turns themselves run in a `TurnRunner`
+ * (src/runtime/executor.ts on this thread, src/runtime/workers.ts on workers); the host is the
+ * only part that talks to the KV store. Lifecycle and guarantees: docs/actors.md.
  */
 
-import { cancelReminder, scheduleReminder } from "../cluster/reminders.ts";
-import type { KvStore, Mutation } from "../kv/types.ts";
-import { isKvError } from "../kv/types.ts";
+import type { KvStore } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
-import { AppError } from "../lib/errors.ts";
+import type { AppError } from "../lib/errors.ts";
 import type { Logger } from "../lib/log.ts";
+import {
+  type BatchActivation,
+  type BatchDeps,
+  deserializeError,
+  type Envelope,
+  runBatch,
+} from "./batch.ts";
 import type { ActorMessage, ActorRef, JsonObject, JsonValue } from "./define.ts";
 import { RuntimeErrors } from "./errors.ts";
-import type {
-  ActivateOutcome,
-  ExecutorStats,
-  ReminderOp,
-  TurnOutcome,
-  TurnRequest,
-} from "./executor.ts";
-import {
-  IDEMPOTENCY_TTL_MS,
-  type IdempotencyRecord,
-  type OwnerRecord,
-  type SerializedError,
-} from "./keys.ts";
+import type { TurnRunner } from "./executor.ts";
+import { IDEMPOTENCY_TTL_MS } from "./keys.ts";
 import { Mailbox } from "./mailbox.ts";
 import type { RuntimeMetrics } from "./metrics.ts";
-import {
-  type Claimant,
-  type CommitTurn,
-  claim,
-  commitBatch,
-  readIdempotency,
-  release,
-} from "./persistence.ts";
-
-/** Where turns run: an `ActorExecutor` on this thread or a pool of workers. */
-export interface TurnRunner {
-  activate(kind: string, id: string, now: number): Promise<ActivateOutcome>;
-  turn(req: TurnRequest): Promise<TurnOutcome>;
-  settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void;
-  deactivate(kind: string, id: string): void;
-  clear(): void;
-  /** Counters of the executor(s). */
-  stats(): Promise<ExecutorStats>;
-  /** Releases threads. */
-  close(): Promise<void>;
-}
+import { type Claimant, claim, release } from "./persistence.ts";
 
 /** What the host needs to know about the cluster (adapted from `ClusterView` in main.ts). */
 export interface HostCluster {
@@ -87,92 +47,17 @@ export interface HostOptions {
   /** Idle time (ms) after which an activation is evicted. */
   idleMs: number;
   metrics?: RuntimeMetrics;
+  /** How long idempotency outcomes are kept (ms); default 24 h. */
+  idempotencyTtlMs?: number;
   /** Group commit bounds (defaults 256 turns, 512 KiB of written bytes). */
   maxBatchTurns?: number;
   maxBatchBytes?: number;
 }
 
-/** A message waiting in a mailbox. `deadline` is on this node's monotonic clock. */
-export interface Envelope {
-  message: ActorMessage;
-  deadline: number;
-  principal?: JsonObject | undefined;
-  idempotencyKey?: string | undefined;
-  resolve(reply: JsonValue): void;
-  reject(error: AppError): void;
-  attempts: number;
-}
-
-/** Turns re-run at most this many times after stale commits. */
-export const MAX_TURN_ATTEMPTS = 3;
 const RETRY_AFTER_FULL_S = 1;
 
-type Status = "activating" | "active" | "closed";
-
-interface Activation {
-  ref: ActorRef;
-  key: string;
-  status: Status;
-  owner: OwnerRecord | undefined;
-  mailbox: Mailbox<Envelope>;
+interface Activation extends BatchActivation {
   draining: Promise<void> | undefined;
-  lastActive: number;
-  nextTurnId: number;
-}
-
-interface BatchTurn {
-  env: Envelope;
-  turnId: number;
-  outcome: { ok: true; reply: JsonValue } | { ok: false; error: SerializedError };
-  commit: CommitTurn;
-  /** Envelopes with the same Idempotency-Key that arrived in the same batch. */
-  followers: Envelope[];
-  fingerprint: string | undefined;
-}
-
-export function deserializeError(e: SerializedError): AppError {
-  return new AppError(e.code, e.kind as AppError["kind"], e.message, {
-    public: e.public,
-    details: e.details,
-    retryAfterSeconds: e.retryAfterSeconds,
-    meta: e.meta,
-  });
-}
-
-/** SHA-256 (hex) of a message, to tell a retry from a different request with the same key. */
-export function fingerprint(message: ActorMessage): string {
-  return new Bun.CryptoHasher("sha256").update(JSON.stringify(message)).digest("hex");
-}
-
-function bytesOf(t: CommitTurn): number {
-  let n = 0;
-  for (const m of t.mutations) {
-    if (m.op === "set") n += m.key.length + m.value.length;
-    else if (m.op === "clearRange") n += m.begin.length + m.end.length;
-    else if (m.op === "setVersionstampedKey")
-      n += m.prefix.length + m.suffix.length + m.value.length + 10;
-    else n += m.key.length + 8;
-  }
-  return n;
-}
-
-/** A turn's reminder operations as mutations of the cluster's reminder index. */
-function reminderMutations(ref: ActorRef, ops: readonly ReminderOp[]): Mutation[] {
-  const out: Mutation[] = [];
-  for (const op of ops) {
-    if (op.op === "schedule") {
-      out.push(
-        ...scheduleReminder({
-          kind: ref.kind,
-          id: ref.id,
-          name: op.reminder.name,
-          dueMs: op.reminder.at,
-          payload: op.reminder.message,
-        }),
-      );
-    } else out.push(...cancelReminder({ kind: ref.kind, id: ref.id, name: op.name }));
-  }
-  return out;
 }
 
 /** Re-reads the status after an await (defeats TypeScript's narrowing across awaits). */
@@ -183,15 +68,26 @@ function isClosed(act: Activation): boolean {
 export class ActorHost {
   readonly #o: HostOptions;
   readonly #acts = new Map<string, Activation>();
-  readonly #maxTurns: number;
-  readonly #maxBytes: number;
+  readonly #batchDeps: BatchDeps;
+  #turnIds = 1;
   #closed = false;
   #sweeper: AbortController | undefined;
 
   constructor(opts: HostOptions) {
     this.#o = opts;
-    this.#maxTurns = opts.maxBatchTurns ?? 256;
-    this.#maxBytes = opts.maxBatchBytes ?? 512 * 1024;
+    this.#batchDeps = {
+      kv: opts.kv,
+      clock: opts.clock,
+      log: opts.log,
+      runner: opts.runner,
+      metrics: opts.metrics,
+      maxTurns: opts.maxBatchTurns ?? 256,
+      maxBytes: opts.maxBatchBytes ?? 512 * 1024,
+      idempotencyTtlMs: opts.idempotencyTtlMs ?? IDEMPOTENCY_TTL_MS,
+      isFenced: () => opts.cluster.isFenced(),
+      nextTurnId: () => this.#turnIds++,
+      close: (act, error) => this.#close(act as Activation, error),
+    };
   }
 
   /** True when the actor is active (or activating) on this node. */
@@ -248,7 +144,6 @@ export class ActorHost {
         mailbox: new Mailbox<Envelope>(this.#o.mailboxCapacity),
         draining: undefined,
         lastActive: this.#o.clock.monotonic(),
-        nextTurnId: 1,
       };
       this.#acts.set(key, act);
       act.mailbox.push(env);
@@ -314,6 +209,7 @@ export class ActorHost {
   #close(act: Activation, error: AppError) {
     if (act.status === "active") this.#o.metrics?.activeActors.dec({ kind: act.ref.kind });
     act.status = "closed";
+    act.closeError = error;
     if (this.#acts.get(act.key) === act) this.#acts.delete(act.key);
     this.#o.runner.deactivate(act.ref.kind, act.ref.id);
     for (const env of act.mailbox.drain()) env.reject(error);
@@ -331,7 +227,7 @@ export class ActorHost {
           this.#close(act, RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
           return;
         }
-        await this.#runBatch(act);
+        await runBatch(this.#batchDeps, act);
       }
     } catch (e) {
       this.#o.log.error("actor drain failed", { actor: act.key, err: e });
@@ -339,152 +235,6 @@ export class ActorHost {
     } finally {
       act.draining = undefined;
     }
-  }
-
-  async #runBatch(act: Activation) {
-    const { clock, runner, metrics } = this.#o;
-    const batch: BatchTurn[] = [];
-    const byIdem = new Map<string, BatchTurn>();
-    let bytes = 0;
-    while (act.mailbox.length > 0 && batch.length < this.#maxTurns && bytes < this.#maxBytes) {
-      const env = act.mailbox.shift()!;
-      if (clock.monotonic() >= env.deadline) {
-        metrics?.rejected.inc({ reason: "deadline" });
-        env.reject(RuntimeErrors.DEADLINE_EXCEEDED(undefined, { meta: { actor: act.key } }));
-        continue;
-      }
-      let fp: string | undefined;
-      if (env.idempotencyKey !== undefined) {
-        fp = fingerprint(env.message);
-        const first = byIdem.get(env.idempotencyKey);
-        if (first) {
-          if (first.fingerprint !== fp) env.reject(RuntimeErrors.IDEMPOTENCY_KEY_REUSED());
-          else first.followers.push(env);
-          continue;
-        }
-        const stored = await readIdempotency(this.#o.kv, act.ref, env.idempotencyKey, clock.now());
-        if (act.status !== "active") return act.mailbox.unshiftAll([env]);
-        if (stored) {
-          if (stored.fingerprint !== fp) env.reject(RuntimeErrors.IDEMPOTENCY_KEY_REUSED());
-          else if (stored.outcome.ok) env.resolve(stored.outcome.reply);
-          else env.reject(deserializeError(stored.outcome.error));
-          continue;
-        }
-      }
-      const turnId = act.nextTurnId++;
-      const started = clock.monotonic();
-      const out = await runner.turn({
-        kind: act.ref.kind,
-        id: act.ref.id,
-        turnId,
-        message: env.message,
-        now: clock.now(),
-        principal: env.principal,
-        idempotencyKey: env.idempotencyKey,
-      });
-      metrics?.turnSeconds.observe({ kind: act.ref.kind }, (clock.monotonic() - started) / 1000);
-      const commit: CommitTurn = out.ok
-        ? {
-            reads: out.reads,
-            mutations: [...out.mutations, ...reminderMutations(act.ref, out.reminders)],
-          }
-        : { reads: [], mutations: [] };
-      if (env.idempotencyKey !== undefined && fp !== undefined) {
-        const record: IdempotencyRecord = {
-          fingerprint: fp,
-          expiresAt: clock.now() + IDEMPOTENCY_TTL_MS,
-          outcome: out.ok ? { ok: true, reply: out.reply } : { ok: false, error: out.error },
-        };
-        commit.idempotency = { key: env.idempotencyKey, record };
-      }
-      const bt: BatchTurn = {
-        env,
-        turnId,
-        outcome: out.ok ? { ok: true, reply: out.reply } : { ok: false, error: out.error },
-        commit,
-        followers: [],
-        fingerprint: fp,
-      };
-      batch.push(bt);
-      if (env.idempotencyKey !== undefined) byIdem.set(env.idempotencyKey, bt);
-      bytes += bytesOf(commit);
-      if (act.status !== "active") break;
-    }
-    if (batch.length > 0) await this.#commit(act, batch);
-  }
-
-  async #commit(act: Activation, batch: BatchTurn[]) {
-    const { kv, clock, runner, metrics, log } = this.#o;
-    const turnIds = batch.map((b) => b.turnId);
-    const owner = act.owner!;
-    const started = clock.monotonic();
-    let result: Awaited<ReturnType<typeof commitBatch>>;
-    try {
-      if (act.status !== "active" || this.#o.cluster.isFenced()) {
-        throw RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 });
-      }
-      result = await commitBatch(
-        kv,
-        act.ref,
-        owner,
-        batch.map((b) => b.commit),
-        clock.now(),
-      );
-    } catch (e) {
-      runner.settle(act.ref.kind, act.ref.id, turnIds, false);
-      const err =
-        e instanceof AppError
-          ? e
-          : RuntimeErrors.ACTOR_COMMIT_FAILED(undefined, { retryAfterSeconds: 1, cause: e });
-      if (!(e instanceof AppError)) {
-        log.warn("actor commit failed", {
-          actor: act.key,
-          err: e,
-          code: isKvError(e) ? e.code : undefined,
-        });
-      }
-      for (const b of batch) for (const env of [b.env, ...b.followers]) env.reject(err);
-      this.#close(act, err);
-      return;
-    }
-    metrics?.commitSeconds.observe({ kind: act.ref.kind }, (clock.monotonic() - started) / 1000);
-    act.lastActive = clock.monotonic();
-    if (result.status === "committed") {
-      act.owner = result.owner;
-      metrics?.turnsPerCommit.observe({ kind: act.ref.kind }, batch.length);
-      runner.settle(act.ref.kind, act.ref.id, turnIds, true);
-      for (const b of batch) {
-        for (const env of [b.env, ...b.followers]) {
-          if (b.outcome.ok) env.resolve(b.outcome.reply);
-          else env.reject(deserializeError(b.outcome.error));
-        }
-      }
-      return;
-    }
-    runner.settle(act.ref.kind, act.ref.id, turnIds, false);
-    if (result.status === "fenced") {
-      metrics?.fencingRejections.inc({ kind: act.ref.kind });
-      log.info("actor fenced", { actor: act.key, owner: result.owner?.nodeId ?? null });
-      const err = RuntimeErrors.NOT_OWNER(undefined, {
-        meta: { owner: result.owner?.nodeId ?? null, actor: act.key },
-      });
-      for (const b of batch) for (const env of [b.env, ...b.followers]) env.reject(err);
-      this.#close(act, err);
-      return;
-    }
-    // stale: reload and re-run the batch's turns in order (followers re-queue behind their leader).
-    const again: Envelope[] = [];
-    for (const b of batch) {
-      for (const env of [b.env, ...b.followers]) {
-        env.attempts++;
-        if (env.attempts >= MAX_TURN_ATTEMPTS) {
-          env.reject(RuntimeErrors.ACTOR_COMMIT_FAILED(undefined, { retryAfterSeconds: 1 }));
-        } else again.push(env);
-      }
-    }
-    act.mailbox.unshiftAll(again);
-    const loaded = await runner.activate(act.ref.kind, act.ref.id, clock.now());
-    if (!loaded.ok) this.#close(act, deserializeError(loaded.error));
   }
 
   /**

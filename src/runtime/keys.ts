@@ -4,7 +4,9 @@
  *   (kind, id, "owner")               OwnerRecord: who may commit for the actor (fencing)
  *   (kind, id, "state")               a whole-state blob, for actors that keep their state in one value
  *   (kind, id, "idem", key)           IdempotencyRecord: the stored outcome of a turn (24 h)
- *   (kind, id, "idemx", expiresAt, key) expiry index of the idempotency records (value empty)
+ *   ("$expiry", expiresAt, kind, id, key) global expiry index of the idempotency records (empty
+ *                                      values), drained by the leader's cleanup job. "$expiry"
+ *                                      cannot be a kind (kinds are [a-z][a-z0-9-]*).
  *
  * Actor data itself lives under the feature's own root (e.g. `Roots.org`), written by the turns.
  */
@@ -69,20 +71,24 @@ export function actorSpace(ref: ActorRef): Subspace {
   return Roots.actor.sub(ref.kind, ref.id);
 }
 
+const EXPIRY = "$expiry";
+
 export const ActorKeys = {
   owner: (ref: ActorRef) => Roots.actor.key(ref.kind, ref.id, "owner"),
   state: (ref: ActorRef) => Roots.actor.key(ref.kind, ref.id, "state"),
   idem: (ref: ActorRef, key: string) => Roots.actor.key(ref.kind, ref.id, "idem", key),
   idemExpiry: (ref: ActorRef, expiresAt: number, key: string) =>
-    Roots.actor.key(ref.kind, ref.id, "idemx", expiresAt, key),
-  /** The idempotency key named by an expiry index key. */
-  idemKeyOfExpiry: (expiryKey: Uint8Array): string | undefined => {
-    const k = Roots.actor.unpack(expiryKey)[4];
-    return typeof k === "string" ? k : undefined;
-  },
+    Roots.actor.key(EXPIRY, expiresAt, ref.kind, ref.id, key),
   /** Expiry index entries due at or before `now`: [begin, end). */
-  idemExpiryDue: (ref: ActorRef, now: number): [Uint8Array, Uint8Array] => [
-    Roots.actor.range(ref.kind, ref.id, "idemx")[0],
-    Roots.actor.key(ref.kind, ref.id, "idemx", now + 1),
+  idemExpiryDue: (now: number): [Uint8Array, Uint8Array] => [
+    Roots.actor.range(EXPIRY)[0],
+    Roots.actor.key(EXPIRY, now + 1),
   ],
+  /** The idempotency record an expiry index key points to. */
+  idemOfExpiry: (expiryKey: Uint8Array): Uint8Array | undefined => {
+    const [, , kind, id, key] = Roots.actor.unpack(expiryKey);
+    if (typeof kind !== "string" || typeof id !== "string" || typeof key !== "string")
+      return undefined;
+    return Roots.actor.key(kind, id, "idem", key);
+  },
 };

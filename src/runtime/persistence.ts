@@ -10,7 +10,7 @@
  *   `unknown_result` that finds `seq` already advanced knows its first attempt applied and
  *   returns without applying anything twice. Each turn's reads are re-validated in order against
  *   the transaction (which already holds the earlier turns' writes), then its mutations and its
- *   idempotency record are applied. A few expired idempotency records are deleted on the way.
+ *   idempotency record are applied.
  * - `release`: idle eviction and graceful stop. Compare-and-set back to `{nodeId: null}`, keeping
  *   the epoch so a later claim still bumps it.
  */
@@ -61,9 +61,6 @@ export type CommitResult =
   | { status: "fenced"; owner: OwnerRecord | undefined }
   /** A read of turn `turn` changed since the turn ran: nothing was written; re-run. */
   | { status: "stale"; turn: number };
-
-/** Most expired idempotency records removed per commit. */
-const IDEM_GC_BATCH = 8;
 
 export function sameOwner(a: OwnerRecord | undefined, b: OwnerRecord): boolean {
   return (
@@ -145,7 +142,6 @@ export async function commitBatch(
   ref: ActorRef,
   owner: OwnerRecord,
   turns: readonly CommitTurn[],
-  now: number,
 ): Promise<CommitResult> {
   return kv.transact(
     async (tx): Promise<CommitResult> => {
@@ -168,23 +164,12 @@ export async function commitBatch(
       }
       // Read-only batches (queries) are fenced by the owner read alone and write nothing.
       if (!writes) return { status: "committed", owner: cur };
-      await collectExpiredIdempotency(tx, ref, now);
       const next: OwnerRecord = { ...cur, seq: cur.seq + 1 };
       tx.set(ActorKeys.owner(ref), OwnerCodec.encode(next));
       return { status: "committed", owner: next };
     },
     { name: "actor.commit" },
   );
-}
-
-async function collectExpiredIdempotency(tx: Transaction, ref: ActorRef, now: number) {
-  const [begin, end] = ActorKeys.idemExpiryDue(ref, now);
-  const due = await tx.snapshot.getRange(begin, end, { limit: IDEM_GC_BATCH });
-  for (const kv of due) {
-    const idemKey = ActorKeys.idemKeyOfExpiry(kv.key);
-    tx.clear(kv.key);
-    if (idemKey !== undefined) tx.clear(ActorKeys.idem(ref, idemKey));
-  }
 }
 
 /** The stored outcome for an idempotency key, or undefined (absent or expired). */

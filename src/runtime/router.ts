@@ -20,6 +20,7 @@ import type { ClusterView } from "../cluster/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import { CommonErrors, isAppError } from "../lib/errors.ts";
 import type { Logger } from "../lib/log.ts";
+import { deserializeError } from "./batch.ts";
 import {
   type ActorClient,
   type AskOptions,
@@ -29,7 +30,7 @@ import {
 import type { ActorMessage, ActorRef, JsonObject, JsonValue } from "./define.ts";
 import { RuntimeErrors } from "./errors.ts";
 import { serializeError } from "./executor.ts";
-import { type ActorHost, deserializeError } from "./host.ts";
+import type { ActorHost } from "./host.ts";
 import {
   type ForwardRequest,
   type ForwardResponse,

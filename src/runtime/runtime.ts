@@ -6,6 +6,7 @@
  */
 import type { Registry } from "prom-client";
 import { actorDefinitions } from "../../actors/registry.ts";
+import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Reminder } from "../cluster/reminders.ts";
 import type { ClusterView } from "../cluster/types.ts";
 import type { KvStore } from "../kv/types.ts";
@@ -16,8 +17,9 @@ import type { SnowflakeGenerator } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
 import type { ActorClient } from "./client.ts";
 import type { ActorMessage, AnyActorDefinition } from "./define.ts";
-import { ActorExecutor } from "./executor.ts";
-import { ActorHost, type TurnRunner } from "./host.ts";
+import { ActorExecutor, type TurnRunner } from "./executor.ts";
+import { ActorHost } from "./host.ts";
+import { createIdempotencyCleanupJob } from "./idempotency-cleanup.ts";
 import type { ForwardRequest, ForwardResponse, ForwardTarget } from "./internal-endpoint.ts";
 import { createRuntimeMetrics, type RuntimeMetrics } from "./metrics.ts";
 import { snapshotGet, snapshotRange } from "./persistence.ts";
@@ -37,7 +39,8 @@ export interface ActorRuntimeOptions {
   kv: KvStore;
   clock: Clock;
   log: Logger;
-  cluster: ClusterView;
+  /** The node's cluster view; when it can run leader jobs, the idempotency cleanup is registered. */
+  cluster: ClusterView & { registerJob?: (job: LeaderJob) => () => void };
   /** The node's generator (its worker id comes from the registry). */
   ids: SnowflakeGenerator;
   config: RuntimeConfig;
@@ -48,6 +51,12 @@ export interface ActorRuntimeOptions {
   definitions?: readonly AnyActorDefinition[];
   /** Module exporting `actorDefinitions` for workers. Default: actors/registry.ts. */
   definitionsModule?: string;
+  /** Group commit bound in turns per commit (default 256); 1 disables group commit (benchmarks). */
+  maxBatchTurns?: number;
+  /** How long idempotency outcomes are kept (ms); default 24 h (tests shorten it). */
+  idempotencyTtlMs?: number;
+  /** Pause of the leader's idempotency cleanup when idle (ms); default 60 000. */
+  idempotencyCleanupMs?: number;
   /** In-process forwarding (simulation); default HTTP to the peer's internal endpoint. */
   forward?: (
     target: ForwardTarget,
@@ -105,7 +114,9 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
     runner,
     metrics,
     mailboxCapacity: config.mailbox_capacity,
+    ...(opts.idempotencyTtlMs ? { idempotencyTtlMs: opts.idempotencyTtlMs } : {}),
     idleMs: config.actor_idle_ms,
+    ...(opts.maxBatchTurns === undefined ? {} : { maxBatchTurns: opts.maxBatchTurns }),
     cluster: {
       self: () => {
         const s = cluster.self();
@@ -131,6 +142,11 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
     log.warn("node fenced: dropping actor activations", { active: host.size });
     host.dropAll();
   });
+  const unregisterJob = cluster.registerJob?.(
+    createIdempotencyCleanupJob(
+      opts.idempotencyCleanupMs ? { intervalMs: opts.idempotencyCleanupMs } : {},
+    ),
+  );
   const unhealth = opts.health?.register("actors", () => ({
     workers: config.workers,
     active: host.activeByKind(),
@@ -169,6 +185,7 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
     async stop() {
       unsubscribe();
       unhealth?.();
+      unregisterJob?.();
       await host.stop();
       await runner.close();
     },

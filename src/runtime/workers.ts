@@ -6,8 +6,15 @@
  */
 import type { KvStore } from "../kv/types.ts";
 import type { Logger } from "../lib/log.ts";
-import type { ActivateOutcome, ExecutorStats, TurnOutcome, TurnRequest } from "./executor.ts";
-import type { TurnRunner } from "./host.ts";
+import { RuntimeErrors } from "./errors.ts";
+import type {
+  ActivateOutcome,
+  ExecutorStats,
+  TurnOutcome,
+  TurnRequest,
+  TurnRunner,
+} from "./executor.ts";
+import { serializeError } from "./executor.ts";
 import { snapshotGet, snapshotRange } from "./persistence.ts";
 import { fromWire, toWire } from "./wire.ts";
 import {
@@ -73,8 +80,13 @@ export class WorkerPool implements TurnRunner {
       const m = fromWire<WorkerToMain>(e.data as string);
       this.#onMessage(thread, m, markReady);
     };
-    worker.onerror = (e) =>
+    worker.onerror = (e) => {
       this.#o.log.error("actor worker error", { worker: index, err: e.message });
+      // Whatever was in flight on this thread is lost: fail it so no caller waits forever.
+      const failed = { ok: false, error: serializeError(RuntimeErrors.ACTOR_HANDLER_FAILED()) };
+      for (const done of pending.values()) done(failed);
+      pending.clear();
+    };
     const init: WorkerInit = {
       t: "init",
       definitionsModule: this.#o.definitionsModule ?? DEFAULT_DEFINITIONS_MODULE,

@@ -14,6 +14,9 @@ import type { IdentityServices } from "./identity-services.ts";
 import type { OrgServices } from "./org-services.ts";
 import type { SystemService } from "./system.ts";
 
+/** The actor runtime's client (services that own actors get it in their deps from main.ts). */
+export type { ActorClient, AskOptions } from "../runtime/client.ts";
+
 export interface Services {
   /** Node info, readiness and the health document. */
   system: SystemService;

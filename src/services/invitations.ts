@@ -84,7 +84,9 @@ export class InvitationService {
         secretHash,
         mail,
       },
-      opts,
+      // Not forwarded: the Idempotency-Key. The message carries a fresh token, so a retry could
+      // never match the first outcome; a retried invitation answers 409 INVITATION_EXISTS instead.
+      { meta: opts.meta },
     );
     d.delivery.deliverNow([mail.id]).catch((e: unknown) => {
       d.log.warn("invitation mail not sent yet; the outbox job retries", {

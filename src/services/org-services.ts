@@ -2,10 +2,15 @@
  * Builds the organization services (organizations, invitations, teams, audit) from their
  * dependencies. Called once by the composition root (src/main.ts).
  */
+import type { LeaderJob } from "../cluster/jobs-types.ts";
 import { MailOutbox } from "../email/outbox.ts";
 import { AuditService } from "./audit.ts";
 import { InvitationService } from "./invitations.ts";
-import { OrganizationService, type OrgServiceDeps } from "./organizations.ts";
+import {
+  createClaimCleanupJob,
+  OrganizationService,
+  type OrgServiceDeps,
+} from "./organizations.ts";
 import { TeamService } from "./teams.ts";
 
 export interface OrgServices {
@@ -13,6 +18,8 @@ export interface OrgServices {
   invitations: InvitationService;
   teams: TeamService;
   audit: AuditService;
+  /** Leader jobs to register with the cluster's job runner. */
+  jobs: LeaderJob[];
 }
 
 export type OrgBuildOptions = Omit<OrgServiceDeps, "outbox"> & { outbox?: MailOutbox };
@@ -35,5 +42,6 @@ export function buildOrgServices(o: OrgBuildOptions): OrgServices {
     invitations: new InvitationService(deps),
     teams: new TeamService(deps),
     audit: new AuditService(deps, organizations),
+    jobs: [createClaimCleanupJob()],
   };
 }

@@ -6,14 +6,18 @@
  */
 import { ORGANIZATION_ACTOR_KIND } from "../../actors/organization/actor.ts";
 import type { OrgMessage } from "../../actors/organization/messages.ts";
+import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Action } from "../domain/authz/permissions.ts";
 import { listUserEmails } from "../domain/emails/records.ts";
 import {
+  CreateClaimCodec,
   MemberCodec,
   MembershipIndexCodec,
   OrganizationCodec,
 } from "../domain/organizations/codecs.ts";
+import { OrgErrors } from "../domain/organizations/errors.ts";
 import { OrgKeys } from "../domain/organizations/keys.ts";
+import { MAX_ORGS_GLOBAL } from "../domain/organizations/limits.ts";
 import type { PageRequest } from "../domain/organizations/turn.ts";
 import type { Organization, OrgRole, OrgTier } from "../domain/organizations/types.ts";
 import type { OrganizationView } from "../domain/organizations/views.ts";
@@ -29,6 +33,7 @@ import type { SnowflakeGenerator } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
 import type { ActorClient } from "../runtime/client.ts";
 import type { ActorMessage, JsonValue } from "../runtime/define.ts";
+import { IDEMPOTENCY_TTL_MS } from "../runtime/keys.ts";
 import type { Principal, RequestMeta } from "./identity.ts";
 import type { OrgMembershipPort } from "./users.ts";
 
@@ -85,22 +90,52 @@ export class OrganizationService implements OrgMembershipPort {
     this.#d = deps;
   }
 
-  /** POST /v1/organizations: the caller becomes OWNER (needs a verified address; limits apply). */
+  /**
+   * POST /v1/organizations: the caller becomes OWNER (needs a verified address; limits apply).
+   * With an Idempotency-Key the organization id is claimed once per (user, key) for 24 h, so a
+   * retry reaches the same actor, which answers it from its stored outcome.
+   */
   async create(p: Principal, input: { name: string }, opts: CallOptions) {
-    const { verified, count } = await this.#d.kv.transact(
+    const d = this.#d;
+    const { verified, count } = await d.kv.transact(
       async (tx) => ({
         verified: (await verifiedEmailsOf(tx.snapshot, p.userId)).length > 0,
         count: Number(decodeI64LE(await tx.snapshot.get(OrgKeys.orgCount))),
       }),
       { name: "org.create.precheck" },
     );
-    const orgId = this.#d.ids.next();
+    // A snapshot read: the global cap may be overshot by the creations racing at this instant.
+    if (count >= MAX_ORGS_GLOBAL) throw OrgErrors.GLOBAL_ORG_LIMIT();
+    const orgId = opts.idempotencyKey
+      ? await this.#claimOrgId(p.userId, opts.idempotencyKey)
+      : d.ids.next();
     return askOrg<{ organization: OrganizationView }>(
-      this.#d,
+      d,
       p,
       orgId,
-      { type: "create", name: input.name, creatorVerified: verified, globalOrgCount: count },
+      { type: "create", name: input.name, creatorVerified: verified },
       opts,
+    );
+  }
+
+  async #claimOrgId(userId: string, key: string): Promise<string> {
+    const d = this.#d;
+    return d.kv.transact(
+      async (tx) => {
+        const now = d.clock.now();
+        const claimKey = OrgKeys.createClaim(userId, key);
+        const existing = await tx.get(claimKey);
+        if (existing) {
+          const claim = CreateClaimCodec.decode(existing);
+          if (claim.expires_at > now) return claim.org_id;
+          tx.clear(OrgKeys.createClaimExpiry(claim.expires_at, userId, key));
+        }
+        const claim = { org_id: d.ids.next(), expires_at: now + IDEMPOTENCY_TTL_MS };
+        tx.set(claimKey, CreateClaimCodec.encode(claim));
+        tx.set(OrgKeys.createClaimExpiry(claim.expires_at, userId, key), new Uint8Array(0));
+        return claim.org_id;
+      },
+      { name: "org.create.claim" },
     );
   }
 
@@ -261,4 +296,37 @@ async function membershipsOf(tx: ReadOps, userId: string) {
     // The key is authoritative for the organization id.
     return { ...idx, org_id: idFromItem(OrgKeys.userSpace.unpack(r.key)[1]) };
   });
+}
+
+/** Claims examined per batch of the cleanup job. */
+const CLAIM_BATCH = 200;
+
+/**
+ * Leader job `org-create-claims-cleanup`: deletes create claims (Idempotency-Key → organization
+ * id) older than 24 h, oldest first, in fenced batches.
+ */
+export function createClaimCleanupJob(intervalMs = 60_000): LeaderJob {
+  return {
+    name: "org-create-claims-cleanup",
+    intervalMs,
+    async runBatch(ctx) {
+      return ctx.kv.transact(
+        async (tx) => {
+          await ctx.fence(tx);
+          const space = OrgKeys.createClaimExpirySpace;
+          const [begin] = space.range();
+          const rows = await tx.getRange(begin, space.key(ctx.clock.now() + 1), {
+            limit: CLAIM_BATCH,
+          });
+          for (const row of rows) {
+            const [, userItem, key] = space.unpack(row.key);
+            tx.clear(row.key);
+            tx.clear(OrgKeys.createClaim(idFromItem(userItem), String(key)));
+          }
+          return { more: rows.length === CLAIM_BATCH };
+        },
+        { name: "org.create.claims.cleanup" },
+      );
+    },
+  };
 }

@@ -4,7 +4,7 @@
  * decision goes through the pure machine in actors/session/machine.ts; its named effects become the
  * writes below, committed in one transaction with the audit event.
  */
-import { startSession, stepSession } from "../../actors/session/machine.ts";
+import { startSession, stepSession, useIsNoop } from "../../actors/session/machine.ts";
 import { issueCredential, parseCredential, secretMatches } from "../crypto/tokens.ts";
 import { SessionErrors } from "../domain/sessions/errors.ts";
 import {
@@ -86,9 +86,12 @@ export class SessionService {
   ): Promise<CreatedSession> {
     const d = this.#d;
     const now = d.clock.now();
-    const active = (await listUserSessions(tx, userId))
-      .filter((s) => isSessionActive(s, now))
-      .sort((a, b) => a.machine.context.lastActivityAt - b.machine.context.lastActivityAt);
+    const active: SessionRecord[] = [];
+    for (const s of await listUserSessions(tx, userId, "active")) {
+      if (isSessionActive(s, now)) active.push(s);
+      else this.#recordExpiryIn(tx, s, now); // leaves the active index
+    }
+    active.sort((a, b) => a.machine.context.lastActivityAt - b.machine.context.lastActivityAt);
     while (active.length >= d.settings.maxSessionsPerUser) {
       const oldest = active.shift();
       if (oldest) this.#revokeIn(tx, oldest, now, "evicted", meta, userId);
@@ -124,6 +127,15 @@ export class SessionService {
         const s = await getSession(tx, parsed.id);
         if (!s || !secretMatches(parsed.secret, s.secret_hash)) return undefined;
         const now = d.clock.now();
+        if (useIsNoop(s.machine, now)) {
+          return {
+            userId: s.user_id,
+            sessionId: s.id,
+            sessionType: s.session_type,
+            expiresAt: s.machine.context.expiresAt,
+            refreshed: false,
+          };
+        }
         const step = stepSession(s.machine, { type: "USE", now });
         if (step.effects.length > 0)
           applyMutations(tx, putSessionWrites({ ...s, machine: step.next }));
@@ -155,9 +167,12 @@ export class SessionService {
   /** The caller's active sessions, most recently active first. */
   async list(p: Principal): Promise<SessionDto[]> {
     const now = this.#d.clock.now();
-    const sessions = await this.#d.kv.transact((tx) => listUserSessions(tx.snapshot, p.userId), {
-      name: "session.list",
-    });
+    const sessions = await this.#d.kv.transact(
+      (tx) => listUserSessions(tx.snapshot, p.userId, "active"),
+      {
+        name: "session.list",
+      },
+    );
     return sessions
       .filter((s) => isSessionActive(s, now))
       .sort((a, b) => b.machine.context.lastActivityAt - a.machine.context.lastActivityAt)
@@ -199,7 +214,7 @@ export class SessionService {
   ): Promise<number> {
     const now = this.#d.clock.now();
     let n = 0;
-    for (const s of await listUserSessions(tx, userId)) {
+    for (const s of await listUserSessions(tx, userId, "active")) {
       if (s.id === exceptId || !isSessionActive(s, now)) continue;
       this.#revokeIn(tx, s, now, reason, meta, actorId);
       n++;
@@ -224,6 +239,13 @@ export class SessionService {
       },
       { name: "session.logout" },
     );
+  }
+
+  #recordExpiryIn(tx: Transaction, s: SessionRecord, now: number): void {
+    const step = stepSession(s.machine, { type: "CHECK", now });
+    if (step.next.value !== s.machine.value) {
+      applyMutations(tx, putSessionWrites({ ...s, machine: step.next }));
+    }
   }
 
   #revokeIn(

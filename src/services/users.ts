@@ -6,7 +6,6 @@
  * an organization, naming those organizations.
  */
 
-import { listUserEmails } from "../domain/emails/records.ts";
 import { deleteSessionWrites, listUserSessions } from "../domain/sessions/records.ts";
 import { deleteTokenWrites, listSubjectTokens } from "../domain/tokens/records.ts";
 import { UserErrors } from "../domain/users/errors.ts";
@@ -48,12 +47,10 @@ export interface OrgMembershipPort {
   removeUserEverywhere(userId: string): Promise<void>;
 }
 
+/** api.md §6.3 (addresses are listed by `GET /v1/users/emails`). */
 export interface UserDto {
   id: string;
   name: string;
-  /** The primary address. */
-  email: string | null;
-  email_verified: boolean;
   created_at: string;
   tos_accepted_at: string | null;
 }
@@ -61,6 +58,15 @@ export interface UserDto {
 export interface UpdateProfileInput {
   name?: string | null | undefined;
   accept_tos?: boolean | null | undefined;
+}
+
+export function userDto(user: UserRecord): UserDto {
+  return {
+    id: user.id,
+    name: user.name,
+    created_at: iso(user.created_at),
+    tos_accepted_at: isoOrNull(user.tos_accepted_at),
+  };
 }
 
 export class UserService {
@@ -84,7 +90,7 @@ export class UserService {
       async (tx) => {
         const user = await getUser(tx.snapshot, p.userId);
         if (!user) throw UserErrors.USER_NOT_FOUND();
-        return this.#dto(user, await listUserEmails(tx.snapshot, p.userId));
+        return userDto(user);
       },
       { name: "user.me" },
     );
@@ -117,7 +123,7 @@ export class UserService {
             event_data: { name_changed: name !== undefined && name !== user.name },
           }),
         );
-        return this.#dto(next, await listUserEmails(tx, p.userId));
+        return userDto(next);
       },
       { name: "user.update" },
     );
@@ -141,7 +147,7 @@ export class UserService {
       async (tx) => {
         const user = await getUser(tx, p.userId);
         if (!user) throw UserErrors.USER_NOT_FOUND();
-        for (const s of await listUserSessions(tx, p.userId))
+        for (const s of await listUserSessions(tx, p.userId, "all"))
           applyMutations(tx, deleteSessionWrites(s));
         for (const { email, tokens } of await this.#emails.allWithTokensIn(tx, p.userId)) {
           applyMutations(tx, this.#emails.deleteWithTokensWrites(email, tokens));
@@ -162,20 +168,5 @@ export class UserService {
       },
       { name: "user.delete" },
     );
-  }
-
-  #dto(
-    user: UserRecord,
-    emails: { email: string; primary: boolean; verified_at: number | null }[],
-  ): UserDto {
-    const primary = emails.find((e) => e.primary);
-    return {
-      id: user.id,
-      name: user.name,
-      email: primary?.email ?? null,
-      email_verified: primary ? primary.verified_at !== null : false,
-      created_at: iso(user.created_at),
-      tos_accepted_at: isoOrNull(user.tos_accepted_at),
-    };
   }
 }

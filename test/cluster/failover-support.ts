@@ -113,6 +113,8 @@ export async function startProcCluster(count: number): Promise<ProcCluster> {
           INFERADB_MGMT__CLUSTER__INTERNAL_PORT: "0",
           INFERADB_MGMT__CLUSTER__NODE_ID: nodeId,
           INFERADB_MGMT__CLUSTER__SECRET: SECRET,
+          // Mixed on purpose: n2 runs its actors on a worker thread, the others on main.
+          INFERADB_MGMT__CLUSTER__WORKERS: nodeId === "n2" ? "1" : "0",
           INFERADB_MGMT__OBSERVABILITY__JSON_LOGS: "true",
           INFERADB_MGMT__OBSERVABILITY__LOG_LEVEL: "info",
           ...TIMINGS,

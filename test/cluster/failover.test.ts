@@ -4,7 +4,7 @@
  * Idempotency-Key, retried until acknowledged); the actor's owner is SIGKILLed mid-load. Another
  * node must serve the actor within 8 s, and the stored counter must equal the sum of the
  * acknowledged increments (nothing acknowledged lost, nothing applied twice). Also: an outsider
- * without the secret cannot inject a message.
+ * without the secret cannot inject a message, and a graceful stop releases ownership at once.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { FORWARD_PATH } from "../../src/runtime/internal-endpoint.ts";
@@ -93,3 +93,17 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   expect(failoverMs).toBeLessThan(8_000);
   expect((reply as { count: number }).count).toBe(acked);
 }, 90_000);
+
+test("a graceful stop (SIGTERM) releases the owner key, so the next request activates at once", async () => {
+  const id = "graceful";
+  await askUntilOk(cluster, "vault", id, { type: "increment", by: 5 }, "g-1", 10_000);
+  const ownerId = await ownerOf(cluster, "vault", id);
+  const owner = cluster.nodes.find((n) => n.nodeId === ownerId && n.alive);
+  expect(owner).toBeDefined();
+  owner!.alive = false;
+  owner!.proc.kill("SIGTERM");
+  expect(await owner!.proc.exited).toBe(0);
+  expect(await ownerOf(cluster, "vault", id)).toBeNull();
+  const { reply } = await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  expect(reply).toEqual({ name: "", count: 5 });
+}, 30_000);

@@ -6,7 +6,6 @@
  */
 
 import type { LeaderJob } from "../../src/cluster/jobs-types.ts";
-import { readLeader } from "../../src/cluster/leader.ts";
 import type { ClusterNode } from "../../src/cluster/node.ts";
 import { Subspace, strinc } from "../../src/kv/keyspace.ts";
 import type { KvStore } from "../../src/kv/types.ts";
@@ -21,20 +20,17 @@ export interface JournalRow {
   pid: number;
 }
 
-export function leaderJournalJob(cluster: ClusterNode, intervalMs = 100): LeaderJob {
+export function leaderJournalJob(cluster: ClusterNode, intervalMs = 10): LeaderJob {
   return {
     name: "leader-journal",
     intervalMs,
     async runBatch(ctx) {
+      // The epoch this node believes it leads; the fence must refuse the commit if that is stale.
+      const term = cluster.term();
+      if (!term) return { more: false };
       await ctx.kv.transact(async (tx) => {
         await ctx.fence(tx);
-        // The fence passed, so the record is this node's term: take the epoch from it.
-        const rec = await readLeader(tx);
-        const row: JournalRow = {
-          nodeId: cluster.self().nodeId,
-          epoch: rec!.epoch,
-          pid: process.pid,
-        };
+        const row: JournalRow = { nodeId: term.nodeId, epoch: term.epoch, pid: process.pid };
         tx.setVersionstampedKey(Journal.prefix, new Uint8Array(), enc.encode(JSON.stringify(row)));
       });
       return { more: false };
@@ -49,12 +45,17 @@ export async function readLeaderJournal(kv: KvStore): Promise<JournalRow[]> {
   return rows.map((r) => JSON.parse(dec.decode(r.value)) as JournalRow);
 }
 
-/** Entries committed after the first entry of a later epoch (must be none). */
+/**
+ * Entries committed after the first entry of a later epoch, or by a node other than the one
+ * that first wrote their epoch (must be none).
+ */
 export function journalViolations(rows: JournalRow[]): JournalRow[] {
   let maxEpoch = 0;
+  const owner = new Map<number, string>();
   const out: JournalRow[] = [];
   for (const r of rows) {
-    if (r.epoch < maxEpoch) out.push(r);
+    if (!owner.has(r.epoch)) owner.set(r.epoch, r.nodeId);
+    if (r.epoch < maxEpoch || owner.get(r.epoch) !== r.nodeId) out.push(r);
     maxEpoch = Math.max(maxEpoch, r.epoch);
   }
   return out;

@@ -34,8 +34,15 @@ test("a leader stopped for 15 s is replaced, and never commits as leader after i
     return undefined;
   };
   const first = await waitFor("a first leader", () => leaderOf(procs), 10_000);
-  // Let the first leader commit journal entries.
-  await Bun.sleep(500);
+  // The shared file can be read while the nodes run: wait for the first leader's journal entries.
+  const journal = cluster.openKv();
+  const entriesOf = async (epoch: number) =>
+    (await readLeaderJournal(journal)).filter((r) => r.epoch === epoch).length;
+  await waitFor(
+    "journal entries of the first leader",
+    async () => ((await entriesOf(first.epoch)) >= 10 ? true : undefined),
+    10_000,
+  );
 
   first.proc.proc.kill("SIGSTOP");
   const stoppedAt = performance.now();
@@ -65,11 +72,17 @@ test("a leader stopped for 15 s is replaced, and never commits as leader after i
     10_000,
   );
   expect(rejoined.is_leader).toBe(false);
-  // Give any stray commit of the old term time to land, then stop everything.
-  await Bun.sleep(1000);
+  // Keep the resumed node running while the successor commits 50 more entries, so a stray
+  // commit of the old term would have had every chance to land; then stop everything.
+  const before = await entriesOf(successor.epoch);
+  await waitFor(
+    "more successor entries",
+    async () => ((await entriesOf(successor.epoch)) >= before + 50 ? true : undefined),
+    10_000,
+  );
   await stopAll(procs);
 
-  const rows = await readLeaderJournal(cluster.openKv());
+  const rows = await readLeaderJournal(journal);
   const oldEntries = rows.filter((r) => r.epoch === first.epoch);
   const successorFirst = rows.findIndex((r) => r.epoch === successor.epoch);
   expect(oldEntries.length).toBeGreaterThan(0);

@@ -5,7 +5,7 @@
  * keep them apart.
  */
 import { afterEach, expect, test } from "bun:test";
-import { pickWorkerId } from "../../src/cluster/registry.ts";
+import { pickWorkerId } from "../../src/cluster/records.ts";
 import { type ProcTestCluster, procTestCluster, stopAll, waitFor } from "./leader-support.ts";
 
 let cluster: ProcTestCluster | undefined;
@@ -46,5 +46,11 @@ test("three nodes started at once get three distinct worker ids", async () => {
     10_000,
   );
   expect(h.members.map((m) => m.worker_id).sort()).toEqual([...workerIds].sort());
+  // The cluster metrics are on the node's /metrics.
+  const metrics = await (
+    await fetch(`http://127.0.0.1:${procs[0]!.ready.httpPort}/metrics`)
+  ).text();
+  expect(metrics).toContain("cluster_heartbeat_failures_total");
+  expect(metrics).toMatch(/cluster_members\{status="alive"[^}]*\} 3/);
   await stopAll(procs);
 }, 30_000);

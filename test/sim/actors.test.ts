@@ -11,7 +11,7 @@
  *  - G1: each actor's journal is an unbroken chain 0, 1, 2, ...: no commit was built on state
  *    another activation had already moved past (a stale owner that committed would break it);
  *  - G6: every after-commit effect that ran belongs to a committed turn, and ran once;
- *  - every acknowledged reply names a committed turn.
+ *  - every acknowledged reply names a committed turn whose after-commit effect already ran.
  *
  * `SIM_SEEDS=5000 npx bun test test/sim/actors.test.ts` runs more seeds; `SIM_SEED=<n>` replays
  * one (a failure prints it).
@@ -74,6 +74,9 @@ class Checker {
   effectsChecked = 0;
   effectSet = new Set<string>();
   commits = 0;
+  /** Commits by a different node than the previous commit of the same actor (ownership moved). */
+  moves = 0;
+  lastNode = new Map<string, string>();
 
   async check(sim: SimCluster, world: World, acks: string[]) {
     const rows = await sim.observer.transact((tx) =>
@@ -93,6 +96,9 @@ class Checker {
       }
       this.last.set(e.id, last + 1);
       this.commits++;
+      const prevNode = this.lastNode.get(e.id);
+      if (prevNode !== undefined && prevNode !== e.node) this.moves++;
+      this.lastNode.set(e.id, e.node);
     }
     for (; this.effectsChecked < world.effects.length; this.effectsChecked++) {
       const fx = world.effects[this.effectsChecked]!;
@@ -106,6 +112,8 @@ class Checker {
       const [id, seq] = ack.split(":") as [string, string];
       if (Number(seq) > (this.last.get(id) ?? 0))
         throw new Error(`G2: acknowledged ${ack} is not committed`);
+      if (!this.effectSet.has(ack))
+        throw new Error(`output gate: ${ack} acknowledged before its effect ran`);
     }
   }
 }
@@ -141,7 +149,9 @@ function setup(world: World) {
   };
 }
 
-async function runSeed(seed: number): Promise<{ commits: number; acks: number; effects: number }> {
+async function runSeed(
+  seed: number,
+): Promise<{ commits: number; acks: number; effects: number; moves: number }> {
   const world: World = { effects: [], runtimes: new Map() };
   const acks: string[] = [];
   const checker = new Checker();
@@ -184,7 +194,12 @@ async function runSeed(seed: number): Promise<{ commits: number; acks: number; e
       await sim.advance(STEP_MS);
       await sim.check();
     }
-    return { commits: checker.commits, acks: acks.length, effects: world.effects.length };
+    return {
+      commits: checker.commits,
+      acks: acks.length,
+      effects: world.effects.length,
+      moves: checker.moves,
+    };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new Error(
@@ -203,6 +218,7 @@ describe(`actor simulation (${seeds.length} seeds)`, () => {
   let commits = 0;
   let acks = 0;
   let effects = 0;
+  let moves = 0;
   for (let c = 0; c < seeds.length; c += CHUNK) {
     const chunk = seeds.slice(c, c + CHUNK);
     test(`seeds ${chunk[0]}..${chunk[chunk.length - 1]}`, async () => {
@@ -211,14 +227,16 @@ describe(`actor simulation (${seeds.length} seeds)`, () => {
         commits += o.commits;
         acks += o.acks;
         effects += o.effects;
+        moves += o.moves;
       }
     }, 300_000);
   }
   test("summary: actors committed, acknowledged and ran effects under faults", () => {
     console.log(
-      `actor sim: ${seeds.length} seeds, ${commits} commits, ${acks} acks, ${effects} effects`,
+      `actor sim: ${seeds.length} seeds, ${commits} commits, ${acks} acks, ${effects} effects, ${moves} ownership moves`,
     );
     expect(commits).toBeGreaterThan(seeds.length * 10);
     expect(acks).toBeGreaterThan(0);
+    if (seeds.length >= 50) expect(moves).toBeGreaterThan(0);
   });
 });

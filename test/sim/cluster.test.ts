@@ -8,7 +8,13 @@
  * `SIM_SEEDS=5000 npm run sim` runs more seeds; `SIM_SEED=<n>` replays one (a failure prints it).
  */
 import { describe, expect, test } from "bun:test";
-import { replayCommand, type SimCluster as Sim, SimCluster, type SimNode } from "./harness.ts";
+import {
+  prng,
+  replayCommand,
+  type SimCluster as Sim,
+  SimCluster,
+  type SimNode,
+} from "./harness.ts";
 
 const STEP_MS = 250;
 const HEAL_MS = 8000;
@@ -53,8 +59,7 @@ async function step(sim: Sim): Promise<void> {
 }
 
 async function runSeed(seed: number): Promise<Outcome> {
-  const boot = new SimCluster({ seed, nodes: 1 }); // only for its seeded rng
-  const nodes = 3 + Math.floor(boot.rng() * 3);
+  const nodes = 3 + Math.floor(prng(seed ^ 0x5eed)() * 3);
   const sim = new SimCluster({
     seed,
     nodes,

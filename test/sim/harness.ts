@@ -26,218 +26,23 @@ import {
 import { type ClusterNode, createClusterNode } from "../../src/cluster/node.ts";
 import type { ClusterTimings } from "../../src/cluster/types.ts";
 import { createMemoryBackend, type MemoryBackend } from "../../src/kv/backends/memory.ts";
-import { compareBytes, concatBytes, Subspace, strinc } from "../../src/kv/keyspace.ts";
+import { concatBytes, strinc } from "../../src/kv/keyspace.ts";
 import { createKvStore } from "../../src/kv/store.ts";
-import {
-  type BackendTransaction,
-  type Key,
-  type KvBackend,
-  KvError,
-  type KvStore,
-  type RangeOptions,
-  type ReadOps,
-  type Transaction,
-  type Value,
-} from "../../src/kv/types.ts";
+import { type KvBackend, KvError, type KvStore } from "../../src/kv/types.ts";
 import type { Clock } from "../../src/lib/clock.ts";
 import { SnowflakeGenerator } from "../../src/lib/ids.ts";
 import { type Logger, silentLogger } from "../../src/lib/log.ts";
+import { prng } from "../support/prng.ts";
+import { Scheduler, SimClock, settle } from "./scheduler.ts";
+import { appendJournal, type JournalEntry, JournalSpace, NodeTransaction } from "./sim-kv.ts";
 
-/** mulberry32: a small, fast, seedable PRNG returning [0, 1). */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { Scheduler, settle } from "./scheduler.ts";
+export { appendJournal, type JournalEntry, JournalSpace } from "./sim-kv.ts";
 
-interface Sleeper {
-  due: number;
-  seq: number;
-  owner: SimNode | undefined;
-  resolve: () => void;
-}
-
-/** The virtual time source shared by every node. */
-export class Scheduler {
-  /** Virtual monotonic ms since the simulation started. */
-  now = 0;
-  readonly wallStart = Date.UTC(2026, 0, 1);
-  #sleepers: Sleeper[] = [];
-  #seq = 0;
-
-  sleep(owner: SimNode | undefined, ms: number, signal?: AbortSignal): Promise<void> {
-    return new Promise<void>((resolve, reject) => {
-      if (signal?.aborted) return reject(signal.reason);
-      const s: Sleeper = { due: this.now + Math.max(0, ms), seq: this.#seq++, owner, resolve };
-      this.#sleepers.push(s);
-      signal?.addEventListener(
-        "abort",
-        () => {
-          this.#sleepers = this.#sleepers.filter((x) => x !== s);
-          reject(signal.reason);
-        },
-        { once: true },
-      );
-    });
-  }
-
-  #next(limit: number): Sleeper | undefined {
-    let best: Sleeper | undefined;
-    for (const s of this.#sleepers) {
-      if (s.due > limit || s.owner?.frozen) continue;
-      if (!best || s.due < best.due || (s.due === best.due && s.seq < best.seq)) best = s;
-    }
-    return best;
-  }
-
-  /** Moves time to `target`, waking runnable sleepers in deadline order and settling after each. */
-  async advanceTo(target: number): Promise<void> {
-    for (;;) {
-      const s = this.#next(target);
-      if (!s) break;
-      this.#sleepers = this.#sleepers.filter((x) => x !== s);
-      if (s.due > this.now) this.now = s.due;
-      s.resolve();
-      await settle();
-    }
-    this.now = Math.max(this.now, target);
-    await settle();
-  }
-
-  get pending(): number {
-    return this.#sleepers.length;
-  }
-}
-
-/** Lets every queued promise continuation run (no real I/O happens in the simulation). */
-export async function settle(): Promise<void> {
-  await new Promise<void>((r) => setImmediate(r));
-}
-
-/** One node's clock: shared virtual time, its own wall skew and monotonic origin. */
-class SimClock implements Clock {
-  constructor(
-    private readonly sched: Scheduler,
-    private readonly owner: SimNode,
-    private readonly wallSkew: number,
-    private readonly monoOrigin: number,
-  ) {}
-  now(): number {
-    return this.sched.wallStart + this.sched.now + this.wallSkew;
-  }
-  monotonic(): number {
-    return this.monoOrigin + this.sched.now;
-  }
-  sleep(ms: number, signal?: AbortSignal): Promise<void> {
-    return this.sched.sleep(this.owner, ms, signal);
-  }
-}
-
-/** The journal of leader commits: claims/releases (recorded by the backend) and job effects. */
-export const JournalSpace = new Subspace(["sim", "journal"]);
-export interface JournalEntry {
-  kind: "claim" | "release" | "effect";
-  epoch: number;
-  nodeId: string;
-}
-const enc = new TextEncoder();
 const dec = new TextDecoder();
 
-/** Appends a leader-effect entry to the journal in `tx` (commit order = versionstamp order). */
-export function appendJournal(tx: Transaction, epoch: number, nodeId: string): void {
-  const entry: JournalEntry = { kind: "effect", epoch, nodeId };
-  tx.setVersionstampedKey(JournalSpace.prefix, new Uint8Array(), enc.encode(JSON.stringify(entry)));
-}
-
-const LEADER_KEY = ClusterKeys.leader;
-
-/** A backend transaction seen through one node: gated by its pause/partition state. */
-class NodeTransaction implements BackendTransaction {
-  readonly snapshot: ReadOps;
-  #leaderWrite: JournalEntry | undefined;
-  #journal = false;
-
-  constructor(
-    private readonly inner: BackendTransaction,
-    private readonly node: SimNode,
-  ) {
-    this.snapshot = {
-      get: async (k) => {
-        await node.gate();
-        return inner.snapshot.get(k);
-      },
-      getRange: async (b, e, o) => {
-        await node.gate();
-        return inner.snapshot.getRange(b, e, o);
-      },
-    };
-  }
-  async get(key: Key): Promise<Value | undefined> {
-    await this.node.gate();
-    return this.inner.get(key);
-  }
-  async getRange(b: Key, e: Key, o?: RangeOptions) {
-    await this.node.gate();
-    return this.inner.getRange(b, e, o);
-  }
-  set(key: Key, value: Value): void {
-    if (compareBytes(key, LEADER_KEY) === 0) {
-      const r = LeaderRecordCodec.decode(value);
-      this.#leaderWrite = {
-        kind: r.released ? "release" : "claim",
-        epoch: r.epoch,
-        nodeId: r.nodeId,
-      };
-    }
-    this.inner.set(key, value);
-  }
-  clear(key: Key): void {
-    this.inner.clear(key);
-  }
-  clearRange(b: Key, e: Key): void {
-    this.inner.clearRange(b, e);
-  }
-  atomicAdd(key: Key, delta: number | bigint): void {
-    this.inner.atomicAdd(key, delta);
-  }
-  setVersionstampedKey(prefix: Key, suffix: Key, value: Value): void {
-    if (compareBytes(prefix, JournalSpace.prefix) === 0) this.#journal = true;
-    this.inner.setVersionstampedKey(prefix, suffix, value);
-  }
-  setVersionstampedValue(key: Key, prefix: Value, suffix?: Value): void {
-    this.inner.setVersionstampedValue(key, prefix, suffix);
-  }
-  addReadConflictRange(b: Key, e: Key): void {
-    this.inner.addReadConflictRange(b, e);
-  }
-  getVersionstamp(): Promise<Uint8Array> {
-    return this.inner.getVersionstamp();
-  }
-  async commit(): Promise<Uint8Array> {
-    await this.node.gate();
-    // Commit latency on the node's own clock: a pause can land between the store's checks and
-    // the commit reaching the backend, as a SIGSTOP can in a real process.
-    await this.node.commitDelay(this.#journal);
-    await this.node.gate();
-    if (this.#leaderWrite) {
-      const w = this.#leaderWrite;
-      this.inner.setVersionstampedKey(
-        JournalSpace.prefix,
-        new Uint8Array(),
-        enc.encode(JSON.stringify(w)),
-      );
-    }
-    return this.inner.commit();
-  }
-  cancel(): void {
-    this.inner.cancel();
-  }
-}
+/** Re-exported for simulations built on this harness. */
+export { prng };
 
 export interface SimNode {
   index: number;

@@ -46,6 +46,18 @@ export const InvitationLocatorCodec = defineCodec<InvitationLocator>({
   validate: requireStrings("org_invitation_locator", ["org_id"]),
 });
 
+/** The organization id a create carrying an Idempotency-Key allocated, kept 24 h. */
+export interface CreateClaim {
+  org_id: string;
+  expires_at: number;
+}
+
+export const CreateClaimCodec = defineCodec<CreateClaim>({
+  name: "org_create_claim",
+  version: 1,
+  validate: requireStrings("org_create_claim", ["org_id"]),
+});
+
 export const TeamCodec = defineCodec<Team>({
   name: "org_team",
   version: 1,

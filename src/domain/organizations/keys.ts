@@ -11,6 +11,8 @@
  *   ("ix", invitation)                   InvitationLocator   accept / decline by invitation id
  *   ("ie", email, invitation)            InvitationLocator   the invitee's inbox
  *   ("count")                            i64 LE              organizations alive (global limit)
+ *   ("idc", user, key)                   CreateClaim         org id of a create with Idempotency-Key
+ *   ("idcx", expiresAt, user, key)       empty               expiry index of the claims (24 h)
  *
  * Everything of one organization sits under ("o", org), so its actor loads it with one range read.
  * The other keys are indexes the actor maintains in the same write sets. Ids are tuple integers
@@ -46,4 +48,8 @@ export const OrgKeys = {
   inboxRange: (email: string) => root.range("ie", email),
   inboxSpace: root.sub("ie"),
   orgCount: root.key("count"),
+  createClaim: (userId: string, key: string) => root.key("idc", idItem(userId), key),
+  createClaimExpiry: (expiresAt: number, userId: string, key: string) =>
+    root.key("idcx", expiresAt, idItem(userId), key),
+  createClaimExpirySpace: root.sub("idcx"),
 } as const;

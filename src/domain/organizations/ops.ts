@@ -6,7 +6,7 @@
 import { compareIds } from "../../lib/ids.ts";
 import { OrgErrors } from "./errors.ts";
 import { OrgKeys } from "./keys.ts";
-import { DEFAULT_TIER, MAX_ORGS_GLOBAL, MAX_ORGS_PER_USER, TIER_LIMITS } from "./limits.ts";
+import { DEFAULT_TIER, MAX_ORGS_PER_USER, TIER_LIMITS } from "./limits.ts";
 import {
   EMPTY_ORG_STATE,
   isLive,
@@ -36,8 +36,6 @@ export interface CreateOrgInput {
   creatorVerified: boolean;
   /** Organizations the creator belongs to now (read by the actor, validated at commit). */
   creatorOrgCount: number;
-  /** Organizations alive now (a snapshot read: the global cap is approximate under races). */
-  globalOrgCount: number;
 }
 
 export function createOrg(
@@ -50,7 +48,6 @@ export function createOrg(
   if (state.org !== null) throw OrgErrors.ORG_EXISTS();
   if (!input.creatorVerified) throw OrgErrors.EMAIL_NOT_VERIFIED();
   if (input.creatorOrgCount >= MAX_ORGS_PER_USER) throw OrgErrors.USER_ORG_LIMIT();
-  if (input.globalOrgCount >= MAX_ORGS_GLOBAL) throw OrgErrors.GLOBAL_ORG_LIMIT();
   const org: Organization = {
     id: input.orgId,
     name,

@@ -7,7 +7,11 @@
  * Key layout under `Roots.session`:
  *
  *   ("s", sessionId)            -> SessionRecord
- *   ("u", userId, sessionId)    -> empty      a user's sessions
+ *   ("u", userId, sessionId)    -> empty      every stored session of a user
+ *   ("a", userId, sessionId)    -> empty      a user's sessions whose machine is `active` (some may
+ *                                             be past their deadline until noticed), so sign-in,
+ *                                             listing and revoke-all read a handful of keys, not
+ *                                             every revoked session kept for the retention period
  */
 import type { PersistedSessionMachine } from "../../../actors/session/machine.ts";
 import { defineCodec } from "../../kv/codec.ts";
@@ -42,6 +46,7 @@ export const SessionCodec = defineCodec<SessionRecord>({
 export const SessionKeys = {
   session: Roots.session.sub("s"),
   byUser: Roots.session.sub("u"),
+  activeByUser: Roots.session.sub("a"),
 } as const;
 
 export async function getSession(tx: ReadOps, id: string): Promise<SessionRecord | undefined> {
@@ -49,12 +54,21 @@ export async function getSession(tx: ReadOps, id: string): Promise<SessionRecord
   return bytes ? SessionCodec.decode(bytes) : undefined;
 }
 
-/** Every stored session of a user (active, expired and revoked alike), ascending id. */
-export async function listUserSessions(tx: ReadOps, userId: string): Promise<SessionRecord[]> {
-  const [begin, end] = SessionKeys.byUser.range(idItem(userId));
+/**
+ * A user's sessions, ascending id: every stored one (`"all"`: active, expired and revoked alike,
+ * for account deletion) or those whose machine is still `active` (`"active"`; filter with
+ * `isSessionActive` for the deadline).
+ */
+export async function listUserSessions(
+  tx: ReadOps,
+  userId: string,
+  which: "all" | "active" = "active",
+): Promise<SessionRecord[]> {
+  const index = which === "all" ? SessionKeys.byUser : SessionKeys.activeByUser;
+  const [begin, end] = index.range(idItem(userId));
   const out: SessionRecord[] = [];
   for (const row of await tx.getRange(begin, end)) {
-    const s = await getSession(tx, idFromItem(SessionKeys.byUser.unpack(row.key)[1]));
+    const s = await getSession(tx, idFromItem(index.unpack(row.key)[1]));
     if (s) out.push(s);
   }
   return out;
@@ -65,8 +79,9 @@ export function isSessionActive(s: SessionRecord, nowMs: number): boolean {
   return s.machine.value === "active" && nowMs <= s.machine.context.expiresAt;
 }
 
-/** Creates or replaces a session and its user index. */
+/** Creates or replaces a session and its user indexes (the active index follows the machine). */
 export function putSessionWrites(s: SessionRecord): Mutation[] {
+  const activeKey = SessionKeys.activeByUser.key(idItem(s.user_id), idItem(s.id));
   return [
     { op: "set", key: SessionKeys.session.key(idItem(s.id)), value: SessionCodec.encode(s) },
     {
@@ -74,6 +89,9 @@ export function putSessionWrites(s: SessionRecord): Mutation[] {
       key: SessionKeys.byUser.key(idItem(s.user_id), idItem(s.id)),
       value: new Uint8Array(0),
     },
+    s.machine.value === "active"
+      ? { op: "set", key: activeKey, value: new Uint8Array(0) }
+      : { op: "clear", key: activeKey },
   ];
 }
 
@@ -82,5 +100,6 @@ export function deleteSessionWrites(s: Pick<SessionRecord, "id" | "user_id">): M
   return [
     { op: "clear", key: SessionKeys.session.key(idItem(s.id)) },
     { op: "clear", key: SessionKeys.byUser.key(idItem(s.user_id), idItem(s.id)) },
+    { op: "clear", key: SessionKeys.activeByUser.key(idItem(s.user_id), idItem(s.id)) },
   ];
 }

@@ -15,6 +15,7 @@ import {
   type BackendTransaction,
   decodeI64LE,
   encodeI64LE,
+  isKvError,
   type Key,
   type KeyValue,
   KvError,
@@ -108,6 +109,8 @@ export abstract class BufferedTransaction implements BackendTransaction {
   /** Non-snapshot reads and explicit conflict ranges of this transaction. */
   protected readonly readConflicts: KeyRange[] = [];
   protected readonly ws: WriteSet = { clears: [], points: new Map(), vsKeys: [] };
+  #rv: number | undefined;
+  #doomed: KvError | undefined;
   #state: State = "open";
   #committed: Uint8Array | undefined;
   #stamp: Promise<Uint8Array> | undefined;
@@ -119,11 +122,28 @@ export abstract class BufferedTransaction implements BackendTransaction {
     getRange: (b, e, o) => this.#getRange(b, e, o, true),
   };
 
+  /**
+   * Obtains a read version (the latest commit version) from the backend; called once, at the first
+   * read or conflict range. Throws `unavailable` when the backend is closed.
+   */
+  protected abstract acquireReadVersion(): number;
+
+  /** This transaction's read version, obtained on first use. */
+  protected readVersion(): number {
+    this.#rv ??= this.acquireReadVersion();
+    return this.#rv;
+  }
+
+  /** The read version if one was obtained (a write-only transaction has none). */
+  protected get readVersionIfAny(): number | undefined {
+    return this.#rv;
+  }
+
   /** The committed value of `key` at this transaction's read version (sync). */
   protected abstract readPoint(key: Key, snapshot: boolean): Value | undefined;
   /**
-   * Committed pairs in [begin, end) at the read version, in order; consumed lazily (sync).
-   * `wanted` hints how many pairs the caller will probably consume (Infinity: all).
+   * Committed pairs in [begin, end) at the read version, in order, in pages consumed lazily
+   * (sync). `wanted` hints how many pairs the caller will probably consume (Infinity: all).
    */
   protected abstract readRange(
     begin: Key,
@@ -131,7 +151,7 @@ export abstract class BufferedTransaction implements BackendTransaction {
     reverse: boolean,
     snapshot: boolean,
     wanted: number,
-  ): Iterable<KeyValue>;
+  ): Iterable<KeyValue[]>;
   /** Validates read conflicts and applies the write set atomically; returns the versionstamp. */
   protected abstract commitWrites(): Promise<Uint8Array>;
   /** Hook run before every async operation (fault-injected latency). */
@@ -167,7 +187,20 @@ export abstract class BufferedTransaction implements BackendTransaction {
     if (p && (p.t === "set" || p.t === "clear")) return p.t === "set" ? p.value : undefined;
     if (!p && this.#clearedByRange(s)) return undefined;
     if (!snapshot) this.readConflicts.push({ begin: key, end: keyAfter(key), b: s, e: `${s}\0` });
-    return this.#resolveOwn(p, key, snapshot);
+    return this.#doomOnError(() => this.#resolveOwn(p, key, snapshot));
+  }
+
+  /**
+   * Runs a backend read; a `KvError` it throws (e.g. an early `conflict`) also fails the commit,
+   * so a body that swallows the error cannot commit on the strength of a read that failed.
+   */
+  #doomOnError<T>(read: () => T): T {
+    try {
+      return read();
+    } catch (e) {
+      if (isKvError(e)) this.#doomed ??= e;
+      throw e;
+    }
   }
 
   #resolveOwn(p: PointWrite | undefined, key: Key, snapshot: boolean): Value | undefined {
@@ -200,7 +233,7 @@ export abstract class BufferedTransaction implements BackendTransaction {
     const limit = opts?.limit && opts.limit > 0 ? opts.limit : Number.POSITIVE_INFINITY;
     const r = keyRange(begin, end);
     const out: KeyValue[] = [];
-    if (r.b < r.e) this.#mergeRange(r, reverse, limit, snapshot, out);
+    if (r.b < r.e) this.#doomOnError(() => this.#mergeRange(r, reverse, limit, snapshot, out));
     if (!snapshot && r.b < r.e) {
       const last = out.length === limit ? out[out.length - 1] : undefined;
       if (!last) this.readConflicts.push(r);
@@ -223,20 +256,22 @@ export abstract class BufferedTransaction implements BackendTransaction {
       if (v !== undefined) out.push({ key: p.key, value: v });
     };
     const wanted = limit + own.length + (this.ws.clears.length > 0 ? limit : 0);
-    for (const kv of this.readRange(r.begin, r.end, reverse, snapshot, wanted)) {
+    for (const page of this.readRange(r.begin, r.end, reverse, snapshot, wanted)) {
       if (plain) {
-        out.push(kv);
-        if (out.length >= limit) break;
+        for (let j = 0; j < page.length && out.length < limit; j++) out.push(page[j]!);
+        if (out.length >= limit) return;
         continue;
       }
-      const s = keyStr(kv.key);
-      while (i < own.length && out.length < limit && (reverse ? own[i]! > s : own[i]! < s)) {
-        emitOwn(own[i++]!);
+      for (const kv of page) {
+        const s = keyStr(kv.key);
+        while (i < own.length && out.length < limit && (reverse ? own[i]! > s : own[i]! < s)) {
+          emitOwn(own[i++]!);
+        }
+        if (out.length >= limit) return;
+        if (own[i] === s) emitOwn(own[i++]!);
+        else if (!this.#clearedByRange(s)) out.push(kv);
+        if (out.length >= limit) return;
       }
-      if (out.length >= limit) break;
-      if (own[i] === s) emitOwn(own[i++]!);
-      else if (!this.#clearedByRange(s)) out.push(kv);
-      if (out.length >= limit) break;
     }
     while (i < own.length && out.length < limit) emitOwn(own[i++]!);
   }
@@ -295,6 +330,7 @@ export abstract class BufferedTransaction implements BackendTransaction {
     this.assertOpen();
     const r = keyRange(begin, end);
     if (r.b < r.e) this.readConflicts.push(r);
+    this.readVersion();
   }
 
   getVersionstamp(): Promise<Uint8Array> {
@@ -317,13 +353,17 @@ export abstract class BufferedTransaction implements BackendTransaction {
       const delay = this.beforeOp("commit");
       if (delay) await delay;
       this.assertOpen();
+      if (this.#doomed) throw this.#doomed;
       const stamp = await this.commitWrites();
       this.#state = "committed";
       this.#committed = stamp;
       this.#resolveStamp?.(stamp);
       return stamp;
     } catch (e) {
-      if (this.#state === "open") this.#state = "failed";
+      if (this.#state === "open") {
+        this.#state = "failed";
+        this.onEnd();
+      }
       this.#rejectStamp?.(e);
       throw e;
     }
@@ -332,10 +372,13 @@ export abstract class BufferedTransaction implements BackendTransaction {
   cancel(): void {
     if (this.#state !== "open") return;
     this.#state = "cancelled";
-    this.onCancel();
+    this.onEnd();
     this.#rejectStamp?.(new KvError("unavailable", "transaction was cancelled"));
   }
 
-  /** Releases backend resources of an abandoned transaction. */
-  protected onCancel(): void {}
+  /**
+   * Releases backend resources (e.g. a pinned read version) when the transaction ends without
+   * committing: cancelled, or its commit failed. Must be idempotent.
+   */
+  protected onEnd(): void {}
 }

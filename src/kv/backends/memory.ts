@@ -15,6 +15,7 @@
  *   only to commits that write something (read-only commits are no-ops, as in FoundationDB).
  */
 import type { Clock } from "../../lib/clock.ts";
+import { concatBytes } from "../keyspace.ts";
 import {
   type BackendCapabilities,
   type Key,
@@ -74,6 +75,8 @@ export interface MemoryBackend extends KvBackend {
   readonly version: number;
   /** Number of live keys (for tests and diagnostics). */
   readonly size: number;
+  /** Transactions holding a read version (open, not yet committed or cancelled). */
+  readonly openReaders: number;
 }
 
 interface Version {
@@ -208,22 +211,20 @@ class MemoryStore {
 }
 
 class MemoryTransaction extends BufferedTransaction {
-  #rv: number | undefined;
+  #released = false;
 
   constructor(private readonly db: MemoryStore) {
     super();
   }
 
-  #readVersion(): number {
+  protected acquireReadVersion(): number {
     if (this.db.closed) throw new KvError("unavailable", "the memory backend is closed");
-    this.#rv ??= this.db.acquire();
-    return this.#rv;
+    return this.db.acquire();
   }
 
-  #released = false;
-
   #release(): void {
-    if (this.#rv !== undefined && !this.#released) this.db.release(this.#rv);
+    const rv = this.readVersionIfAny;
+    if (rv !== undefined && !this.#released) this.db.release(rv);
     this.#released = true;
   }
 
@@ -232,35 +233,43 @@ class MemoryTransaction extends BufferedTransaction {
   }
 
   protected readPoint(key: Key): Value | undefined {
-    const rv = this.#readVersion();
+    const rv = this.readVersion();
     const e = this.db.index.get(keyStr(key));
     return e ? visibleAt(e, rv) : undefined;
   }
 
-  protected *readRange(begin: Key, end: Key, reverse: boolean): Iterable<KeyValue> {
-    const rv = this.#readVersion();
+  protected *readRange(
+    begin: Key,
+    end: Key,
+    reverse: boolean,
+    _snapshot: boolean,
+    wanted: number,
+  ): Iterable<KeyValue[]> {
+    const rv = this.readVersion();
     const { sorted } = this.db;
     const b = keyStr(begin);
     const e = keyStr(end);
-    if (reverse) {
-      for (let i = this.db.lowerBound(e) - 1; i >= 0 && sorted[i]!.s >= b; i--) {
-        const value = visibleAt(sorted[i]!, rv);
-        if (value !== undefined) yield { key: sorted[i]!.key, value };
-      }
-    } else {
-      for (let i = this.db.lowerBound(b); i < sorted.length && sorted[i]!.s < e; i++) {
-        const value = visibleAt(sorted[i]!, rv);
-        if (value !== undefined) yield { key: sorted[i]!.key, value };
+    const size = Number.isFinite(wanted) ? Math.max(16, wanted) : Number.POSITIVE_INFINITY;
+    let page: KeyValue[] = [];
+    const step = reverse ? -1 : 1;
+    let i = reverse ? this.db.lowerBound(e) - 1 : this.db.lowerBound(b);
+    for (
+      ;
+      reverse ? i >= 0 && sorted[i]!.s >= b : i < sorted.length && sorted[i]!.s < e;
+      i += step
+    ) {
+      const value = visibleAt(sorted[i]!, rv);
+      if (value === undefined) continue;
+      page.push({ key: sorted[i]!.key, value });
+      if (page.length >= size) {
+        yield page;
+        page = [];
       }
     }
+    if (page.length > 0) yield page;
   }
 
-  override addReadConflictRange(begin: Key, end: Key): void {
-    super.addReadConflictRange(begin, end);
-    this.#readVersion();
-  }
-
-  protected override onCancel(): void {
+  protected override onEnd(): void {
     this.#release();
   }
 
@@ -268,9 +277,9 @@ class MemoryTransaction extends BufferedTransaction {
     const db = this.db;
     try {
       if (db.closed) throw new KvError("unavailable", "the memory backend is closed");
-      if (!this.hasWrites) return makeVersionstamp(this.#rv ?? db.version);
+      if (!this.hasWrites) return makeVersionstamp(this.readVersionIfAny ?? db.version);
       if (this.readConflicts.length > 0) {
-        const rv = this.#readVersion();
+        const rv = this.readVersion();
         for (const h of db.history) {
           if (h.v <= rv) continue;
           for (const w of h.ranges) {
@@ -319,10 +328,7 @@ class MemoryTransaction extends BufferedTransaction {
       db.write(p.key, s, v, resolvePoint(p, current, stamp));
     }
     for (const k of this.ws.vsKeys) {
-      const key = new Uint8Array(k.prefix.length + 10 + k.suffix.length);
-      key.set(k.prefix);
-      key.set(stamp, k.prefix.length);
-      key.set(k.suffix, k.prefix.length + 10);
+      const key = concatBytes(k.prefix, stamp, k.suffix);
       db.write(key, keyStr(key), v, k.value);
     }
     db.history.push({ v, ranges: writtenRanges(this.ws, stamp) });
@@ -375,6 +381,11 @@ export function createMemoryBackend(): MemoryBackend {
     get size() {
       let n = 0;
       for (const e of db.sorted) if (e.versions[e.versions.length - 1]?.value !== undefined) n++;
+      return n;
+    },
+    get openReaders() {
+      let n = 0;
+      for (const c of db.readers.values()) n += c;
       return n;
     },
     begin() {

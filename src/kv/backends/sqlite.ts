@@ -31,6 +31,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Clock, systemClock } from "../../lib/clock.ts";
+import { concatBytes } from "../keyspace.ts";
 import {
   type BackendCapabilities,
   type Key,
@@ -88,7 +89,7 @@ class SqliteStore {
     begin: Statement;
     commit: Statement;
     rollback: Statement;
-    bump: Statement<{ value: number }>;
+    setVersion: Statement;
     upsert: Statement;
     clearKey: Statement;
     clearRange: Statement;
@@ -137,9 +138,7 @@ class SqliteStore {
       begin: db.prepare("BEGIN IMMEDIATE"),
       commit: db.prepare("COMMIT"),
       rollback: db.prepare("ROLLBACK"),
-      bump: db.prepare(
-        "UPDATE kv_meta SET value = value + 1 WHERE name = 'version' RETURNING value",
-      ),
+      setVersion: db.prepare("UPDATE kv_meta SET value = ? WHERE name = 'version'"),
       upsert: db.prepare(
         "INSERT INTO kv (key, value, version) VALUES (?1, ?2, ?3) ON CONFLICT (key) DO UPDATE SET value = excluded.value, version = excluded.version",
       ),
@@ -158,7 +157,8 @@ class SqliteStore {
   static retryBusy(fn: () => void): void {
     for (let attempt = 0; ; attempt++) {
       try {
-        return fn();
+        fn();
+        return;
       } catch (e) {
         const code = (e as { code?: unknown }).code;
         if (attempt >= 100 || typeof code !== "string" || !code.startsWith("SQLITE_BUSY")) throw e;
@@ -188,16 +188,13 @@ class SqliteStore {
 }
 
 class SqliteTransaction extends BufferedTransaction {
-  #rv: number | undefined;
-
   constructor(private readonly s: SqliteStore) {
     super();
   }
 
-  #readVersion(): number {
+  protected acquireReadVersion(): number {
     if (this.s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
-    this.#rv ??= this.s.q.version.get()!.value;
-    return this.#rv;
+    return this.s.q.version.get()!.value;
   }
 
   #check(row: Row, snapshot: boolean, rv: number): void {
@@ -210,7 +207,7 @@ class SqliteTransaction extends BufferedTransaction {
   }
 
   protected readPoint(key: Key, snapshot: boolean): Value | undefined {
-    const rv = this.#readVersion();
+    const rv = this.readVersion();
     const row = this.s.q.get.get(key);
     if (!row) return undefined;
     this.#check(row, snapshot, rv);
@@ -223,35 +220,39 @@ class SqliteTransaction extends BufferedTransaction {
     reverse: boolean,
     snapshot: boolean,
     wanted: number,
-  ): Iterable<KeyValue> {
-    const rv = this.#readVersion();
+  ): Iterable<KeyValue[]> {
+    const rv = this.readVersion();
     const stmt = reverse ? this.s.q.rangeDesc : this.s.q.rangeAsc;
-    const page = Number.isFinite(wanted) ? Math.max(16, wanted) : -1;
+    const size = Number.isFinite(wanted) ? Math.max(16, wanted) : -1;
     let lo = begin;
     let hi = end;
     for (;;) {
       // Each page is read completely (`all`), so no statement is left open between operations.
-      const rows = stmt.all(lo, hi, page);
+      const rows = stmt.all(lo, hi, size);
+      const page: KeyValue[] = [];
+      let stale: Row | undefined;
       for (const row of rows) {
-        this.#check(row, snapshot, rv);
-        if (row.value !== null) yield { key: row.key, value: row.value };
+        if (!snapshot && row.version > rv) {
+          stale = row;
+          break;
+        }
+        if (row.value !== null) page.push({ key: row.key, value: row.value });
       }
-      if (page < 0 || rows.length < page) return;
+      // Rows before a newer one are still valid; the conflict is raised only if the caller goes on
+      // reading past them (a limited read that stops earlier does not depend on that row).
+      if (page.length > 0) yield page;
+      if (stale) this.#check(stale, snapshot, rv);
+      if (size < 0 || rows.length < size) return;
       const last = rows[rows.length - 1]!.key;
       if (reverse) hi = last;
       else lo = keyAfter(last);
     }
   }
 
-  override addReadConflictRange(begin: Key, end: Key): void {
-    super.addReadConflictRange(begin, end);
-    this.#readVersion();
-  }
-
   protected async commitWrites(): Promise<Uint8Array> {
     const s = this.s;
     if (s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
-    if (!this.hasWrites) return makeVersionstamp(this.#rv ?? 0);
+    if (!this.hasWrites) return makeVersionstamp(this.readVersionIfAny ?? 0);
     const q = s.q;
     try {
       q.begin.run();
@@ -261,7 +262,9 @@ class SqliteTransaction extends BufferedTransaction {
     let v: number;
     try {
       this.#validate();
-      v = q.bump.get()!.value;
+      // Under the write lock: nobody else can move the version between this read and the update.
+      v = q.version.get()!.value + 1;
+      q.setVersion.run(v);
       this.#apply(v);
       s.maybePurge();
     } catch (e) {
@@ -284,7 +287,7 @@ class SqliteTransaction extends BufferedTransaction {
 
   #validate(): void {
     if (this.readConflicts.length === 0) return;
-    const rv = this.#rv ?? 0;
+    const rv = this.readVersionIfAny ?? 0;
     const q = this.s.q;
     if (rv < q.horizon.get()!.value) {
       throw new KvError("timeout", "transaction too old: its read version predates purged history");
@@ -312,13 +315,8 @@ class SqliteTransaction extends BufferedTransaction {
         q.upsert.run(p.key, resolvePoint(p, current, stamp)!, v);
       }
     }
-    for (const k of this.ws.vsKeys) {
-      const key = new Uint8Array(k.prefix.length + 10 + k.suffix.length);
-      key.set(k.prefix);
-      key.set(stamp, k.prefix.length);
-      key.set(k.suffix, k.prefix.length + 10);
-      q.upsert.run(key, k.value, v);
-    }
+    for (const k of this.ws.vsKeys)
+      q.upsert.run(concatBytes(k.prefix, stamp, k.suffix), k.value, v);
   }
 }
 

@@ -8,32 +8,18 @@ import { Subspace } from "../../../src/kv/keyspace.ts";
 import { createKvStore } from "../../../src/kv/store.ts";
 import { decodeI64LE, encodeI64LE } from "../../../src/kv/types.ts";
 import { FakeClock, systemClock } from "../../../src/lib/clock.ts";
+import { prng } from "../../support/prng.ts";
 import { runKvConformance } from "./suite.ts";
 
 runKvConformance("memory", () => createMemoryBackend(), { faultInjection: true });
 
 const sp = new Subspace(["mem"]);
 
-/** A small seeded PRNG (mulberry32) for reproducible fault schedules. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** Runs 40 concurrent idempotent increments under random faults; returns what happened. */
 async function faultyRun(seed: number) {
   const backend = createMemoryBackend();
-  backend.faults.random(
-    { conflict: 0.2, unknownApplied: 0.1, unknownNotApplied: 0.1 },
-    seeded(seed),
-  );
-  const store = createKvStore(backend, { clock: systemClock, random: seeded(seed + 1) });
+  backend.faults.random({ conflict: 0.2, unknownApplied: 0.1, unknownNotApplied: 0.1 }, prng(seed));
+  const store = createKvStore(backend, { clock: systemClock, random: prng(seed + 1) });
   const order: number[] = [];
   await Promise.all(
     Array.from({ length: 40 }, (_, i) =>
@@ -88,6 +74,33 @@ describe("memory backend", () => {
     clock.advance(50); // the commit
     await p;
     expect(done).toBe(true);
+  });
+
+  test("no transaction keeps its read version pinned after it ends, however it ends", async () => {
+    const backend = createMemoryBackend();
+    const store = createKvStore(backend, { clock: systemClock });
+    await store.transact(async (tx) => tx.set(sp.key("r"), Uint8Array.of(1)));
+    await store.transact((tx) => tx.get(sp.key("r")));
+    await expect(
+      store.transact(async (tx) => {
+        await tx.get(sp.key("r"));
+        throw new Error("body failed");
+      }),
+    ).rejects.toThrow("body failed");
+    backend.faults.setDelay((op) =>
+      op === "commit" ? Promise.reject(new Error("disk gone")) : undefined,
+    );
+    await expect(
+      store.transact(async (tx) =>
+        tx.set(sp.key("r"), encodeI64LE(await tx.get(sp.key("r")).then(() => 2))),
+      ),
+    ).rejects.toThrow("disk gone");
+    backend.faults.reset();
+    backend.faults.conflictNextCommits(1);
+    await store.transact(async (tx) =>
+      tx.set(sp.key("r"), Uint8Array.of((await tx.get(sp.key("r")))![0]! + 1)),
+    );
+    expect(backend.openReaders).toBe(0);
   });
 
   test("old versions are collected once no transaction can see them", async () => {

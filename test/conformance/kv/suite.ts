@@ -138,6 +138,38 @@ export function runKvConformance(
       expect(await store.transact((tx) => readInt(tx, k))).toBe(n);
     });
 
+    test("concurrent transfers keep the total, and every reader sees a consistent total", async () => {
+      const { store } = await open();
+      const acct = sp.sub("acct");
+      const accounts = 8;
+      await store.transact(async (tx) => {
+        for (let a = 0; a < accounts; a++) tx.set(acct.key(a), encodeI64LE(100));
+      });
+      const totals: number[] = [];
+      const transfer = (i: number) =>
+        store.transact(async (tx) => {
+          const from = acct.key(i % accounts);
+          const to = acct.key((i * 3 + 1) % accounts);
+          const a = await readInt(tx, from);
+          await Promise.resolve();
+          const b = await readInt(tx, to);
+          if (from.toString() === to.toString()) return;
+          tx.set(from, encodeI64LE(a - 7));
+          tx.set(to, encodeI64LE(b + 7));
+        });
+      const audit = () =>
+        store.transact(async (tx) => {
+          const rows = await tx.getRange(...acct.range());
+          totals.push(rows.reduce((sum, kv) => sum + Number(decodeI64LE(kv.value)), 0));
+        });
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) => (i % 5 === 0 ? audit() : transfer(i))),
+      );
+      await audit();
+      expect(totals.length).toBe(13);
+      expect(new Set(totals)).toEqual(new Set([accounts * 100]));
+    });
+
     test("snapshot reads add no read conflicts", async () => {
       const { store } = await open();
       const k = sp.key("snap");
@@ -166,6 +198,34 @@ export function runKvConformance(
       });
       expect(runs).toBe(2);
       expect(count).toBe(1);
+    });
+
+    test("a range read with a limit conflicts only on the part it returned", async () => {
+      const { store } = await open();
+      const items = sp.sub("limited");
+      await store.transact(async (tx) => {
+        for (let n = 1; n <= 5; n++) tx.set(items.key(n), v(String(n)));
+      });
+      let runs = 0;
+      await store.transact(async (tx) => {
+        runs++;
+        await tx.get(sp.key("limited-first")); // fixes the read version
+        if (runs === 1) await store.transact(async (t2) => t2.set(items.key(5), v("changed")));
+        const firstTwo = await tx.getRange(...items.range(), { limit: 2 });
+        expect(firstTwo.map((kv) => text(kv.value))).toEqual(["1", "2"]);
+        tx.set(sp.key("limited-result"), v("ok"));
+      });
+      expect(runs).toBe(1);
+      // The same read without a limit covers key 5 and does conflict.
+      runs = 0;
+      await store.transact(async (tx) => {
+        runs++;
+        await tx.get(sp.key("limited-first"));
+        if (runs === 1) await store.transact(async (t2) => t2.set(items.key(5), v("again")));
+        await tx.getRange(...items.range());
+        tx.set(sp.key("limited-result"), v("all"));
+      });
+      expect(runs).toBe(2);
     });
 
     test("a conflicting read of a key deleted meanwhile conflicts", async () => {
@@ -206,6 +266,24 @@ export function runKvConformance(
       });
       // Either the snapshot of the first attempt (1) or, after a retry, the new state (2).
       expect(["1", "2"]).toContain(seen!);
+    });
+
+    test("a body that swallows a read's error still cannot commit on that read", async () => {
+      const { store } = await open();
+      const items = sp.sub("swallow");
+      let runs = 0;
+      await store.transact(async (tx) => {
+        runs++;
+        await tx.get(sp.key("swallow-first")); // fixes the read version
+        if (runs === 1) await store.transact(async (t2) => t2.set(items.key(1), v("new")));
+        try {
+          await tx.getRange(...items.range());
+        } catch {
+          // A careless body: whatever the read reported, it goes on to write.
+        }
+        tx.set(sp.key("swallow-result"), v(String(runs)));
+      });
+      expect(runs).toBe(2);
     });
 
     test("addReadConflictRange conflicts with a write in the range", async () => {
@@ -359,17 +437,14 @@ export function runKvConformance(
       });
     });
 
-    test("an attempt longer than 1 s fails at commit with timeout and writes nothing", async () => {
+    test("an attempt longer than 1 s fails at commit with timeout (retried once) and writes nothing", async () => {
       const { store } = await open();
       let runs = 0;
-      const p = store.transact(
-        async (tx) => {
-          runs++;
-          tx.set(sp.key("slow"), v("x"));
-          clock.jump(1001);
-        },
-        { maxAttempts: 2 },
-      );
+      const p = store.transact(async (tx) => {
+        runs++;
+        tx.set(sp.key("slow"), v("x"));
+        clock.jump(1001);
+      });
       await rejectsWith(p, "timeout");
       expect(runs).toBe(2);
       expect(await store.transact((tx) => tx.get(sp.key("slow")))).toBeUndefined();

@@ -72,11 +72,17 @@ describe("identity journey", () => {
     const second = sessionFromCookie(login.headers);
     const me = await call(server, "GET", "/v1/users/me", undefined, { bearer: second });
     expect(me.status).toBe(200);
-    expect(me.body.user).toMatchObject({
-      id: reg.body.user_id,
-      email: "journey.user@example.com",
-      email_verified: true,
-    });
+    expect(Object.keys(me.body.user).sort()).toEqual([
+      "created_at",
+      "id",
+      "name",
+      "tos_accepted_at",
+    ]);
+    expect(me.body.user.id).toBe(reg.body.user_id);
+    const addresses = await call(server, "GET", "/v1/users/emails", undefined, { bearer: second });
+    expect(addresses.body.emails).toMatchObject([
+      { email: "journey.user@example.com", is_primary: true, is_verified: true },
+    ]);
     expect(me.body.user.created_at).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/);
     const authMe = await call(server, "GET", "/v1/auth/me", undefined, { cookie: first });
     expect(authMe.body).toEqual(me.body);
@@ -198,5 +204,26 @@ describe("identity journey", () => {
     expect(
       (await call(server, "GET", "/v1/users/me", undefined, { bearer: b.session })).status,
     ).toBe(200);
+  });
+
+  test("at most max_sessions_per_user stay active; the least recently active is evicted", async () => {
+    const a = await registerAccount(server);
+    const sessions = [a.session];
+    for (let i = 0; i < 11; i++) {
+      const r = await call(server, "POST", "/v1/auth/login/password", {
+        email: a.email,
+        password: a.password,
+      });
+      sessions.push(sessionFromCookie(r.headers));
+    }
+    // 12 created, cap 10: the first two (registration and first login) were evicted.
+    for (const [i, s] of sessions.entries()) {
+      const status = (await call(server, "GET", "/v1/users/me", undefined, { bearer: s })).status;
+      expect(status).toBe(i < 2 ? 401 : 200);
+    }
+    const list = await call(server, "GET", "/v1/users/sessions", undefined, {
+      bearer: sessions[11],
+    });
+    expect(list.body.count).toBe(10);
   });
 });

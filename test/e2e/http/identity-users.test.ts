@@ -224,4 +224,38 @@ describe("account deletion", () => {
     const again = await registerAccount(server, { email: "leaver@example.com" });
     expect(again.userId).not.toBe(a.userId);
   });
+
+  test("is refused while the user is the last owner of an organization, naming it", async () => {
+    const a = await registerAccount(server);
+    await verifyLatest(a.email);
+    const created = await call(
+      server,
+      "POST",
+      "/v1/organizations",
+      { name: "Acme <Corp>" },
+      { bearer: a.session },
+    );
+    expect(created.status).toBe(201);
+    const orgId = created.body.organization.id;
+    const refused = await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe("USER_IS_LAST_OWNER");
+    expect(refused.body.error).toContain("'Acme <Corp>'");
+    expect(refused.body.details).toEqual([
+      { field: "organization", message: `${orgId}: Acme <Corp>` },
+    ]);
+    // Still there, still signed in.
+    expect(
+      (await call(server, "GET", "/v1/users/me", undefined, { bearer: a.session })).status,
+    ).toBe(200);
+    expect(
+      (await call(server, "DELETE", `/v1/organizations/${orgId}`, undefined, { bearer: a.session }))
+        .status,
+    ).toBe(204);
+    expect(
+      (await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session })).status,
+    ).toBe(204);
+    const orgs = await registerAccount(server, { email: a.email });
+    expect(orgs.userId).not.toBe(a.userId);
+  });
 });

@@ -60,6 +60,32 @@ describe("organizations", () => {
     expect((g.body.organization as { name: string }).name).toBe("Initrode");
   });
 
+  test("a create retried with the same Idempotency-Key answers the first outcome", async () => {
+    const u = await signUp(env, "Retrier");
+    const send = () =>
+      call(env, "POST", "/v1/organizations", {
+        token: u.token,
+        body: { name: "Once" },
+        headers: { "idempotency-key": "create-once-1" },
+      });
+    const [a, b] = [await send(), await send()];
+    expect(a.status).toBe(201);
+    expect(b.status).toBe(201);
+    expect((b.body.organization as { id: string }).id).toBe(
+      (a.body.organization as { id: string }).id,
+    );
+    const other = await call(env, "POST", "/v1/organizations", {
+      token: u.token,
+      body: { name: "Twice" },
+      headers: { "idempotency-key": "create-once-2" },
+    });
+    expect((other.body.organization as { id: string }).id).not.toBe(
+      (a.body.organization as { id: string }).id,
+    );
+    const mine = await call(env, "GET", "/v1/organizations", { token: u.token });
+    expect(mine.body.pagination).toMatchObject({ total: 2 });
+  });
+
   test("an unverified user cannot create an organization", async () => {
     const u = await signUp(env, "Unverified", false);
     const r = await call(env, "POST", "/v1/organizations", {
@@ -356,6 +382,43 @@ describe("roles, ownership, teams, lifecycle", () => {
         .organizations as { id: string }[];
       expect(mine.map((o) => o.id)).not.toContain(orgId);
     }
+  });
+});
+
+describe("account deletion (OrgMembershipPort)", () => {
+  test("a sole owner cannot delete their account; a member's deletion removes their memberships", async () => {
+    const soleOwner = await signUp(env, "Sole");
+    const orgId = await createOrg(env, soleOwner, "Solo");
+    const member = await signUp(env, "Leaving");
+    await addMember(env, orgId, soleOwner, member);
+    const team = (
+      (
+        await call(env, "POST", `/v1/organizations/${orgId}/teams`, {
+          token: soleOwner.token,
+          body: { name: "Crew" },
+        })
+      ).body.team as { id: string }
+    ).id;
+    await call(env, "POST", `/v1/organizations/${orgId}/teams/${team}/members`, {
+      token: soleOwner.token,
+      body: { user_id: member.id, manager: false },
+    });
+
+    const refused = await call(env, "DELETE", "/v1/users/me", { token: soleOwner.token });
+    expect(refused.status).toBe(400);
+    expect(refused.body.code).toBe("USER_IS_LAST_OWNER");
+
+    expect((await call(env, "DELETE", "/v1/users/me", { token: member.token })).status).toBe(204);
+    const members = (
+      await call(env, "GET", `/v1/organizations/${orgId}/members`, { token: soleOwner.token })
+    ).body.members as { user_id: string }[];
+    expect(members.map((m) => m.user_id)).toEqual([soleOwner.id]);
+    const teamMembers = (
+      await call(env, "GET", `/v1/organizations/${orgId}/teams/${team}/members`, {
+        token: soleOwner.token,
+      })
+    ).body.members;
+    expect(teamMembers).toEqual([]);
   });
 });
 

@@ -113,6 +113,17 @@ export async function createOrg(env: OrgEnv, owner: User, name = "Acme"): Promis
   return (r.body.organization as { id: string }).id;
 }
 
+/** The invitation mail of invitation `invitationId` (its token starts with the id). */
+export function invitationMail(
+  env: OrgEnv,
+  email: string,
+  invitationId: string,
+): Promise<ReceivedMail> {
+  return env.smtp.waitForMail(
+    (m) => m.to.includes(email) && m.text.includes(`token=${invitationId}.`),
+  );
+}
+
 /** Invites `user` with `role` and accepts through the invitation mail; returns the membership id. */
 export async function addMember(
   env: OrgEnv,
@@ -126,9 +137,7 @@ export async function addMember(
     body: { email: user.email, role },
   });
   if (r.status !== 201) throw new Error(`invite failed: ${r.status} ${JSON.stringify(r.body)}`);
-  const mail = await env.smtp.waitForMail(
-    (m) => m.to.includes(user.email) && /invited/i.test(m.subject),
-  );
+  const mail = await invitationMail(env, user.email, (r.body.invitation as { id: string }).id);
   const a = await call(env, "POST", "/v1/organizations/invitations/accept", {
     token: user.token,
     body: { token: tokenIn(mail) },

@@ -1,10 +1,12 @@
 /** The session machine (actors/session/machine.ts) through XState's pure `transition()`. */
 import { describe, expect, test } from "bun:test";
 import {
+  type PersistedSessionMachine,
   restoreSession,
   SESSION_MACHINE_VERSION,
   startSession,
   stepSession,
+  useIsNoop,
 } from "../../../actors/session/machine.ts";
 
 const TTL = 10_000;
@@ -78,5 +80,19 @@ describe("session machine", () => {
     expect(() => restoreSession({ ...s, version: SESSION_MACHINE_VERSION + 1 })).toThrow(
       RangeError,
     );
+  });
+
+  test("useIsNoop agrees with the machine on every state and time", () => {
+    const revoked = stepSession(start(), { type: "REVOKE", now: 1_500, reason: "x" }).next;
+    const expired = stepSession(start(), { type: "CHECK", now: 50_000 }).next;
+    const states: PersistedSessionMachine[] = [start(), revoked, expired];
+    for (const s of states) {
+      for (const now of [900, 1_000, 1_099, 1_100, 1_101, 5_000, 10_999, 11_000, 11_001, 60_000]) {
+        const r = stepSession(s, { type: "USE", now });
+        const noop =
+          r.effects.length === 0 && r.next.value === s.value && r.next.value === "active";
+        expect(useIsNoop(s, now)).toBe(noop);
+      }
+    }
   });
 });

@@ -13,6 +13,7 @@ import {
   type TupleItem,
   unpack,
 } from "../../../src/kv/keyspace.ts";
+import { prng } from "../../support/prng.ts";
 
 const TYPE_RANK = (x: TupleItem): number =>
   x === null
@@ -61,17 +62,6 @@ function naturalTuple(a: Tuple, b: Tuple): number {
     if (c !== 0) return c;
   }
   return a.length === b.length ? 0 : a.length < b.length ? -1 : 1;
-}
-
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const MAX = (1n << 64n) - 1n;
@@ -214,7 +204,7 @@ describe("byte order equals natural order", () => {
   });
 
   test("random mixed tuples: 2000 tuples sort the same both ways", () => {
-    const rnd = seeded(42);
+    const rnd = prng(42);
     const tuples: Tuple[] = Array.from({ length: 2000 }, () =>
       Array.from({ length: 1 + Math.floor(rnd() * 4) }, () => randomItem(rnd)),
     );

@@ -26,6 +26,10 @@ export interface TestNodeOptions {
   /** `cluster.secret`; default "test-secret". `null` leaves it unset. */
   secret?: string | null;
   log?: Logger;
+  /** Short cluster timings (ms heartbeat) so leadership comes quickly on the system clock. */
+  heartbeatMs?: number;
+  idempotencyTtlMs?: number;
+  idempotencyCleanupMs?: number;
 }
 
 export async function startTestNode(o: TestNodeOptions): Promise<TestNode> {
@@ -34,7 +38,17 @@ export async function startTestNode(o: TestNodeOptions): Promise<TestNode> {
     kv: o.kv,
     clock: o.clock,
     log: silentLogger,
-    config: { node_id: o.nodeId, internal_port: 0 },
+    config: {
+      node_id: o.nodeId,
+      internal_port: 0,
+      ...(o.heartbeatMs
+        ? {
+            heartbeat_ms: o.heartbeatMs,
+            fence_ms: o.heartbeatMs * 3,
+            suspect_ms: o.heartbeatMs * 5,
+          }
+        : {}),
+    },
     ids,
   });
   await cluster.start();
@@ -52,6 +66,8 @@ export async function startTestNode(o: TestNodeOptions): Promise<TestNode> {
       secret: o.secret === null ? undefined : (o.secret ?? "test-secret"),
     },
     definitions: actorDefinitions,
+    ...(o.idempotencyTtlMs ? { idempotencyTtlMs: o.idempotencyTtlMs } : {}),
+    ...(o.idempotencyCleanupMs ? { idempotencyCleanupMs: o.idempotencyCleanupMs } : {}),
     definitionsModule: FIXTURES_MODULE,
   });
   await runtime.start();

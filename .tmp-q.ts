@@ -1,0 +1,31 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { Elysia } from "elysia";
+import { resolveConfig } from "./src/config/load.ts";
+import { silentLogger } from "./src/lib/log.ts";
+import { buildNode } from "./src/main.ts";
+import { createHttpApp } from "./src/http/app.ts";
+import { authPlugin } from "./src/http/plugins/auth.ts";
+import { fastHasher } from "./test/support/hasher.ts";
+const dir = mkdtempSync(join(tmpdir(), "p-"));
+const config = resolveConfig({ environment: "test", server: { http_port: 0, grpc_port: 0 }, storage: { backend: "sqlite", sqlite_path: join(dir, "kv.sqlite") }, auth: { key_encryption_secret: "x".repeat(40), cookie_secure: false }, rate_limiting: { enabled: false }, cluster: { internal_port: 0, secret: "b" }, observability: { log_level: "silent", json_logs: true } });
+const node = await buildNode({ config, log: silentLogger, hasher: fastHasher });
+const id = node.services.identity;
+const r = await id.auth.register({ name: "B", email: "b@example.com", password: "long enough password" }, { ip: null, userAgent: null });
+const tok = r.session.token;
+const time = async (label: string, n: number, f: () => Promise<unknown>) => { for (let i = 0; i < 300; i++) await f(); const t = performance.now(); for (let i = 0; i < n; i++) await f(); console.log(label, (((performance.now() - t) / n) * 1000).toFixed(1), "us"); };
+const deps = node.transport;
+const app = createHttpApp(deps);
+const bare = new Elysia().use(authPlugin(deps)).get("/x", ({ principal }) => ({ ok: principal.userId }), { requireSession: true }).get("/y", () => ({ ok: 1 }));
+const h = (a: { handle(r: Request): Promise<Response> }, path: string) => () => a.handle(new Request(`http://l${path}`, { headers: { authorization: `Bearer ${tok}` } })).then((x) => x.text());
+console.log((await app.handle(new Request("http://l/v1/users/me", { headers: { authorization: `Bearer ${tok}` } }))).status, await (await bare.handle(new Request("http://l/x", { headers: { authorization: `Bearer ${tok}` } }))).text());
+for (let k = 0; k < 1; k++) {
+await time("app users/me", 3000, h(app, "/v1/users/me"));
+await time("app livez", 3000, h(app, "/livez"));
+await time("bare auth /x", 3000, h(bare, "/x"));
+await time("bare /y", 3000, h(bare, "/y"));
+await time("authenticate", 3000, () => id.sessions.authenticate(tok));
+await time("users.me", 3000, () => id.users.me({ userId: r.user.id, sessionId: r.session.record.id }));
+}
+await node.stop();

@@ -1,0 +1,24 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveConfig } from "./src/config/load.ts";
+import { silentLogger } from "./src/lib/log.ts";
+import { buildNode } from "./src/main.ts";
+import { fastHasher } from "./test/support/hasher.ts";
+const dir = mkdtempSync(join(tmpdir(), "p-"));
+const backend = process.argv[2] ?? "sqlite";
+const config = resolveConfig({ environment: "test", server: { http_port: 0, grpc_port: 0 }, storage: backend === "sqlite" ? { backend: "sqlite", sqlite_path: join(dir, "kv.sqlite") } : { backend: "memory" }, auth: { key_encryption_secret: "x".repeat(40), cookie_secure: false }, rate_limiting: { enabled: false }, cluster: { internal_port: 0, secret: "b" }, observability: { log_level: "silent", json_logs: true } });
+const node = await buildNode({ config, log: silentLogger, hasher: fastHasher });
+const id = node.services.identity;
+const r = await id.auth.register({ name: "B", email: "b@example.com", password: "long enough password" }, { ip: null, userAgent: null });
+const tok = r.session.token;
+const p = { userId: r.user.id, sessionId: r.session.record.id };
+const N = 20000;
+let t = performance.now();
+await Promise.all(Array.from({ length: 32 }, async () => { for (let i = 0; i < N / 32; i++) { await id.sessions.authenticate(tok); await id.users.me(p); } }));
+console.log(backend, "concurrent auth+me per pair us", (((performance.now() - t) / N) * 1000).toFixed(1));
+t = performance.now();
+for (let i = 0; i < 5000; i++) { await id.sessions.authenticate(tok); await id.users.me(p); }
+console.log(backend, "sequential auth+me per pair us", (((performance.now() - t) / 5000) * 1000).toFixed(1));
+console.log(JSON.stringify((node.kv as unknown as { stats?: () => unknown }).stats?.()));
+await node.stop();

@@ -1,0 +1,17 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { resolveConfig } from "./src/config/load.ts";
+import { silentLogger } from "./src/lib/log.ts";
+import { buildNode } from "./src/main.ts";
+import { fastHasher } from "./test/support/hasher.ts";
+const dir = mkdtempSync(join(tmpdir(), "p-"));
+const config = resolveConfig({ environment: "test", server: { http_port: 0, grpc_port: 0 }, storage: { backend: "sqlite", sqlite_path: join(dir, "kv.sqlite") }, auth: { key_encryption_secret: "x".repeat(40), cookie_secure: false }, rate_limiting: { enabled: false }, cluster: { internal_port: 0, secret: "b" }, observability: { log_level: "silent", json_logs: true } });
+const node = await buildNode({ config, log: silentLogger, hasher: fastHasher });
+const id = node.services.identity;
+const r = await id.auth.register({ name: "B", email: "b@example.com", password: "long enough password" }, { ip: null, userAgent: null });
+const tok = r.session.token;
+const child = Bun.spawn(["/usr/bin/node", "node_modules/autocannon/autocannon.js", "--json", "-c", "32", "-d", "4", "-H", `authorization=Bearer ${tok}`, `http://127.0.0.1:${node.httpPort}/v1/users/me`], { stdout: "pipe" });
+const j = JSON.parse(await new Response(child.stdout).text());
+console.log(Math.round(j.requests.average));
+await node.stop();

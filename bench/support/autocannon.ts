@@ -1,0 +1,61 @@
+/**
+ * Load generation for the HTTP benchmarks: autocannon run by the real Node.js binary in its own
+ * process (so it never shares the server's event loop), its JSON summary reduced to what the
+ * benchmarks print.
+ */
+import { existsSync, realpathSync } from "node:fs";
+import { join } from "node:path";
+
+const AUTOCANNON = join(import.meta.dir, "../../node_modules/autocannon/autocannon.js");
+
+/** The real Node.js binary: `bun run` puts a `node` shim that is Bun itself first on PATH. */
+export function findNode(): string {
+  for (const dir of (process.env.PATH ?? "").split(":")) {
+    const candidate = join(dir, "node");
+    try {
+      if (!existsSync(candidate) || realpathSync(candidate).endsWith("bun")) continue;
+      return candidate;
+    } catch {
+      // unreadable PATH entry
+    }
+  }
+  throw new Error("the HTTP benchmarks need Node.js on PATH to run autocannon");
+}
+
+export interface LoadResult {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+/** Runs autocannon against `url` for `seconds` with extra CLI arguments. */
+export async function autocannon(
+  url: string,
+  extra: string[],
+  seconds: number,
+): Promise<LoadResult> {
+  const child = Bun.spawn(
+    [findNode(), AUTOCANNON, "--json", "-d", String(seconds), ...extra, url],
+    {
+      stdout: "pipe",
+      stderr: "pipe",
+    },
+  );
+  const [out, err, code] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  if (code !== 0 || !out.trim())
+    throw new Error(`autocannon failed (${code}): ${err.slice(0, 500)}`);
+  const r = JSON.parse(out);
+  return {
+    rps: r.requests.average,
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    non2xx: r.non2xx,
+    errors: r.errors,
+  };
+}
