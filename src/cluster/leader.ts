@@ -212,6 +212,9 @@ export class LeaderElection implements LeaderFence {
 
   async #claim(): Promise<ClaimOutput> {
     const { registry, kv } = this.#o;
+    // Same macrotask as the guard, so the same observation; checked again to keep it that way.
+    if (!this.canCampaign())
+      return { won: false, epoch: 0, incarnation: registry.self().incarnation };
     const me = registry.self();
     const expected = registry.leaderRecordRaw();
     let attempted: number | undefined; // epoch written by an earlier attempt of this claim

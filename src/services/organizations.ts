@@ -9,8 +9,8 @@ import type { OrgMessage } from "../../actors/organization/messages.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Action } from "../domain/authz/permissions.ts";
 import { listUserEmails } from "../domain/emails/records.ts";
+import { claimOrgId, sweepExpiredClaims } from "../domain/organizations/claims.ts";
 import {
-  CreateClaimCodec,
   MemberCodec,
   MembershipIndexCodec,
   OrganizationCodec,
@@ -33,7 +33,6 @@ import type { SnowflakeGenerator } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
 import type { ActorClient } from "../runtime/client.ts";
 import type { ActorMessage, JsonValue } from "../runtime/define.ts";
-import { IDEMPOTENCY_TTL_MS } from "../runtime/keys.ts";
 import type { Principal, RequestMeta } from "./identity.ts";
 import type { OrgMembershipPort } from "./users.ts";
 
@@ -118,23 +117,10 @@ export class OrganizationService implements OrgMembershipPort {
     );
   }
 
-  async #claimOrgId(userId: string, key: string): Promise<string> {
+  #claimOrgId(userId: string, key: string): Promise<string> {
     const d = this.#d;
     return d.kv.transact(
-      async (tx) => {
-        const now = d.clock.now();
-        const claimKey = OrgKeys.createClaim(userId, key);
-        const existing = await tx.get(claimKey);
-        if (existing) {
-          const claim = CreateClaimCodec.decode(existing);
-          if (claim.expires_at > now) return claim.org_id;
-          tx.clear(OrgKeys.createClaimExpiry(claim.expires_at, userId, key));
-        }
-        const claim = { org_id: d.ids.next(), expires_at: now + IDEMPOTENCY_TTL_MS };
-        tx.set(claimKey, CreateClaimCodec.encode(claim));
-        tx.set(OrgKeys.createClaimExpiry(claim.expires_at, userId, key), new Uint8Array(0));
-        return claim.org_id;
-      },
+      (tx) => claimOrgId(tx, { userId, key, now: d.clock.now(), newId: () => d.ids.next() }),
       { name: "org.create.claim" },
     );
   }
@@ -313,17 +299,8 @@ export function createClaimCleanupJob(intervalMs = 60_000): LeaderJob {
       return ctx.kv.transact(
         async (tx) => {
           await ctx.fence(tx);
-          const space = OrgKeys.createClaimExpirySpace;
-          const [begin] = space.range();
-          const rows = await tx.getRange(begin, space.key(ctx.clock.now() + 1), {
-            limit: CLAIM_BATCH,
-          });
-          for (const row of rows) {
-            const [, userItem, key] = space.unpack(row.key);
-            tx.clear(row.key);
-            tx.clear(OrgKeys.createClaim(idFromItem(userItem), String(key)));
-          }
-          return { more: rows.length === CLAIM_BATCH };
+          const swept = await sweepExpiredClaims(tx, ctx.clock.now(), CLAIM_BATCH);
+          return { more: swept === CLAIM_BATCH };
         },
         { name: "org.create.claims.cleanup" },
       );

@@ -21,11 +21,19 @@ export class RateLimiter {
   readonly #kv: KvStore;
   readonly #clock: Clock;
   readonly enabled: boolean;
+  readonly #onDenied: ((category: string) => void) | undefined;
 
-  constructor(opts: { kv: KvStore; clock: Clock; enabled: boolean }) {
+  constructor(opts: {
+    kv: KvStore;
+    clock: Clock;
+    enabled: boolean;
+    /** Called once per denied decision (metrics). */
+    onDenied?: (category: string) => void;
+  }) {
     this.#kv = opts.kv;
     this.#clock = opts.clock;
     this.enabled = opts.enabled;
+    this.#onDenied = opts.onDenied;
   }
 
   /** Spends one unit of `rule` for `identifier` in a transaction of its own. */
@@ -50,6 +58,11 @@ export class RateLimiter {
     const decision = decide(rule, await readCounter(tx, rule, identifier, now), now);
     if (decision.allowed) applyMutations(tx, spendWrites(rule, identifier, now));
     return decision;
+  }
+
+  /** Reports a denied decision (after the transaction that made it, so retries count once). */
+  denied(rule: RateLimitRule): void {
+    this.#onDenied?.(rule.category);
   }
 
   /** Whether one more unit would be allowed, without spending it (inside `tx`). */

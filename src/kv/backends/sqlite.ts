@@ -17,6 +17,9 @@
  *   then every read-conflict range is re-checked: any row in it with `version > readVersion` is a
  *   write that committed after we read → `conflict`. Then the writes are applied with version
  *   `v + 1`, `kv_meta.version` is bumped, `COMMIT`. Write-only transactions skip validation.
+ * - Group commit: commits issued in the same microtask turn share one SQLite transaction; each is
+ *   validated and applied in arrival order with its own version, so a later one conflicts with an
+ *   earlier one exactly as if they had committed separately.
  * - Tombstones older than ~10 s of wall time are purged, and `horizon` records the newest purged
  *   version; a transaction whose read version is below the horizon is older than 10 s (a read
  *   version below a version committed 10 s ago) and fails with `timeout` (FDB's
@@ -153,6 +156,86 @@ class SqliteStore {
     };
   }
 
+  /** Commits waiting for the next group commit, in arrival order. */
+  pending: {
+    tx: SqliteTransaction;
+    resolve: (s: Uint8Array) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
+
+  /**
+   * Queues a transaction for the next group commit, which runs in a microtask: commits that
+   * arrive together share one SQLite transaction (one `BEGIN IMMEDIATE`, one version update, one
+   * `COMMIT`), each still validated and applied in arrival order with its own commit version.
+   */
+  enqueue(tx: SqliteTransaction): Promise<Uint8Array> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ tx, resolve, reject });
+      if (this.pending.length === 1) queueMicrotask(() => this.flush());
+    });
+  }
+
+  flush(): void {
+    const batch = this.pending;
+    this.pending = [];
+    const failAll = (e: unknown) => {
+      for (const item of batch) item.reject(e);
+    };
+    if (this.closed) return failAll(new KvError("unavailable", "the sqlite backend is closed"));
+    const q = this.q;
+    try {
+      q.begin.run();
+    } catch (e) {
+      return failAll(mapSqliteError(e, "begin"));
+    }
+    const outcomes: ({ stamp: Uint8Array } | { error: unknown })[] = [];
+    let v = 0;
+    try {
+      // Under the write lock: nobody else can move the version until COMMIT.
+      v = q.version.get()!.value;
+      const first = v;
+      for (const item of batch) {
+        try {
+          item.tx.validate();
+        } catch (e) {
+          if (!(e instanceof KvError)) throw e;
+          outcomes.push({ error: e });
+          continue;
+        }
+        item.tx.apply(++v);
+        outcomes.push({ stamp: makeVersionstamp(v) });
+      }
+      if (v > first) {
+        q.setVersion.run(v);
+        this.maybePurge();
+      }
+    } catch (e) {
+      q.rollback.run();
+      return failAll(mapSqliteError(e, "commit"));
+    }
+    try {
+      q.commit.run();
+    } catch (e) {
+      try {
+        q.rollback.run();
+      } catch {
+        // COMMIT failures usually roll back already; nothing more to undo.
+      }
+      const unknown = new KvError("unknown_result", "sqlite COMMIT failed", { cause: e });
+      batch.forEach((item, i) => {
+        const o = outcomes[i]!;
+        item.reject("error" in o ? o.error : unknown);
+      });
+      return;
+    }
+    this.sample(v);
+    batch.forEach((item, i) => {
+      const o = outcomes[i]!;
+      if ("stamp" in o) item.resolve(o.stamp);
+      else item.reject(o.error);
+    });
+  }
+
   /** Switching a new file to WAL is not covered by `busy_timeout`: retry it for up to ~5 s. */
   static retryBusy(fn: () => void): void {
     for (let attempt = 0; ; attempt++) {
@@ -249,43 +332,14 @@ class SqliteTransaction extends BufferedTransaction {
     }
   }
 
-  protected async commitWrites(): Promise<Uint8Array> {
-    const s = this.s;
-    if (s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
-    if (!this.hasWrites) return makeVersionstamp(this.readVersionIfAny ?? 0);
-    const q = s.q;
-    try {
-      q.begin.run();
-    } catch (e) {
-      throw mapSqliteError(e, "begin");
-    }
-    let v: number;
-    try {
-      this.#validate();
-      // Under the write lock: nobody else can move the version between this read and the update.
-      v = q.version.get()!.value + 1;
-      q.setVersion.run(v);
-      this.#apply(v);
-      s.maybePurge();
-    } catch (e) {
-      q.rollback.run();
-      throw e instanceof KvError ? e : mapSqliteError(e, "commit");
-    }
-    try {
-      q.commit.run();
-    } catch (e) {
-      try {
-        q.rollback.run();
-      } catch {
-        // COMMIT failures usually roll back already; nothing more to undo.
-      }
-      throw new KvError("unknown_result", "sqlite COMMIT failed", { cause: e });
-    }
-    s.sample(v);
-    return makeVersionstamp(v);
+  protected commitWrites(): Promise<Uint8Array> {
+    if (this.s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
+    if (!this.hasWrites) return Promise.resolve(makeVersionstamp(this.readVersionIfAny ?? 0));
+    return this.s.enqueue(this);
   }
 
-  #validate(): void {
+  /** Under the write lock: fails with `conflict` (or `timeout`) if a read is out of date. */
+  validate(): void {
     if (this.readConflicts.length === 0) return;
     const rv = this.readVersionIfAny ?? 0;
     const q = this.s.q;
@@ -303,7 +357,8 @@ class SqliteTransaction extends BufferedTransaction {
     }
   }
 
-  #apply(v: number): void {
+  /** Under the write lock: applies the write set with commit version `v`. */
+  apply(v: number): void {
     const q = this.s.q;
     const stamp = makeVersionstamp(v);
     for (const r of this.ws.clears) q.clearRange.run(r.begin, r.end, v);
