@@ -133,13 +133,13 @@ try {
   const fmt = (n: number) => Math.round(n).toLocaleString("en-US").padStart(9);
   const ratio = (a: number, b: number) => (a / b).toFixed(2);
   console.log(
-    `sqlite single-key write transactions/s  store ${fmt(storeWrites)}  raw ${fmt(rawWrites)}  ratio ${ratio(storeWrites, rawWrites)}`,
+    `sqlite single-key write transactions/s    store ${fmt(storeWrites)}  raw ${fmt(rawWrites)}  ratio ${ratio(storeWrites, rawWrites)}`,
   );
   console.log(
-    `  same, ${PARALLEL} concurrent callers   store ${fmt(groupWrites)}  raw ${fmt(rawWrites2)}  ratio ${ratio(groupWrites, rawWrites2)} (group commit; raw stays sequential)`,
+    `  the same, ${PARALLEL} callers at once     store ${fmt(groupWrites)}  raw ${fmt(rawWrites2)}  ratio ${ratio(groupWrites, rawWrites2)} (group commit; raw stays sequential)`,
   );
   console.log(
-    `sqlite ${RANGE}-key range reads/s          store ${fmt(storeReads)}  raw ${fmt(rawReads)}  ratio ${ratio(storeReads, rawReads)}`,
+    `sqlite ${RANGE}-key range reads/s            store ${fmt(storeReads)}  raw ${fmt(rawReads)}  ratio ${ratio(storeReads, rawReads)}`,
   );
   console.log(
     `(${Math.round((storeReads * RANGE) / 1000)}k keys/s read through the store; aim: ratio >= 0.50)`,

@@ -145,6 +145,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       hasher: opts.hasher,
       mailer: opts.mailer,
       deliveryPolicy: opts.deliveryPolicy,
+      metrics: metrics.registry,
     });
     const services: Services = {
       system: createSystemService({ config, clock, kv, health }),

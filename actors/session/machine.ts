@@ -10,22 +10,17 @@
  * (src/domain/sessions/records.ts); restore with `restoreSession()`.
  */
 import { assign, initialTransition, type SnapshotFrom, setup, transition } from "xstate";
+import type {
+  PersistedSessionMachine,
+  SessionContext,
+  SessionStateValue,
+} from "../../src/domain/sessions/records.ts";
+
+export type { PersistedSessionMachine, SessionContext, SessionStateValue };
 
 export const SESSION_MACHINE_NAME = "session";
 /** Bump when states, context or events change shape; add a migration in restoreSession. */
 export const SESSION_MACHINE_VERSION = 1;
-
-export interface SessionContext {
-  /** Sliding lifetime (ms). */
-  ttlMs: number;
-  /** Activity is persisted at most once per this many ms (bounded staleness of expiry). */
-  touchGranularityMs: number;
-  lastActivityAt: number;
-  /** The stored deadline: the session is expired once `now > expiresAt`. */
-  expiresAt: number;
-  revokedAt: number | null;
-  revokeReason: string | null;
-}
 
 export type SessionEvent =
   | { type: "USE"; now: number }
@@ -102,15 +97,6 @@ export const sessionMachine = setup({
 });
 
 export type SessionSnapshot = SnapshotFrom<typeof sessionMachine>;
-export type SessionStateValue = "active" | "expired" | "revoked";
-
-/** The persisted form of a session's machine. */
-export interface PersistedSessionMachine {
-  name: typeof SESSION_MACHINE_NAME;
-  version: number;
-  value: SessionStateValue;
-  context: SessionContext;
-}
 
 /** The machine state of a new session created at `input.now`. */
 export function startSession(input: SessionInput): PersistedSessionMachine {

@@ -123,6 +123,7 @@ export class AuthService {
       },
       { name: "auth.register" },
     );
+    d.metrics.registrations.inc();
     void d.delivery.deliverNow([mailId]);
     return result;
   }
@@ -147,6 +148,8 @@ export class AuthService {
       { name: "auth.login_lookup" },
     );
     if (!found.failures.allowed) {
+      d.limiter.denied(rule);
+      d.metrics.authAttempts.inc({ type: "password", success: "false" });
       throw rateLimitedError(found.failures, "Too many failed sign-in attempts; try again later");
     }
     const hash = found.user?.password_hash ?? (await this.#dummy());
@@ -167,6 +170,7 @@ export class AuthService {
         },
         { name: "auth.login_failed" },
       );
+      d.metrics.authAttempts.inc({ type: "password", success: "false" });
       throw UserErrors.INVALID_CREDENTIALS();
     }
     const user = found.user;
@@ -191,6 +195,7 @@ export class AuthService {
       },
       { name: "auth.login" },
     );
+    d.metrics.authAttempts.inc({ type: "password", success: "true" });
     return { user, email: address, session };
   }
 
@@ -209,7 +214,7 @@ export class AuthService {
           d.settings.rules.passwordResetsPerUser,
           user.id,
         );
-        if (!limit.allowed) return undefined;
+        if (!limit.allowed) return "throttled" as const;
         const now = d.clock.now();
         const id = d.ids.next();
         const credential = issueCredential(id);
@@ -246,7 +251,8 @@ export class AuthService {
       },
       { name: "auth.reset_request" },
     );
-    if (mailId !== undefined) void d.delivery.deliverNow([mailId]);
+    if (mailId === "throttled") d.limiter.denied(d.settings.rules.passwordResetsPerUser);
+    else if (mailId !== undefined) void d.delivery.deliverNow([mailId]);
   }
 
   /**

@@ -118,8 +118,10 @@ export class EmailService {
           d.settings.rules.verificationMailsPerAddress,
           address,
         );
-        if (!limit.allowed)
+        if (!limit.allowed) {
+          d.limiter.denied(d.settings.rules.verificationMailsPerAddress);
           throw rateLimitedError(limit, "Too many verification mails for this address");
+        }
         const email: EmailRecord = {
           id: d.ids.next(),
           user_id: p.userId,
@@ -217,8 +219,10 @@ export class EmailService {
         if (!user) throw UserErrors.USER_NOT_FOUND();
         const rule = d.settings.rules.verificationMailsPerAddress;
         const limit = await d.limiter.consumeIn(tx, rule, email.email);
-        if (!limit.allowed)
+        if (!limit.allowed) {
+          d.limiter.denied(d.settings.rules.verificationMailsPerAddress);
           throw rateLimitedError(limit, "Too many verification mails for this address");
+        }
         const mailId = this.queueVerificationIn(tx, user, email);
         applyMutations(
           tx,

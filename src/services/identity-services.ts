@@ -3,6 +3,7 @@
  * leader jobs identity owns. Called once by the composition root (src/main.ts) and by test support.
  */
 
+import type { Registry } from "prom-client";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Config } from "../config/schema.ts";
 import { Argon2Hasher, type PasswordHasher } from "../crypto/password.ts";
@@ -21,6 +22,7 @@ import { AuthService } from "./auth.ts";
 import { EmailService } from "./emails.ts";
 import { type IdentityDeps, identitySettings } from "./identity.ts";
 import { rateLimitCleanupJob, sessionCleanupJob, tokenCleanupJob } from "./identity-jobs.ts";
+import { createIdentityMetrics } from "./identity-metrics.ts";
 import { SessionService } from "./sessions.ts";
 import { UserService } from "./users.ts";
 
@@ -47,6 +49,8 @@ export interface IdentityBuildOptions {
   /** Default: from `email.transport`. */
   mailer?: Mailer;
   deliveryPolicy?: Partial<DeliveryPolicy>;
+  /** The node's Prometheus registry (identity's counters join it). */
+  metrics?: Registry;
 }
 
 /** The mail transport selected by `email.transport`. */
@@ -65,6 +69,7 @@ export function mailerFromConfig(config: Config, log: Logger): Mailer {
 
 export function buildIdentityServices(o: IdentityBuildOptions): IdentityServices {
   const log = o.log.child({ subsystem: "identity" });
+  const metrics = createIdentityMetrics(o.metrics);
   const mailer = o.mailer ?? mailerFromConfig(o.config, o.log);
   const delivery = new OutboxDelivery({
     kv: o.kv,
@@ -85,8 +90,14 @@ export function buildIdentityServices(o: IdentityBuildOptions): IdentityServices
       messageIdDomain: new URL(o.config.frontend_base_url).hostname || "inferadb.local",
     }),
     delivery,
-    limiter: new RateLimiter({ kv: o.kv, clock: o.clock, enabled: o.config.rate_limiting.enabled }),
+    limiter: new RateLimiter({
+      kv: o.kv,
+      clock: o.clock,
+      enabled: o.config.rate_limiting.enabled,
+      onDenied: (category) => metrics.rateLimitsExceeded.inc({ category }),
+    }),
     settings: identitySettings(o.config),
+    metrics,
   };
   const sessions = new SessionService(deps);
   const emails = new EmailService(deps);

@@ -16,6 +16,7 @@ import type { KvStore, Mutation } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { SnowflakeGenerator } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
+import type { IdentityMetrics } from "./identity-metrics.ts";
 
 /** Identity settings, in the units the services use (ms), derived from config by `identitySettings`. */
 export interface IdentitySettings {
@@ -101,6 +102,7 @@ export interface IdentityDeps {
   delivery: OutboxDelivery;
   limiter: RateLimiter;
   settings: IdentitySettings;
+  metrics: IdentityMetrics;
 }
 
 /** RFC 3339 UTC with milliseconds and `Z` (api.md A2). */

@@ -15,6 +15,7 @@ import {
   type SessionRecord,
   type SessionType,
 } from "../domain/sessions/records.ts";
+import { getUser } from "../domain/users/records.ts";
 import type { Transaction } from "../kv/types.ts";
 import { applyMutations } from "../kv/types.ts";
 import {
@@ -25,6 +26,7 @@ import {
   type RequestMeta,
   touchGranularityMs,
 } from "./identity.ts";
+import { type UserDto, userDto } from "./users.ts";
 
 export interface SessionDto {
   session_id: string;
@@ -41,6 +43,9 @@ export interface SessionDto {
 /** A resolved credential. */
 export interface Authenticated extends Principal {
   sessionType: SessionType;
+  /** The signed-in user, read in the same transaction as the session (a session of a user that no
+   * longer exists does not authenticate). */
+  user: UserDto;
   /** The session's deadline after this use (ms). */
   expiresAt: number;
   /** True when this use extended the stored deadline (re-send the cookie). */
@@ -127,25 +132,21 @@ export class SessionService {
         const s = await getSession(tx, parsed.id);
         if (!s || !secretMatches(parsed.secret, s.secret_hash)) return undefined;
         const now = d.clock.now();
-        if (useIsNoop(s.machine, now)) {
-          return {
-            userId: s.user_id,
-            sessionId: s.id,
-            sessionType: s.session_type,
-            expiresAt: s.machine.context.expiresAt,
-            refreshed: false,
-          };
-        }
-        const step = stepSession(s.machine, { type: "USE", now });
-        if (step.effects.length > 0)
+        const noop = useIsNoop(s.machine, now);
+        const step = noop ? undefined : stepSession(s.machine, { type: "USE", now });
+        if (step && step.effects.length > 0) {
           applyMutations(tx, putSessionWrites({ ...s, machine: step.next }));
-        if (step.next.value !== "active") return undefined;
+        }
+        if (step && step.next.value !== "active") return undefined;
+        const user = await getUser(tx, s.user_id);
+        if (!user) return undefined;
         return {
           userId: s.user_id,
           sessionId: s.id,
           sessionType: s.session_type,
-          expiresAt: step.next.context.expiresAt,
-          refreshed: step.effects.includes("persistActivity"),
+          user: userDto(user),
+          expiresAt: (step?.next ?? s.machine).context.expiresAt,
+          refreshed: step?.effects.includes("persistActivity") ?? false,
         };
       },
       { name: "session.authenticate" },

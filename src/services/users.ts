@@ -85,17 +85,6 @@ export class UserService {
     this.#orgs = port;
   }
 
-  async me(p: Principal): Promise<UserDto> {
-    return this.#d.kv.transact(
-      async (tx) => {
-        const user = await getUser(tx.snapshot, p.userId);
-        if (!user) throw UserErrors.USER_NOT_FOUND();
-        return userDto(user);
-      },
-      { name: "user.me" },
-    );
-  }
-
   /** Renames and/or accepts the terms of service (`accept_tos: false` changes nothing). */
   async update(p: Principal, input: UpdateProfileInput, meta: RequestMeta): Promise<UserDto> {
     const d = this.#d;

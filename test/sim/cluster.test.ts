@@ -3,11 +3,15 @@
  * unknown commit results, pauses, partitions (lost heartbeats), a leader crash, and crashes and
  * restarts of random nodes afterwards. After every 250 ms step: worker ids unique among unfenced
  * nodes and consistent with the KV claims (G4); one committing leader epoch at a time (G3, from
- * the commit-ordered journal). Leadership must be healed within 8 s of the leader's crash.
+ * the commit-ordered journal). Leadership must be healed within 8 s of the leader's crash, and
+ * durable reminders scheduled at the start must all be delivered (at least once, never early)
+ * across the leader changes, with 5 % of deliveries failing.
  *
  * `SIM_SEEDS=5000 npm run sim` runs more seeds; `SIM_SEED=<n>` replays one (a failure prints it).
  */
 import { describe, expect, test } from "bun:test";
+import { scheduleReminder } from "../../src/cluster/reminders.ts";
+import { applyMutations } from "../../src/kv/types.ts";
 import {
   prng,
   replayCommand,
@@ -27,6 +31,9 @@ interface Outcome {
   claims: number;
   effects: number;
   fencings: number;
+  /** Reminders delivered, and extra deliveries (at least once allows them). */
+  reminders: number;
+  duplicates: number;
 }
 
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
@@ -60,14 +67,36 @@ async function step(sim: Sim): Promise<void> {
 
 async function runSeed(seed: number): Promise<Outcome> {
   const nodes = 3 + Math.floor(prng(seed ^ 0x5eed)() * 3);
+  // Reminders: delivered through whichever node leads; 5 % of deliveries fail (retried later).
+  const delivered = new Map<string, number>();
+  const early: string[] = [];
+  const deliveryRng = prng(seed ^ 0xde11);
   const sim = new SimCluster({
     seed,
     nodes,
     kvFaults: { conflict: 0.03, unknownApplied: 0.01, unknownNotApplied: 0.01 },
     maxCommitLatencyMs: 20,
+    setupNode: (node) =>
+      node.cluster.setReminderDelivery(async (r) => {
+        if (deliveryRng() < 0.05) throw new Error("simulated delivery failure");
+        if (node.clock.now() < r.dueMs) early.push(`${r.name} by ${node.nodeId}`);
+        delivered.set(r.name, (delivered.get(r.name) ?? 0) + 1);
+      }),
   });
   try {
     await sim.start();
+    const wall0 = sim.sched.wallStart + sim.sched.now;
+    const reminders = Array.from({ length: 8 }, (_, i) => ({
+      kind: "sim",
+      id: "r",
+      name: `r${i}`,
+      dueMs: wall0 + 1000 + Math.round(sim.rng() * 26_000),
+    }));
+    await sim.drive(
+      sim.observer.transact(async (tx) => {
+        for (const r of reminders) applyMutations(tx, scheduleReminder(r));
+      }),
+    );
     const disruptRate = 0.01 + sim.rng() * 0.04;
     const killAt = 12_000 + Math.round(sim.rng() * 4000);
     // Phase 1: disruptions that all end 2 s before the kill.
@@ -109,8 +138,19 @@ async function runSeed(seed: number): Promise<Outcome> {
     const quietAt = sim.sched.now;
     while (sim.sched.now - quietAt < HEAL_MS) await step(sim);
     if (!(await sim.currentLeader())) throw new Error("no leader after a quiet period of 8 s");
+    if (early.length > 0) throw new Error(`reminders delivered before due: ${early.join(", ")}`);
+    const missing = reminders.filter((r) => !delivered.has(r.name)).map((r) => r.name);
+    if (missing.length > 0) throw new Error(`reminders never delivered: ${missing.join(", ")}`);
     const fencings = sim.trace.filter((l) => l.includes(" fenced ")).length;
-    return { healMs, claims: sim.journalClaims, effects: sim.journalEffects, fencings };
+    const duplicates = [...delivered.values()].reduce((a, n) => a + n - 1, 0);
+    return {
+      healMs,
+      claims: sim.journalClaims,
+      effects: sim.journalEffects,
+      fencings,
+      reminders: delivered.size,
+      duplicates,
+    };
   } catch (e) {
     const msg = e instanceof Error ? e.message : String(e);
     throw new Error(
@@ -130,6 +170,8 @@ describe(`cluster simulation (${seeds.length} seeds)`, () => {
   let effects = 0;
   let claims = 0;
   let fencings = 0;
+  let reminders = 0;
+  let duplicates = 0;
   for (let c = 0; c < seeds.length; c += CHUNK) {
     const chunk = seeds.slice(c, c + CHUNK);
     test(`seeds ${chunk[0]}..${chunk[chunk.length - 1]}`, async () => {
@@ -139,6 +181,8 @@ describe(`cluster simulation (${seeds.length} seeds)`, () => {
         effects += o.effects;
         claims += o.claims;
         fencings += o.fencings;
+        reminders += o.reminders;
+        duplicates += o.duplicates;
       }
       expect(effects).toBeGreaterThan(0);
     }, 120_000);
@@ -148,7 +192,8 @@ describe(`cluster simulation (${seeds.length} seeds)`, () => {
     const q = (p: number) => heals[Math.min(heals.length - 1, Math.floor(p * heals.length))];
     console.log(
       `sim: ${heals.length} seeds, heal p50 ${q(0.5)} ms p99 ${q(0.99)} ms max ${heals.at(-1)} ms, ` +
-        `${claims} claims, ${effects} fenced effects, ${fencings} self-fencings`,
+        `${claims} claims, ${effects} fenced effects, ${fencings} self-fencings, ` +
+        `${reminders} reminders delivered (${duplicates} redeliveries)`,
     );
     expect(heals.length).toBe(seeds.length);
     expect(claims).toBeGreaterThanOrEqual(seeds.length * 2);

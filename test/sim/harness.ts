@@ -236,19 +236,23 @@ export class SimCluster {
     return this.nodes[index]!;
   }
 
+  /** Awaits `p` while stepping virtual time 1 ms at a time (for retry backoffs on the clock). */
+  async drive<T>(p: Promise<T>): Promise<T> {
+    let pending = true;
+    const tracked = p.finally(() => {
+      pending = false;
+    });
+    tracked.catch(() => {});
+    while (pending) await this.sched.advanceTo(this.sched.now + 1);
+    return tracked;
+  }
+
   /** Starts several nodes at the same virtual instant (concurrent registrations). */
   async startNodes(indexes: number[]): Promise<void> {
     const nodes: SimNode[] = [];
     for (const i of indexes) nodes.push(await this.#createNode(i));
-    let pending = nodes.length;
-    const started = nodes.map((n) =>
-      n.cluster.start().finally(() => {
-        pending--;
-      }),
-    );
-    // Registration needs the scheduler only for retry backoff: step until all are done.
-    while (pending > 0) await this.sched.advanceTo(this.sched.now + 1);
-    await Promise.all(started);
+    // Registration needs the scheduler only for retry backoff.
+    await this.drive(Promise.all(nodes.map((n) => n.cluster.start())));
     for (const n of nodes) {
       const me = n.cluster.self();
       this.log(`start ${n.nodeId} inc=${me.incarnation} worker=${me.workerId}`);

@@ -110,17 +110,7 @@ export function deleteInvitation(
   authorize(state, env, "invitation:delete", undefined, { write: true });
   const inv = state.invitations.get(input.invitationId);
   if (!inv) throw OrgErrors.INVITATION_NOT_FOUND();
-  out.write(deleteInvitationWrites(inv));
-  out.event({
-    event_type: "invitation_deleted",
-    resource_type: "invitation",
-    resource_id: inv.id,
-    data: { email: inv.email },
-  });
-  return {
-    state: { ...state, invitations: withEntry(state.invitations, inv.id, undefined) },
-    reply: null,
-  };
+  return { state: dropInvitation(state, inv, "invitation_deleted", out), reply: null };
 }
 
 export interface AcceptInvitationInput {
@@ -187,6 +177,23 @@ export function acceptInvitation(
   };
 }
 
+/** Removes an invitation (deleted or declined) with its indexes and audit event. */
+function dropInvitation(
+  state: OrgState,
+  inv: Invitation,
+  eventType: "invitation_deleted" | "invitation_declined",
+  out: TurnOutput,
+): OrgState {
+  out.write(deleteInvitationWrites(inv));
+  out.event({
+    event_type: eventType,
+    resource_type: "invitation",
+    resource_id: inv.id,
+    data: { email: inv.email },
+  });
+  return { ...state, invitations: withEntry(state.invitations, inv.id, undefined) };
+}
+
 export function declineInvitation(
   state: OrgState,
   input: { invitationId: string; verifiedEmails: readonly string[] },
@@ -195,15 +202,5 @@ export function declineInvitation(
   const inv = isLive(state) ? state.invitations.get(input.invitationId) : undefined;
   // Somebody else's invitation is reported as missing: its existence is not theirs to learn.
   if (!inv || !input.verifiedEmails.includes(inv.email)) throw OrgErrors.INVITATION_NOT_FOUND();
-  out.write(deleteInvitationWrites(inv));
-  out.event({
-    event_type: "invitation_declined",
-    resource_type: "invitation",
-    resource_id: inv.id,
-    data: { email: inv.email },
-  });
-  return {
-    state: { ...state, invitations: withEntry(state.invitations, inv.id, undefined) },
-    reply: null,
-  };
+  return { state: dropInvitation(state, inv, "invitation_declined", out), reply: null };
 }

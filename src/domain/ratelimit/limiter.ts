@@ -39,9 +39,14 @@ export class RateLimiter {
   /** Spends one unit of `rule` for `identifier` in a transaction of its own. */
   consume(rule: RateLimitRule, identifier: string): Promise<RateLimitDecision> {
     if (!this.enabled) return Promise.resolve(this.#unlimited(rule));
-    return this.#kv.transact((tx) => this.consumeIn(tx, rule, identifier), {
-      name: `ratelimit.${rule.category}`,
-    });
+    return this.#kv
+      .transact((tx) => this.consumeIn(tx, rule, identifier), {
+        name: `ratelimit.${rule.category}`,
+      })
+      .then((d) => {
+        if (!d.allowed) this.denied(rule);
+        return d;
+      });
   }
 
   /**

@@ -13,13 +13,36 @@
  *                                             listing and revoke-all read a handful of keys, not
  *                                             every revoked session kept for the retention period
  */
-import type { PersistedSessionMachine } from "../../../actors/session/machine.ts";
 import { defineCodec } from "../../kv/codec.ts";
 import { Roots } from "../../kv/layout.ts";
 import type { Mutation, ReadOps } from "../../kv/types.ts";
 import { idFromItem, idItem } from "../users/keys.ts";
 
 export type SessionType = "WEB" | "CLI" | "SDK";
+
+/** Context of the session machine (actors/session/machine.ts); times in ms. */
+export interface SessionContext {
+  /** Sliding lifetime (ms). */
+  ttlMs: number;
+  /** Activity is persisted at most once per this many ms (bounded staleness of expiry). */
+  touchGranularityMs: number;
+  lastActivityAt: number;
+  /** The stored deadline: the session is expired once `now > expiresAt`. */
+  expiresAt: number;
+  revokedAt: number | null;
+  revokeReason: string | null;
+}
+
+export type SessionStateValue = "active" | "expired" | "revoked";
+
+/** The persisted form of a session's machine. */
+export interface PersistedSessionMachine {
+  name: "session";
+  version: number;
+  value: SessionStateValue;
+  context: SessionContext;
+}
+
 export const SESSION_TYPES: readonly SessionType[] = ["WEB", "CLI", "SDK"];
 
 export interface SessionRecord {

@@ -146,6 +146,27 @@ export function deleteTeam(
   };
 }
 
+/** Writes a team member (added or changed) with its audit event; returns the next state and reply. */
+function storeTeamMember(
+  state: OrgState,
+  orgId: string,
+  tm: TeamMember,
+  eventType: "team_member_added" | "team_member_role_changed",
+  out: TurnOutput,
+) {
+  out.write(putTeamMemberWrites(orgId, tm));
+  out.event({
+    event_type: eventType,
+    resource_type: "team_member",
+    resource_id: tm.id,
+    data: { team_id: tm.team_id, user_id: tm.user_id, manager: tm.manager },
+  });
+  return {
+    state: { ...state, teamMembers: withNested(state.teamMembers, tm.team_id, tm.user_id, tm) },
+    reply: { member: teamMemberView(tm) },
+  };
+}
+
 export function addTeamMember(
   state: OrgState,
   input: { teamId: string; userId: string; manager: boolean },
@@ -162,17 +183,7 @@ export function addTeamMember(
     manager: input.manager,
     created_at: env.now,
   };
-  out.write(putTeamMemberWrites(org.id, tm));
-  out.event({
-    event_type: "team_member_added",
-    resource_type: "team_member",
-    resource_id: tm.id,
-    data: { team_id: team.id, user_id: tm.user_id, manager: tm.manager },
-  });
-  return {
-    state: { ...state, teamMembers: withNested(state.teamMembers, team.id, tm.user_id, tm) },
-    reply: { member: teamMemberView(tm) },
-  };
+  return storeTeamMember(state, org.id, tm, "team_member_added", out);
 }
 
 export function listTeamMembers(
@@ -201,18 +212,13 @@ export function updateTeamMember(
 ) {
   const { team, org } = teamGuard(state, env, input.teamId, "team_member:update", true);
   const tm = findTeamMember(state, team.id, input.memberId);
-  const next: TeamMember = { ...tm, manager: input.manager };
-  out.write(putTeamMemberWrites(org.id, next));
-  out.event({
-    event_type: "team_member_role_changed",
-    resource_type: "team_member",
-    resource_id: tm.id,
-    data: { team_id: team.id, user_id: tm.user_id, manager: next.manager },
-  });
-  return {
-    state: { ...state, teamMembers: withNested(state.teamMembers, team.id, tm.user_id, next) },
-    reply: { member: teamMemberView(next) },
-  };
+  return storeTeamMember(
+    state,
+    org.id,
+    { ...tm, manager: input.manager },
+    "team_member_role_changed",
+    out,
+  );
 }
 
 export function removeTeamMember(
@@ -236,6 +242,26 @@ export function removeTeamMember(
   };
 }
 
+/** Records a granted or revoked permission in the state, with its audit event. */
+function permissionChanged(
+  state: OrgState,
+  tp: TeamPermission,
+  eventType: "team_permission_granted" | "team_permission_revoked",
+  out: TurnOutput,
+): OrgState {
+  out.event({
+    event_type: eventType,
+    resource_type: "team",
+    resource_id: tp.team_id,
+    data: { permission: tp.permission, permission_id: tp.id },
+  });
+  const value = eventType === "team_permission_granted" ? tp : undefined;
+  return {
+    ...state,
+    teamPermissions: withNested(state.teamPermissions, tp.team_id, tp.permission, value),
+  };
+}
+
 export function grantTeamPermission(
   state: OrgState,
   input: { teamId: string; permission: OrgPermission },
@@ -254,17 +280,8 @@ export function grantTeamPermission(
     granted_at: env.now,
   };
   out.write(putTeamPermissionWrites(org.id, tp));
-  out.event({
-    event_type: "team_permission_granted",
-    resource_type: "team",
-    resource_id: team.id,
-    data: { permission: tp.permission, permission_id: tp.id },
-  });
   return {
-    state: {
-      ...state,
-      teamPermissions: withNested(state.teamPermissions, team.id, tp.permission, tp),
-    },
+    state: permissionChanged(state, tp, "team_permission_granted", out),
     reply: { permission: teamPermissionView(tp) },
   };
 }
@@ -289,17 +306,5 @@ export function revokeTeamPermission(
   );
   if (!tp) throw OrgErrors.TEAM_PERMISSION_NOT_FOUND();
   out.write(deleteTeamPermissionWrites(org.id, tp));
-  out.event({
-    event_type: "team_permission_revoked",
-    resource_type: "team",
-    resource_id: team.id,
-    data: { permission: tp.permission, permission_id: tp.id },
-  });
-  return {
-    state: {
-      ...state,
-      teamPermissions: withNested(state.teamPermissions, team.id, tp.permission, undefined),
-    },
-    reply: null,
-  };
+  return { state: permissionChanged(state, tp, "team_permission_revoked", out), reply: null };
 }

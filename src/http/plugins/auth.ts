@@ -10,7 +10,9 @@
  *   .get("/v1/organizations/:org", ({ principal, clientMeta }) => ..., { requireSession: true });
  * ```
  *
- * `principal` is `{ userId, sessionId }`; `clientMeta` (client IP and user agent, from the
+ * `principal` is `{ userId, sessionId }` and `currentUser` the user's profile DTO, read in the same
+ * transaction as the session (a session whose user is gone does not authenticate); `clientMeta`
+ * (client IP and user agent, from the
  * client-ip plugin included here) is on every route of the app. Without a credential: 401
  * `NO_SESSION`; with a malformed, unknown, revoked or expired one: 401 `INVALID_SESSION`. When a
  * cookie session's sliding deadline moved, the cookie is re-sent so its Max-Age follows the session.
@@ -75,7 +77,7 @@ export const authPlugin = (deps: HttpDeps) => {
             const maxAge = (s.expiresAt - deps.clock.now()) / 1000;
             set.headers["set-cookie"] = sessionCookie(presented.token, maxAge, secure);
           }
-          return { principal: { userId: s.userId, sessionId: s.sessionId } };
+          return { principal: { userId: s.userId, sessionId: s.sessionId }, currentUser: s.user };
         },
       },
     });

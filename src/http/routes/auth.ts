@@ -29,7 +29,7 @@ export const EmailBody = t.Object({ email: Str.email });
 export const ResetConfirmBody = t.Object({ token: Str.token, new_password: Str.password });
 
 export const authRoutes = (deps: HttpDeps) => {
-  const { auth, sessions, users, emails } = deps.services.identity;
+  const { auth, sessions, emails } = deps.services.identity;
   const secure = cookieSecure(deps);
   const cookieFor = (token: string, expiresAt: number) =>
     sessionCookie(token, (expiresAt - deps.clock.now()) / 1000, secure);
@@ -99,7 +99,7 @@ export const authRoutes = (deps: HttpDeps) => {
       },
       { body: ResetConfirmBody },
     )
-    .get("/v1/auth/me", async ({ principal }) => ({ user: await users.me(principal) }), {
+    .get("/v1/auth/me", ({ currentUser }) => ({ user: currentUser }), {
       requireSession: true,
     });
 };

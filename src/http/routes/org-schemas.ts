@@ -57,3 +57,10 @@ export function callOptions(request: Request, meta: RequestMeta): CallOptions {
 }
 
 export const noContent = () => new Response(null, { status: 204 });
+
+/** A create's answer: 201 with the created resource (A4). */
+export async function created<T>(set: { status?: unknown }, result: Promise<T>): Promise<T> {
+  const out = await result;
+  set.status = 201;
+  return out;
+}

@@ -10,6 +10,7 @@ import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
 import {
   AcceptBody,
   callOptions,
+  created,
   InvitationBody,
   noContent,
   OrgNameBody,
@@ -26,11 +27,8 @@ export const organizationRoutes = (deps: HttpDeps) => {
     .use(authPlugin(deps))
     .post(
       "/v1/organizations",
-      async ({ principal, body, request, clientMeta, set }) => {
-        const out = await orgs.create(principal, body, callOptions(request, clientMeta));
-        set.status = 201;
-        return out;
-      },
+      async ({ principal, body, request, clientMeta, set }) =>
+        created(set, orgs.create(principal, body, callOptions(request, clientMeta))),
       { ...auth, body: OrgNameBody },
     )
     .get(
@@ -122,16 +120,11 @@ export const organizationRoutes = (deps: HttpDeps) => {
     )
     .post(
       "/v1/organizations/:org/invitations",
-      async ({ principal, params, body, request, clientMeta, set }) => {
-        const out = await invitations.create(
-          principal,
-          params.org,
-          body,
-          callOptions(request, clientMeta),
-        );
-        set.status = 201;
-        return out;
-      },
+      async ({ principal, params, body, request, clientMeta, set }) =>
+        created(
+          set,
+          invitations.create(principal, params.org, body, callOptions(request, clientMeta)),
+        ),
       { ...auth, params: org, body: InvitationBody },
     )
     .get(

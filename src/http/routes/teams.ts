@@ -8,6 +8,7 @@ import { authPlugin } from "../plugins/auth.ts";
 import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
 import {
   callOptions,
+  created,
   noContent,
   PermissionBody,
   TeamCreateBody,
@@ -27,16 +28,8 @@ export const teamRoutes = (deps: HttpDeps) => {
     .use(authPlugin(deps))
     .post(
       BASE,
-      async ({ principal, params, body, request, clientMeta, set }) => {
-        const out = await teams.create(
-          principal,
-          params.org,
-          body,
-          callOptions(request, clientMeta),
-        );
-        set.status = 201;
-        return out;
-      },
+      async ({ principal, params, body, request, clientMeta, set }) =>
+        created(set, teams.create(principal, params.org, body, callOptions(request, clientMeta))),
       { ...auth, params: idParams("org"), body: TeamCreateBody },
     )
     .get(
@@ -72,17 +65,17 @@ export const teamRoutes = (deps: HttpDeps) => {
     )
     .post(
       `${BASE}/:team/members`,
-      async ({ principal, params, body, request, clientMeta, set }) => {
-        const out = await teams.addMember(
-          principal,
-          params.org,
-          params.team,
-          { user_id: body.user_id, manager: body.manager ?? false },
-          callOptions(request, clientMeta),
-        );
-        set.status = 201;
-        return out;
-      },
+      async ({ principal, params, body, request, clientMeta, set }) =>
+        created(
+          set,
+          teams.addMember(
+            principal,
+            params.org,
+            params.team,
+            { user_id: body.user_id, manager: body.manager ?? false },
+            callOptions(request, clientMeta),
+          ),
+        ),
       { ...auth, params: team, body: TeamMemberBody },
     )
     .get(
@@ -128,17 +121,17 @@ export const teamRoutes = (deps: HttpDeps) => {
     )
     .post(
       `${BASE}/:team/permissions`,
-      async ({ principal, params, body, request, clientMeta, set }) => {
-        const out = await teams.grantPermission(
-          principal,
-          params.org,
-          params.team,
-          body.permission,
-          callOptions(request, clientMeta),
-        );
-        set.status = 201;
-        return out;
-      },
+      async ({ principal, params, body, request, clientMeta, set }) =>
+        created(
+          set,
+          teams.grantPermission(
+            principal,
+            params.org,
+            params.team,
+            body.permission,
+            callOptions(request, clientMeta),
+          ),
+        ),
       { ...auth, params: team, body: PermissionBody },
     )
     .get(

@@ -37,88 +37,91 @@ export const userRoutes = (deps: HttpDeps) => {
   const secure = cookieSecure(deps);
   const auth = { requireSession: true } as const;
 
-  return new Elysia({ name: "user-routes" })
-    .use(authPlugin(deps))
-    .get("/v1/users/me", async ({ principal }) => ({ user: await users.me(principal) }), auth)
-    .patch(
-      "/v1/users/me",
-      async ({ principal, body, clientMeta }) => ({
-        user: await users.update(principal, body, clientMeta),
-      }),
-      { ...auth, body: UpdateProfileBody, transform: requireObjectBody },
-    )
-    .delete(
-      "/v1/users/me",
-      async ({ principal, clientMeta }) => {
-        await users.remove(principal, clientMeta);
-        return noContent({ "set-cookie": clearedSessionCookie(secure) });
-      },
-      auth,
-    )
-    .get(
-      "/v1/users/sessions",
-      async ({ principal }) => {
-        const list = await sessions.list(principal);
-        return { sessions: list, count: list.length };
-      },
-      auth,
-    )
-    .delete(
-      "/v1/users/sessions/:id",
-      async ({ principal, params, clientMeta }) => {
-        await sessions.revoke(principal, params.id, clientMeta);
-        return noContent();
-      },
-      { ...auth, params: idParams("id") },
-    )
-    .post(
-      "/v1/users/sessions/revoke-others",
-      async ({ principal, clientMeta }) => {
-        const n = await sessions.revokeOthers(principal, clientMeta);
-        return { revoked_count: n, message: `Revoked ${n} other session(s)` };
-      },
-      auth,
-    )
-    .post(
-      "/v1/users/emails",
-      async ({ principal, body, clientMeta, set }) => {
-        const email = await emails.add(principal, body.email, clientMeta);
-        set.status = 201;
-        return { email };
-      },
-      { ...auth, body: AddEmailBody },
-    )
-    .get(
-      "/v1/users/emails",
-      async ({ principal, query }) => {
-        const page = toPage(query);
-        const all = await emails.list(principal);
-        const items = all.slice(page.offset, page.offset + page.limit);
-        return { emails: items, pagination: paginationOf(page, all.length, items.length) };
-      },
-      { ...auth, query: PaginationQuery },
-    )
-    .patch(
-      "/v1/users/emails/:id",
-      async ({ principal, params, body, clientMeta }) => ({
-        email: await emails.setPrimary(principal, params.id, body.is_primary, clientMeta),
-      }),
-      { ...auth, params: idParams("id"), body: SetPrimaryBody },
-    )
-    .delete(
-      "/v1/users/emails/:id",
-      async ({ principal, params, clientMeta }) => {
-        await emails.remove(principal, params.id, clientMeta);
-        return noContent();
-      },
-      { ...auth, params: idParams("id") },
-    )
-    .post(
-      "/v1/users/emails/:id/resend-verification",
-      async ({ principal, params, clientMeta }) => {
-        await emails.resendVerification(principal, params.id, clientMeta);
-        return { message: "Verification email sent" };
-      },
-      { ...auth, params: idParams("id") },
-    );
+  return (
+    new Elysia({ name: "user-routes" })
+      .use(authPlugin(deps))
+      // The profile was read with the session (one transaction per request).
+      .get("/v1/users/me", ({ currentUser }) => ({ user: currentUser }), auth)
+      .patch(
+        "/v1/users/me",
+        async ({ principal, body, clientMeta }) => ({
+          user: await users.update(principal, body, clientMeta),
+        }),
+        { ...auth, body: UpdateProfileBody, transform: requireObjectBody },
+      )
+      .delete(
+        "/v1/users/me",
+        async ({ principal, clientMeta }) => {
+          await users.remove(principal, clientMeta);
+          return noContent({ "set-cookie": clearedSessionCookie(secure) });
+        },
+        auth,
+      )
+      .get(
+        "/v1/users/sessions",
+        async ({ principal }) => {
+          const list = await sessions.list(principal);
+          return { sessions: list, count: list.length };
+        },
+        auth,
+      )
+      .delete(
+        "/v1/users/sessions/:id",
+        async ({ principal, params, clientMeta }) => {
+          await sessions.revoke(principal, params.id, clientMeta);
+          return noContent();
+        },
+        { ...auth, params: idParams("id") },
+      )
+      .post(
+        "/v1/users/sessions/revoke-others",
+        async ({ principal, clientMeta }) => {
+          const n = await sessions.revokeOthers(principal, clientMeta);
+          return { revoked_count: n, message: `Revoked ${n} other session(s)` };
+        },
+        auth,
+      )
+      .post(
+        "/v1/users/emails",
+        async ({ principal, body, clientMeta, set }) => {
+          const email = await emails.add(principal, body.email, clientMeta);
+          set.status = 201;
+          return { email };
+        },
+        { ...auth, body: AddEmailBody },
+      )
+      .get(
+        "/v1/users/emails",
+        async ({ principal, query }) => {
+          const page = toPage(query);
+          const all = await emails.list(principal);
+          const items = all.slice(page.offset, page.offset + page.limit);
+          return { emails: items, pagination: paginationOf(page, all.length, items.length) };
+        },
+        { ...auth, query: PaginationQuery },
+      )
+      .patch(
+        "/v1/users/emails/:id",
+        async ({ principal, params, body, clientMeta }) => ({
+          email: await emails.setPrimary(principal, params.id, body.is_primary, clientMeta),
+        }),
+        { ...auth, params: idParams("id"), body: SetPrimaryBody },
+      )
+      .delete(
+        "/v1/users/emails/:id",
+        async ({ principal, params, clientMeta }) => {
+          await emails.remove(principal, params.id, clientMeta);
+          return noContent();
+        },
+        { ...auth, params: idParams("id") },
+      )
+      .post(
+        "/v1/users/emails/:id/resend-verification",
+        async ({ principal, params, clientMeta }) => {
+          await emails.resendVerification(principal, params.id, clientMeta);
+          return { message: "Verification email sent" };
+        },
+        { ...auth, params: idParams("id") },
+      )
+  );
 };

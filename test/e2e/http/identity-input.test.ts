@@ -265,10 +265,13 @@ describe("session credentials", () => {
     // The cookie is re-sent with a Max-Age that follows the refreshed session.
     expect(ok.headers.get("set-cookie") ?? "").toMatch(/Max-Age=86\d{3}/);
     clock.advance(day + 1000);
-    expectA3(
-      await call(server, "GET", "/v1/users/me", undefined, { bearer: busy.session }),
-      401,
-      "INVALID_SESSION",
-    );
+    // Expired: every session route refuses it alike.
+    for (const r of SESSION_ROUTES) {
+      expectA3(
+        await call(server, r.method, r.path, r.body, { bearer: busy.session }),
+        401,
+        "INVALID_SESSION",
+      );
+    }
   });
 });

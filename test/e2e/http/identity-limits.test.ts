@@ -71,6 +71,8 @@ describe("enumeration", () => {
     expect(unknown.body.code).toBe(wrong.body.code);
     expect(unknown.body.error).toBe(wrong.body.error);
     expect(afterUnknown - before).toBe(1);
+    const metrics = await (await s.fetch("/metrics")).text();
+    expect(metrics).toMatch(/auth_attempts_total\{[^}]*success="false"[^}]*\} 2/);
     expect(hasher.verifies - afterUnknown).toBe(1);
     const invalid = await call(s, "POST", "/v1/auth/login/password", {
       email: "not an address",
@@ -117,6 +119,9 @@ describe("rate limits", () => {
     expect(denied.body.code).toBe("RATE_LIMITED");
     expect(denied.headers.get("retry-after")).toBe("86400");
     expect(denied.headers.get("x-ratelimit-remaining")).toBe("0");
+    const metrics = await (await s.fetch("/metrics")).text();
+    expect(metrics).toMatch(/rate_limits_exceeded_total\{[^}]*category="registration_ip"[^}]*\} 1/);
+    expect(metrics).toMatch(/registrations_total(\{[^}]*\})? 2/);
     clock.advance(3600_000);
     expect((await reg(3)).headers.get("retry-after")).toBe("82800");
     clock.advance(82_800_000);

@@ -111,6 +111,30 @@ interface Req {
   body?: unknown;
 }
 
+/** The target's membership id in the target team, adding them first when needed. */
+async function targetInTeam(): Promise<string> {
+  const existing = await teamMemberOf(targetTeam, target.id);
+  if (existing) return existing;
+  const add = asOwner("POST", `${O()}/teams/${targetTeam}/members`, {
+    user_id: target.id,
+    manager: false,
+  });
+  return (await ok<{ member: { id: string } }>(add)).member.id;
+}
+
+/** Promotes the target member to `role`; restores them to MEMBER after a success. */
+function promoteTarget(role: string) {
+  const targetPath = async () => `${O()}/members/${(await membershipOf(target.id))!.id}`;
+  return {
+    prepare: async (): Promise<Req> => ({
+      method: "PATCH",
+      path: await targetPath(),
+      body: { role },
+    }),
+    restore: async () => void (await ok(asOwner("PATCH", await targetPath(), { role: "MEMBER" }))),
+  };
+}
+
 /** Builds the request of `op` (preparing its target), and restores the fixture after a success. */
 const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }> = {
   "org.get": { prepare: async () => ({ method: "GET", path: O() }) },
@@ -130,32 +154,8 @@ const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }
   },
   "org.delete": { prepare: async () => ({ method: "DELETE", path: O() }) },
   "members.list": { prepare: async () => ({ method: "GET", path: `${O()}/members` }) },
-  "members.promote_admin": {
-    prepare: async () => ({
-      method: "PATCH",
-      path: `${O()}/members/${(await membershipOf(target.id))!.id}`,
-      body: { role: "ADMIN" },
-    }),
-    restore: async () =>
-      void (await ok(
-        asOwner("PATCH", `${O()}/members/${(await membershipOf(target.id))!.id}`, {
-          role: "MEMBER",
-        }),
-      )),
-  },
-  "members.promote_owner": {
-    prepare: async () => ({
-      method: "PATCH",
-      path: `${O()}/members/${(await membershipOf(target.id))!.id}`,
-      body: { role: "OWNER" },
-    }),
-    restore: async () =>
-      void (await ok(
-        asOwner("PATCH", `${O()}/members/${(await membershipOf(target.id))!.id}`, {
-          role: "MEMBER",
-        }),
-      )),
-  },
+  "members.promote_admin": promoteTarget("ADMIN"),
+  "members.promote_owner": promoteTarget("OWNER"),
   "members.remove": {
     prepare: async () => {
       if (!(await membershipOf(target.id))) await addMember(env, orgId, owner, target);
@@ -262,38 +262,17 @@ const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }
     },
   },
   "team_members.update": {
-    prepare: async () => {
-      let tm = await teamMemberOf(targetTeam, target.id);
-      if (!tm) {
-        await ok(
-          asOwner("POST", `${O()}/teams/${targetTeam}/members`, {
-            user_id: target.id,
-            manager: false,
-          }),
-        );
-        tm = await teamMemberOf(targetTeam, target.id);
-      }
-      return {
-        method: "PATCH",
-        path: `${O()}/teams/${targetTeam}/members/${tm}`,
-        body: { manager: false },
-      };
-    },
+    prepare: async () => ({
+      method: "PATCH",
+      path: `${O()}/teams/${targetTeam}/members/${await targetInTeam()}`,
+      body: { manager: false },
+    }),
   },
   "team_members.remove": {
-    prepare: async () => {
-      let tm = await teamMemberOf(targetTeam, target.id);
-      if (!tm) {
-        await ok(
-          asOwner("POST", `${O()}/teams/${targetTeam}/members`, {
-            user_id: target.id,
-            manager: false,
-          }),
-        );
-        tm = await teamMemberOf(targetTeam, target.id);
-      }
-      return { method: "DELETE", path: `${O()}/teams/${targetTeam}/members/${tm}` };
-    },
+    prepare: async () => ({
+      method: "DELETE",
+      path: `${O()}/teams/${targetTeam}/members/${await targetInTeam()}`,
+    }),
   },
   "team_permissions.list": {
     prepare: async () => ({ method: "GET", path: `${O()}/teams/${targetTeam}/permissions` }),

@@ -1,0 +1,200 @@
+/**
+ * KV conformance, isolation: conflicts (point, range, deletion, explicit), snapshot reads,
+ * consistent reads, concurrent serialisation.
+ * Part of the suite run by test/conformance/kv/suite.ts.
+ */
+import { expect, test } from "bun:test";
+import { decodeI64LE, encodeI64LE } from "../../../src/kv/types.ts";
+import { readInt, type SuiteContext, sp, text, v } from "./suite-helpers.ts";
+
+export function isolationTests(ctx: SuiteContext): void {
+  const { open } = ctx;
+  test("two transactions that read and write the same key cannot both commit", async () => {
+    const { store } = await open();
+    const k = sp.key("rmw");
+    await store.transact(async (tx) => tx.set(k, encodeI64LE(0)));
+    const seenByLoser: number[] = [];
+    await store.transact(async (tx) => {
+      const mine = await readInt(tx, k);
+      seenByLoser.push(mine);
+      if (seenByLoser.length === 1) {
+        // The winner reads and writes the same key and commits while we are in flight.
+        await store.transact(async (t2) => t2.set(k, encodeI64LE((await readInt(t2, k)) + 1)));
+      }
+      tx.set(k, encodeI64LE(mine + 1));
+    });
+    expect(seenByLoser).toEqual([0, 1]);
+    expect(await store.transact((tx) => readInt(tx, k))).toBe(2);
+    expect(store.stats().conflicts).toBe(1);
+  });
+
+  test("concurrent read-modify-write increments are serialised", async () => {
+    const { store } = await open();
+    const k = sp.key("counter");
+    const n = 20;
+    await Promise.all(
+      Array.from({ length: n }, () =>
+        store.transact(async (tx) => tx.set(k, encodeI64LE((await readInt(tx, k)) + 1))),
+      ),
+    );
+    expect(await store.transact((tx) => readInt(tx, k))).toBe(n);
+  });
+
+  test("concurrent transfers keep the total, and every reader sees a consistent total", async () => {
+    const { store } = await open();
+    const acct = sp.sub("acct");
+    const accounts = 8;
+    await store.transact(async (tx) => {
+      for (let a = 0; a < accounts; a++) tx.set(acct.key(a), encodeI64LE(100));
+    });
+    const totals: number[] = [];
+    const transfer = (i: number) =>
+      store.transact(async (tx) => {
+        const from = acct.key(i % accounts);
+        const to = acct.key((i * 3 + 1) % accounts);
+        const a = await readInt(tx, from);
+        await Promise.resolve();
+        const b = await readInt(tx, to);
+        if (from.toString() === to.toString()) return;
+        tx.set(from, encodeI64LE(a - 7));
+        tx.set(to, encodeI64LE(b + 7));
+      });
+    const audit = () =>
+      store.transact(async (tx) => {
+        const rows = await tx.getRange(...acct.range());
+        totals.push(rows.reduce((sum, kv) => sum + Number(decodeI64LE(kv.value)), 0));
+      });
+    await Promise.all(Array.from({ length: 60 }, (_, i) => (i % 5 === 0 ? audit() : transfer(i))));
+    await audit();
+    expect(totals.length).toBe(13);
+    expect(new Set(totals)).toEqual(new Set([accounts * 100]));
+  });
+
+  test("snapshot reads add no read conflicts", async () => {
+    const { store } = await open();
+    const k = sp.key("snap");
+    let runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      expect(await tx.snapshot.get(k)).toBeUndefined();
+      await tx.snapshot.getRange(...sp.range());
+      if (runs === 1) await store.transact(async (t2) => t2.set(k, v("other")));
+      tx.set(sp.key("elsewhere"), v("mine"));
+    });
+    expect(runs).toBe(1);
+    expect(store.stats().conflicts).toBe(0);
+  });
+
+  test("a conflicting range read makes a later insert into the range conflict", async () => {
+    const { store } = await open();
+    const items = sp.sub("items");
+    let runs = 0;
+    const count = await store.transact(async (tx) => {
+      runs++;
+      const all = await tx.getRange(...items.range());
+      if (runs === 1) await store.transact(async (t2) => t2.set(items.key(5), v("new")));
+      tx.set(sp.key("count"), encodeI64LE(all.length));
+      return all.length;
+    });
+    expect(runs).toBe(2);
+    expect(count).toBe(1);
+  });
+
+  test("a range read with a limit conflicts only on the part it returned", async () => {
+    const { store } = await open();
+    const items = sp.sub("limited");
+    await store.transact(async (tx) => {
+      for (let n = 1; n <= 5; n++) tx.set(items.key(n), v(String(n)));
+    });
+    let runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      await tx.get(sp.key("limited-first")); // fixes the read version
+      if (runs === 1) await store.transact(async (t2) => t2.set(items.key(5), v("changed")));
+      const firstTwo = await tx.getRange(...items.range(), { limit: 2 });
+      expect(firstTwo.map((kv) => text(kv.value))).toEqual(["1", "2"]);
+      tx.set(sp.key("limited-result"), v("ok"));
+    });
+    expect(runs).toBe(1);
+    // The same read without a limit covers key 5 and does conflict.
+    runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      await tx.get(sp.key("limited-first"));
+      if (runs === 1) await store.transact(async (t2) => t2.set(items.key(5), v("again")));
+      await tx.getRange(...items.range());
+      tx.set(sp.key("limited-result"), v("all"));
+    });
+    expect(runs).toBe(2);
+  });
+
+  test("a conflicting read of a key deleted meanwhile conflicts", async () => {
+    const { store } = await open();
+    const k = sp.key("doomed");
+    await store.transact(async (tx) => tx.set(k, v("here")));
+    const seen: (string | undefined)[] = [];
+    await store.transact(async (tx) => {
+      seen.push(text(await tx.get(k)));
+      if (seen.length === 1) await store.transact(async (t2) => t2.clear(k));
+      tx.set(sp.key("saw"), v(String(seen.at(-1))));
+    });
+    expect(seen).toStrictEqual(["here", undefined]);
+  });
+
+  test("conflicting reads never see a torn state (an invariant across keys holds)", async () => {
+    const { store } = await open();
+    const a = sp.key("pair", "a");
+    const b = sp.key("pair", "b");
+    await store.transact(async (tx) => {
+      tx.set(a, v("1"));
+      tx.set(b, v("1"));
+    });
+    let runs = 0;
+    const seen = await store.transact(async (tx) => {
+      runs++;
+      const first = text(await tx.get(a));
+      if (runs === 1) {
+        await store.transact(async (t2) => {
+          t2.set(a, v("2"));
+          t2.set(b, v("2"));
+        });
+      }
+      const second = text(await tx.get(b));
+      if (first !== second) throw new Error(`torn read: a=${first} b=${second}`);
+      tx.set(sp.key("pair", "copy"), v(`${first}`));
+      return first;
+    });
+    // Either the snapshot of the first attempt (1) or, after a retry, the new state (2).
+    expect(["1", "2"]).toContain(seen!);
+  });
+
+  test("a body that swallows a read's error still cannot commit on that read", async () => {
+    const { store } = await open();
+    const items = sp.sub("swallow");
+    let runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      await tx.get(sp.key("swallow-first")); // fixes the read version
+      if (runs === 1) await store.transact(async (t2) => t2.set(items.key(1), v("new")));
+      try {
+        await tx.getRange(...items.range());
+      } catch {
+        // A careless body: whatever the read reported, it goes on to write.
+      }
+      tx.set(sp.key("swallow-result"), v(String(runs)));
+    });
+    expect(runs).toBe(2);
+  });
+
+  test("addReadConflictRange conflicts with a write in the range", async () => {
+    const { store } = await open();
+    let runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      tx.addReadConflictRange(...sp.range("guard"));
+      if (runs === 1) await store.transact(async (t2) => t2.set(sp.key("guard", 1), v("x")));
+      tx.set(sp.key("guarded"), v("y"));
+    });
+    expect(runs).toBe(2);
+  });
+}
