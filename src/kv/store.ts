@@ -4,7 +4,7 @@
  * It adds what must behave identically on every backend:
  * - the retry loop: retryable `KvError`s (`conflict`, `unknown_result`, `timeout`) rerun the body in
  *   a fresh transaction after a jittered exponential backoff (2 ms doubling to 200 ms, through
- *   `clock.sleep`), up to `maxAttempts` (default 50; a `timeout` is retried once only); anything
+ *   `backoffSleep`, a real timer by default), up to `maxAttempts` (default 50; a `timeout` is retried once only); anything
  *   else propagates unchanged;
  * - FoundationDB's limits (`KV_LIMITS`): key ≤ 1 KB, value ≤ 90 KB and ≤ 1 MB written per
  *   transaction raise `too_large` synchronously at the offending call; an attempt that ran longer
@@ -12,7 +12,7 @@
  * - `close()`: later calls reject with `unavailable`;
  * - counters (`stats()`) for metrics.
  */
-import type { Clock } from "../lib/clock.ts";
+import { type Clock, systemClock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import {
   type BackendName,
@@ -39,6 +39,12 @@ export interface KvStoreOptions {
   limits?: Partial<KvLimits>;
   /** Random source in [0, 1) for backoff jitter; inject a seeded one for deterministic simulation. */
   random?: () => number;
+  /**
+   * How the retry loop waits between attempts (ms). Defaults to a real timer: backoff paces I/O
+   * contention, it is not domain time, so a test's FakeClock must not be able to freeze a retrying
+   * transaction. The deterministic simulation passes its scheduler's sleep here.
+   */
+  backoffSleep?: (ms: number) => Promise<void>;
 }
 
 /** Monotonic counters since the store was created. */
@@ -191,6 +197,7 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
   const log = opts.log?.child({ subsystem: "kv", backend: backend.name });
   const limits: KvLimits = { ...KV_LIMITS, ...opts.limits };
   const random = opts.random ?? Math.random;
+  const backoffSleep = opts.backoffSleep ?? ((ms: number) => systemClock.sleep(ms));
   const counters: KvStats = {
     transactions: 0,
     attempts: 0,
@@ -280,7 +287,7 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
             attempt: n,
             code: (e as KvError).code,
           });
-          await clock.sleep(backoff * (0.5 + random() * 0.5));
+          await backoffSleep(backoff * (0.5 + random() * 0.5));
           backoff = Math.min(backoff * 2, BACKOFF_CAP_MS);
         }
       }

@@ -13,7 +13,8 @@
  *   - `fenced` (another activation owns the actor): close; every queued message is answered
  *     `NOT_OWNER` with the owner's node id in `meta.owner`, which routers follow (re-running
  *     elsewhere is safe: nothing of these turns was committed);
- *   - a KV error (unavailable, too large, retries exhausted; the outcome may be unknown): close
+ *   - one turn whose write set exceeds the KV limits: `TURN_TOO_LARGE` (413, not retryable);
+ *   - a KV error (unavailable, retries exhausted; the outcome may be unknown): close
  *     and answer `ACTOR_COMMIT_FAILED` (503, retryable; with an Idempotency-Key the retry is
  *     exact). The next message re-activates from the store.
  */
@@ -226,10 +227,14 @@ async function commit(d: BatchDeps, act: BatchActivation, batch: BatchTurn[]) {
     );
   } catch (e) {
     runner.settle(act.ref.kind, act.ref.id, turnIds, false);
+    // One turn whose write set exceeds the KV limits will never fit: answer 413, not a retryable
+    // 503. (A batch of several turns is bounded below the limits when it is formed.)
     const err =
       e instanceof AppError
         ? e
-        : RuntimeErrors.ACTOR_COMMIT_FAILED(undefined, { retryAfterSeconds: 1, cause: e });
+        : isKvError(e, "too_large") && batch.length === 1
+          ? RuntimeErrors.TURN_TOO_LARGE(undefined, { cause: e })
+          : RuntimeErrors.ACTOR_COMMIT_FAILED(undefined, { retryAfterSeconds: 1, cause: e });
     if (!(e instanceof AppError)) {
       log.warn("actor commit failed", {
         actor: act.key,

@@ -19,6 +19,8 @@ export const RuntimeErrors = defineErrors({
     kind: "unavailable",
     message: "Service temporarily unavailable; retry later",
   },
+  /** One turn's write set exceeds the KV limits (1 MB per transaction, 90 KB per value). */
+  TURN_TOO_LARGE: { kind: "payload_too_large", message: "Change too large to store" },
   /** The node is fenced or shutting down and takes no turns. Retryable on another node. */
   NODE_UNAVAILABLE: {
     kind: "unavailable",

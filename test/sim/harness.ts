@@ -184,7 +184,11 @@ export class SimCluster {
       begin: () => new NodeTransaction(backend.begin(), node),
       close: async () => {},
     };
-    node.kv = createKvStore(gated, { clock: node.clock, random: prng(this.#o.seed * 31 + index) });
+    node.kv = createKvStore(gated, {
+      clock: node.clock,
+      random: prng(this.#o.seed * 31 + index),
+      backoffSleep: (ms) => node.clock.sleep(ms),
+    });
     node.ids = new SnowflakeGenerator({ workerId: 0, clock: node.clock });
     const t = this.#o.timings ?? {};
     node.cluster = createClusterNode({

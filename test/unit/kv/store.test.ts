@@ -1,13 +1,13 @@
 /**
  * The KvStore wrapper's own contract, over the real memory backend: backoff through the injected
- * clock, counters, limit overrides, and how a thrown KvError reaches clients (`toPublic`).
+ * sleep (a real timer by default, so a frozen FakeClock cannot stall a retry), counters, limit overrides, and how a thrown KvError reaches clients (`toPublic`).
  */
 import { describe, expect, test } from "bun:test";
 import { createMemoryBackend } from "../../../src/kv/backends/memory.ts";
 import { Subspace } from "../../../src/kv/keyspace.ts";
 import { createKvStore } from "../../../src/kv/store.ts";
 import { KvError } from "../../../src/kv/types.ts";
-import type { Clock } from "../../../src/lib/clock.ts";
+import { type Clock, FakeClock } from "../../../src/lib/clock.ts";
 import { toPublic } from "../../../src/lib/errors.ts";
 
 const sp = new Subspace(["store-unit"]);
@@ -28,10 +28,14 @@ function recordingClock(): Clock & { slept: number[] } {
 }
 
 describe("createKvStore", () => {
-  test("retries back off exponentially from 2 ms to a 200 ms cap through clock.sleep", async () => {
+  test("retries back off exponentially from 2 ms to a 200 ms cap through backoffSleep", async () => {
     const backend = createMemoryBackend();
     const clock = recordingClock();
-    const store = createKvStore(backend, { clock, random: () => 0.999999 });
+    const store = createKvStore(backend, {
+      clock,
+      random: () => 0.999999,
+      backoffSleep: (ms) => clock.sleep(ms),
+    });
     backend.faults.conflictNextCommits(10);
     await store.transact(async (tx) => tx.set(sp.key("k"), Uint8Array.of(1)));
     expect(clock.slept.map(Math.round)).toEqual([2, 4, 8, 16, 32, 64, 128, 200, 200, 200]);
@@ -45,10 +49,23 @@ describe("createKvStore", () => {
   test("jitter keeps each delay between half and all of the nominal backoff", async () => {
     const backend = createMemoryBackend();
     const clock = recordingClock();
-    const store = createKvStore(backend, { clock, random: () => 0 });
+    const store = createKvStore(backend, {
+      clock,
+      random: () => 0,
+      backoffSleep: (ms) => clock.sleep(ms),
+    });
     backend.faults.conflictNextCommits(3);
     await store.transact(async (tx) => tx.set(sp.key("k"), Uint8Array.of(1)));
     expect(clock.slept).toEqual([1, 2, 4]);
+  });
+
+  test("a retried transaction completes even when the injected clock never moves", async () => {
+    const backend = createMemoryBackend();
+    const store = createKvStore(backend, { clock: new FakeClock() });
+    backend.faults.conflictNextCommits(3);
+    await store.transact(async (tx) => tx.set(sp.key("frozen"), Uint8Array.of(1)));
+    expect(store.stats().conflicts).toBe(3);
+    expect(store.stats().commits).toBe(1);
   });
 
   test("counts transactions, attempts, commits, conflicts and failures", async () => {

@@ -85,6 +85,19 @@ for (const workers of [0, 1]) {
       expect((await node!.runtime.stats()).effectsRun).toBe(before);
     });
 
+    test("a turn too large to ever commit answers TURN_TOO_LARGE (413), and the actor goes on", async () => {
+      const client = await start();
+      await client.ask("probe", "big", { type: "append", v: 1 });
+      const err = await client.ask("probe", "big", { type: "bloat" }).then(
+        () => undefined,
+        (e: { code: string; httpStatus?: number; retryAfterSeconds?: number }) => e,
+      );
+      expect(err?.code).toBe("TURN_TOO_LARGE");
+      expect(err?.httpStatus).toBe(413);
+      expect(err?.retryAfterSeconds).toBeUndefined();
+      expect(await client.ask("probe", "big", { type: "get" })).toEqual({ list: [1], seen: null });
+    });
+
     test("after-commit effects run once per committed turn", async () => {
       const client = await start();
       const before = (await node!.runtime.stats()).effectsRun;
