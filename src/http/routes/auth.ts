@@ -1,7 +1,7 @@
 /**
  * Sign-up and sign-in routes (api.md §6.2 changed by A3-A7, A16): register, password login,
  * logout, email verification, password reset request/confirm, and `GET /v1/auth/me`. Thin: schema →
- * service → response. Unknown body fields are ignored (Part B §1); strings are bounded before any work.
+ * service → response. Unknown body fields are refused with 422 (docs/adr/0004); strings are bounded before any work.
  */
 import { Elysia, t } from "elysia";
 import type { HttpDeps } from "../../services/index.ts";
