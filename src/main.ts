@@ -15,6 +15,7 @@ import type { DeliveryPolicy } from "./email/delivery.ts";
 import type { Mailer } from "./email/mailer.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
+import { registerKvMetrics } from "./kv/metrics.ts";
 import { openKv } from "./kv/open.ts";
 import type { KvBackend, KvStore } from "./kv/types.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -84,6 +85,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
 
     // 2. KV store.
     const kv = await openKv(config, { clock, log, backend: opts.kvBackend });
+    registerKvMetrics(metrics.registry, kv);
     shutdown.push("kv", () => kv.close());
 
     // Snowflake ids (A1): the cluster step sets the worker id allocated by the node registry.
@@ -126,7 +128,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       metrics: metrics.registry,
       health,
     });
-    internal.setHandler((req) => runtime.receive(req));
+    internal.setHandler((req) => runtime.receive(req), cluster.self().nodeId);
     cluster.setReminderDelivery((r) => runtime.deliverReminder(r));
     await runtime.start();
     shutdown.push("actors", () => runtime.stop());

@@ -351,6 +351,12 @@ describe("health and metrics", () => {
     expect(text).toMatch(/http_requests_total\{[^}]*route="\(unmatched\)",status="404"/);
     expect(text).not.toContain("/definitely/unknown/42");
     expect(text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/v1\/health"/);
+    // The KV store's counters are read at scrape time: the health probe above committed nothing,
+    // but the node's own start-up (registration, leader claim) did.
+    const commits = text.match(/^kv_commits_total\{[^}]*backend="memory"[^}]*\} (\d+)$/m);
+    expect(commits).not.toBeNull();
+    expect(Number(commits![1])).toBeGreaterThan(0);
+    expect(text).toContain("# TYPE kv_conflicts_total counter");
   });
 
   test("readiness turns 503 (A3) when the KV store is unavailable; liveness stays 200", async () => {
