@@ -159,6 +159,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         log,
         actors: runtime.client,
         delivery: identity.delivery,
+        outbox: identity.outbox,
         frontendBaseUrl: config.frontend_base_url,
       }),
     };

@@ -204,6 +204,9 @@ function parseEnv(env: LoadInputs["env"], warnings: string[]): Tree {
   return out;
 }
 
+/** Config keys whose values are secrets (never echoed in errors). */
+const SECRET_KEY = /secret|password/i;
+
 function describe(v: unknown): string {
   if (typeof v === "string") return JSON.stringify(v.length > 60 ? `${v.slice(0, 60)}...` : v);
   if (v === undefined) return "nothing";
@@ -236,7 +239,9 @@ function validate(tree: Tree): RawConfig {
         : schema?.type === "object"
           ? "must be a mapping"
           : first.message.toLowerCase());
-  throw new ConfigError(key, `${problem} (got ${describe(value)})`);
+  // A secret's value never reaches an error message (startup errors go to logs and terminals).
+  const shown = SECRET_KEY.test(key) ? "a value that is not shown" : describe(value);
+  throw new ConfigError(key, `${problem} (got ${shown})`);
 }
 
 export interface ResolveOptions {

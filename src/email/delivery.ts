@@ -13,6 +13,7 @@
  * `deliverNow()`, which a service calls right after committing an action that enqueued mail, so a
  * mail normally leaves at once; the lease makes the two safe to run at the same time.
  */
+import type { Sealer } from "../crypto/envelope.ts";
 import type { KvStore, Transaction } from "../kv/types.ts";
 import { applyMutations } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -22,6 +23,7 @@ import {
   deleteOutboxWrites,
   getOutboxEntry,
   listDueMail,
+  mailBody,
   type OutboxEntry,
   putOutboxWrites,
 } from "./outbox.ts";
@@ -63,6 +65,7 @@ export class OutboxDelivery {
   readonly #log: Logger;
   readonly policy: DeliveryPolicy;
   readonly #inFlight = new Set<Promise<void>>();
+  readonly #sealer: Sealer | undefined;
 
   constructor(opts: {
     kv: KvStore;
@@ -70,7 +73,10 @@ export class OutboxDelivery {
     mailer: Mailer;
     log: Logger;
     policy?: Partial<DeliveryPolicy>;
+    /** Opens sealed mail bodies (the sealer the `MailOutbox` writing them uses). */
+    sealer?: Sealer;
   }) {
+    this.#sealer = opts.sealer;
     this.#kv = opts.kv;
     this.#clock = opts.clock;
     this.#mailer = opts.mailer;
@@ -147,8 +153,7 @@ export class OutboxDelivery {
           await this.#mailer.send({
             to: entry.to,
             subject: entry.subject,
-            text: entry.text,
-            html: entry.html,
+            ...mailBody(entry, this.#sealer),
             messageId: entry.message_id,
           });
           return { entry, error: null };
@@ -189,6 +194,12 @@ export class OutboxDelivery {
       status: failed ? "failed" : "pending",
       next_attempt_at: failed ? current.next_attempt_at : now + backoffMs(this.policy, attempts),
     };
+    if (failed) {
+      // Given up: keep the record for operators, not the tokens in its body.
+      next.text = "";
+      next.html = "";
+      delete next.sealed_body;
+    }
     applyMutations(tx, putOutboxWrites(next, current.next_attempt_at));
     if (failed) {
       this.#log.error("mail given up", { mail_id: current.id, kind: current.kind, attempts });

@@ -13,8 +13,11 @@
  * An entry's due index entry always equals `next_attempt_at`; claiming moves it to the lease's end,
  * so an entry claimed by a node that then dies becomes due again when the lease runs out
  * (at-least-once delivery; the stable Message-ID makes duplicates recognisable). A delivered entry
- * is deleted; one that failed `maxAttempts` times stays with `status: "failed"` and no due entry.
+ * is deleted; one that failed `maxAttempts` times stays with `status: "failed"`, no due entry and
+ * no body (its tokens are dropped with it).
  */
+
+import type { Sealer } from "../crypto/envelope.ts";
 import { defineCodec } from "../kv/codec.ts";
 import { Roots } from "../kv/layout.ts";
 import type { Mutation, ReadOps } from "../kv/types.ts";
@@ -30,6 +33,12 @@ export interface OutboxMail extends RenderedMail {
 }
 
 export interface OutboxEntry extends OutboxMail {
+  /**
+   * The body (`{text, html}` as JSON) sealed with the outbox's `Sealer` (src/crypto/envelope.ts):
+   * mails carry one-time tokens, which must not sit in the store in plain text. When present,
+   * `text` and `html` are empty. Entries written without a sealer keep their body in the clear.
+   */
+  sealed_body?: string;
   id: string;
   message_id: string;
   created_at: number;
@@ -86,6 +95,14 @@ export function deleteOutboxWrites(entry: OutboxEntry): Mutation[] {
   ];
 }
 
+/** The plain body of an entry, opening a sealed one with `sealer` (throws when it cannot). */
+export function mailBody(entry: OutboxEntry, sealer?: Sealer): { text: string; html: string } {
+  if (entry.sealed_body === undefined) return { text: entry.text, html: entry.html };
+  if (!sealer) throw new Error("sealed mail body but no sealer configured");
+  const body = JSON.parse(sealer.open(entry.sealed_body)) as { text?: unknown; html?: unknown };
+  return { text: String(body.text ?? ""), html: String(body.html ?? "") };
+}
+
 /** Ids of pending entries due at or before `nowMs`, oldest due first, at most `limit`. */
 export async function listDueMail(tx: ReadOps, nowMs: number, limit: number): Promise<string[]> {
   const [begin] = OutboxKeys.due.range();
@@ -101,19 +118,35 @@ export class MailOutbox {
   readonly #ids: SnowflakeGenerator;
   readonly #clock: Clock;
   readonly #messageIdDomain: string;
+  readonly #sealer: Sealer | undefined;
 
-  constructor(opts: { ids: SnowflakeGenerator; clock: Clock; messageIdDomain: string }) {
+  constructor(opts: {
+    ids: SnowflakeGenerator;
+    clock: Clock;
+    messageIdDomain: string;
+    /** Seals mail bodies at rest (the delivery side needs the same sealer to open them). */
+    sealer?: Sealer;
+  }) {
     this.#ids = opts.ids;
     this.#clock = opts.clock;
     this.#messageIdDomain = opts.messageIdDomain;
+    this.#sealer = opts.sealer;
   }
 
-  /** The entry for `mail`, due now. */
+  /** The entry for `mail`, due now (its body sealed when the outbox has a sealer). */
   entry(mail: OutboxMail): OutboxEntry {
     const id = this.#ids.next();
     const now = this.#clock.now();
+    const body = this.#sealer
+      ? {
+          text: "",
+          html: "",
+          sealed_body: this.#sealer.seal(JSON.stringify({ text: mail.text, html: mail.html })),
+        }
+      : {};
     return {
       ...mail,
+      ...body,
       id,
       message_id: `<mail-${id}@${this.#messageIdDomain}>`,
       created_at: now,

@@ -11,12 +11,21 @@ import { Server, ServerCredentials, type UntypedServiceImplementation } from "@g
 import { ReflectionService } from "@grpc/reflection";
 import type { GrpcDeps } from "../services/index.ts";
 import { loadProtos } from "./protos.ts";
+import { AUTH_SERVICE, authService } from "./services/auth.ts";
 import { HEALTH_SERVICE, healthService } from "./services/health.ts";
+import { ORGANIZATION_SERVICE, organizationService } from "./services/organizations.ts";
 import { SYSTEM_SERVICE, systemService } from "./services/system.ts";
+import { TEAM_SERVICE, teamService } from "./services/teams.ts";
+import { USER_SERVICE, userService } from "./services/users.ts";
+import { tolerantDefinition } from "./status.ts";
 
 /** Our services: fully qualified name → implementation factory. */
 const SERVICES: [string, (deps: GrpcDeps) => UntypedServiceImplementation][] = [
   [SYSTEM_SERVICE, systemService],
+  [AUTH_SERVICE, authService],
+  [USER_SERVICE, userService],
+  [ORGANIZATION_SERVICE, organizationService],
+  [TEAM_SERVICE, teamService],
 ];
 
 export interface GrpcFront {
@@ -46,7 +55,7 @@ export async function startGrpcServer(
   const health = healthService({ ...deps, log }, () => [...ours, HEALTH_SERVICE]);
 
   for (const [name, factory] of SERVICES) {
-    server.addService(protos.service(name), factory({ ...deps, log }));
+    server.addService(tolerantDefinition(protos.service(name)), factory({ ...deps, log }));
   }
   server.addService(protos.service(HEALTH_SERVICE), health.implementation);
   new ReflectionService(protos.packageDefinition, {

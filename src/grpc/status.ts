@@ -8,9 +8,10 @@ import {
   Metadata,
   type ServerErrorResponse,
   type ServerUnaryCall,
+  type ServiceDefinition,
   type sendUnaryData,
 } from "@grpc/grpc-js";
-import { type FieldProblem, toPublic } from "../lib/errors.ts";
+import { CommonErrors, type FieldProblem, toPublic } from "../lib/errors.ts";
 import type { Logger } from "../lib/log.ts";
 import { acceptRequestId } from "../lib/request-id.ts";
 
@@ -39,12 +40,18 @@ export function toServiceError(e: unknown, requestId: string, log: Logger): Serv
  */
 export function unary<Req, Res>(
   log: Logger,
-  fn: (request: Req, ctx: { requestId: string; metadata: Metadata }) => Promise<Res> | Res,
+  fn: (
+    request: Req,
+    ctx: { requestId: string; metadata: Metadata; peer: string },
+  ) => Promise<Res> | Res,
 ) {
   return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
     const requestId = requestIdOfCall(call.metadata);
     Promise.resolve()
-      .then(() => fn(call.request, { requestId, metadata: call.metadata }))
+      .then(() => {
+        if (isMalformed(call.request)) throw call.request[MALFORMED];
+        return fn(call.request, { requestId, metadata: call.metadata, peer: call.getPeer() });
+      })
       .then(
         (res) => {
           const md = new Metadata();
@@ -54,4 +61,38 @@ export function unary<Req, Res>(
         (e: unknown) => callback(toServiceError(e, requestId, log)),
       );
   };
+}
+
+const MALFORMED = Symbol("malformed request");
+
+function isMalformed(req: unknown): req is { [MALFORMED]: unknown } {
+  return typeof req === "object" && req !== null && MALFORMED in req;
+}
+
+/**
+ * `def` whose request decoding never throws: grpc-js answers a message it cannot decode with
+ * INTERNAL, but a bad message is the client's mistake, so the decoder hands `unary` a marker and
+ * the call ends INVALID_ARGUMENT (code `INVALID_ARGUMENT`).
+ */
+export function tolerantDefinition(def: ServiceDefinition): ServiceDefinition {
+  const out: Record<string, ServiceDefinition[string]> = {};
+  for (const [name, method] of Object.entries(def)) {
+    out[name] = {
+      ...method,
+      requestDeserialize: (bytes: Buffer) => {
+        try {
+          return method.requestDeserialize(bytes);
+        } catch {
+          return {
+            [MALFORMED]: CommonErrors.INVALID_ARGUMENT("Request message could not be decoded", {
+              details: [
+                { field: "(root)", message: "not a valid protobuf message of this method" },
+              ],
+            }),
+          };
+        }
+      },
+    };
+  }
+  return out as ServiceDefinition;
 }

@@ -26,33 +26,17 @@ export function idParams<const K extends string>(...names: K[]) {
   return t.Object(props);
 }
 
-export const DEFAULT_LIMIT = 50;
-export const MAX_LIMIT = 100;
+// Pagination rules are transport-neutral (shared with gRPC): src/services/pagination.ts.
+export {
+  DEFAULT_LIMIT,
+  MAX_LIMIT,
+  type Page,
+  paginationOf,
+  toPage,
+} from "../services/pagination.ts";
 
 /** Query schema for paginated lists (query strings are converted to integers by Elysia). */
 export const PaginationQuery = t.Object({
   limit: t.Optional(t.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
   offset: t.Optional(t.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
 });
-
-export interface Page {
-  limit: number;
-  offset: number;
-}
-
-/** Effective page: limit defaults to 50 and is clamped to 1..100; offset defaults to 0. */
-export function toPage(q: { limit?: number | undefined; offset?: number | undefined }): Page {
-  const limit = Math.min(MAX_LIMIT, Math.max(1, q.limit ?? DEFAULT_LIMIT));
-  return { limit, offset: q.offset ?? 0 };
-}
-
-/** The `pagination` object of every list response (api.md A4). */
-export function paginationOf(page: Page, total: number, count: number) {
-  return {
-    total,
-    count,
-    offset: page.offset,
-    limit: page.limit,
-    has_more: page.offset + count < total,
-  };
-}

@@ -30,8 +30,16 @@ const encoder = new TextEncoder();
 const decoder = new TextDecoder("utf-8", { fatal: true });
 
 class ByteWriter {
-  buf = new Uint8Array(64);
+  buf: Uint8Array;
   len = 0;
+  constructor(size = 64) {
+    this.buf = new Uint8Array(size);
+  }
+  bytes(b: Uint8Array) {
+    this.ensure(b.length);
+    this.buf.set(b, this.len);
+    this.len += b.length;
+  }
   ensure(n: number) {
     if (this.len + n <= this.buf.length) return;
     let size = this.buf.length * 2;
@@ -57,24 +65,62 @@ class ByteWriter {
   }
 }
 
+const TWO_32 = 2 ** 32;
+const MASK_32 = 0xffffffffn;
+
+/** Writes a magnitude < 2^64 given as two 32-bit halves, in the fewest big-endian bytes. */
+function encodeMagnitude(w: ByteWriter, hi: number, lo: number, neg: boolean) {
+  let n = 0;
+  if (hi > 0) {
+    n = 4;
+    for (let h = hi; h > 0; h = Math.floor(h / 256)) n++;
+  } else {
+    for (let l = lo; l > 0; l = Math.floor(l / 256)) n++;
+  }
+  w.ensure(n + 1);
+  const buf = w.buf;
+  buf[w.len++] = neg ? INT_ZERO - n : INT_ZERO + n;
+  const flip = neg ? 0xff : 0;
+  for (let i = n - 1; i >= 0; i--) {
+    // Byte i from the least significant end.
+    const b = i >= 4 ? Math.floor(hi / 2 ** (8 * (i - 4))) & 0xff : Math.floor(lo / 2 ** (8 * i)) & 0xff;
+    buf[w.len++] = b ^ flip;
+  }
+}
+
 function encodeInt(w: ByteWriter, v: bigint) {
   if (v === 0n) return w.byte(INT_ZERO);
   const neg = v < 0n;
-  let mag = neg ? -v : v;
+  const mag = neg ? -v : v;
   if (mag >= 1n << 64n)
     throw new RangeError("tuple integers must be smaller than 2^64 in magnitude");
-  const bytes: number[] = [];
-  while (mag > 0n) {
-    bytes.unshift(Number(mag & 0xffn));
-    mag >>= 8n;
-  }
-  w.byte(neg ? INT_ZERO - bytes.length : INT_ZERO + bytes.length);
-  for (const b of bytes) w.byte(neg ? ~b & 0xff : b);
+  encodeMagnitude(w, Number(mag >> 32n), Number(mag & MASK_32), neg);
+}
+
+/** A safe integer, without going through bigint (same bytes as `encodeInt(w, BigInt(v))`). */
+function encodeSafeInt(w: ByteWriter, v: number) {
+  if (v === 0) return w.byte(INT_ZERO);
+  const neg = v < 0;
+  const mag = neg ? -v : v;
+  encodeMagnitude(w, Math.floor(mag / TWO_32), mag % TWO_32, neg);
 }
 
 /** Encodes a tuple as key bytes. */
 export function pack(tuple: Tuple): Uint8Array {
   const w = new ByteWriter();
+  packInto(w, tuple);
+  return w.result();
+}
+
+/** `concatBytes(prefix, pack(tuple))` in one buffer. */
+function packAfter(prefix: Uint8Array, tuple: Tuple): Uint8Array {
+  const w = new ByteWriter(prefix.length + 32);
+  w.bytes(prefix);
+  packInto(w, tuple);
+  return w.result();
+}
+
+function packInto(w: ByteWriter, tuple: Tuple): void {
   for (const item of tuple) {
     if (item === null) w.byte(NULL);
     else if (typeof item === "string") {
@@ -84,7 +130,7 @@ export function pack(tuple: Tuple): Uint8Array {
       w.escaped(encoder.encode(item));
     } else if (typeof item === "number") {
       if (!Number.isSafeInteger(item)) throw new RangeError("tuple numbers must be safe integers");
-      encodeInt(w, BigInt(item));
+      encodeSafeInt(w, item);
     } else if (typeof item === "bigint") encodeInt(w, item);
     else if (typeof item === "boolean") w.byte(item ? TRUE : FALSE);
     else if (item instanceof Uint8Array) {
@@ -92,7 +138,6 @@ export function pack(tuple: Tuple): Uint8Array {
       w.escaped(item);
     } else throw new TypeError(`unsupported tuple item: ${typeof item}`);
   }
-  return w.result();
 }
 
 function readEscaped(key: Uint8Array, pos: number): [Uint8Array, number] {
@@ -200,17 +245,17 @@ export class Subspace {
 
   /** A nested subspace. */
   sub(...items: TupleItem[]): Subspace {
-    return new Subspace(concatBytes(this.prefix, pack(items)));
+    return new Subspace(packAfter(this.prefix, items));
   }
 
   /** The key for `items` under this prefix. */
   key(...items: TupleItem[]): Uint8Array {
-    return concatBytes(this.prefix, pack(items));
+    return packAfter(this.prefix, items);
   }
 
   /** The key for `tuple` under this prefix (FoundationDB's `Subspace.pack`; same as `key(...tuple)`). */
   pack(tuple: Tuple): Uint8Array {
-    return concatBytes(this.prefix, pack(tuple));
+    return packAfter(this.prefix, tuple);
   }
 
   /** Decodes a key of this subspace back to its tuple (without the prefix). */

@@ -1,14 +1,17 @@
 /**
  * Authentication of node-to-node calls: HMAC-SHA-256 with the shared `cluster.secret` over
- * `v1 \n timestamp \n nodeId \n body`. The receiver recomputes it, compares in constant time,
- * refuses timestamps outside ±`MAX_SKEW_MS` of its own wall clock and refuses a signature it has
- * already accepted within that window (replay), so an outsider can neither forge nor replay a
- * message. Headers: `x-infera-node`, `x-infera-ts` (ms), `x-infera-sig` (hex).
+ * `v2 \n timestamp \n from \n to \n body`. The receiver recomputes it, compares in constant time,
+ * refuses a call addressed to another node id (`to`: a call captured on its way to one node
+ * cannot be replayed to another, whose replay cache never saw it), refuses timestamps outside
+ * ±`MAX_SKEW_MS` of its own wall clock and refuses a signature it has already accepted within
+ * that window (replay), so an outsider can neither forge nor replay a message. Headers:
+ * `x-infera-node` (sender), `x-infera-to` (addressee), `x-infera-ts` (ms), `x-infera-sig` (hex).
  */
 import { createHmac, timingSafeEqual } from "node:crypto";
 
 export const AUTH_HEADERS = {
   node: "x-infera-node",
+  target: "x-infera-to",
   timestamp: "x-infera-ts",
   signature: "x-infera-sig",
 } as const;
@@ -16,13 +19,17 @@ export const AUTH_HEADERS = {
 /** Accepted clock difference between nodes for a signed call (ms). */
 export const MAX_SKEW_MS = 30_000;
 
+/** The MAC of a call from node `from` to node `to` (hex). */
 export function signForward(
   secret: string,
   timestamp: number,
-  nodeId: string,
+  from: string,
+  to: string,
   body: string,
 ): string {
-  return createHmac("sha256", secret).update(`v1\n${timestamp}\n${nodeId}\n${body}`).digest("hex");
+  return createHmac("sha256", secret)
+    .update(`v2\n${timestamp}\n${from}\n${to}\n${body}`)
+    .digest("hex");
 }
 
 /** Verifies signed calls and remembers accepted signatures for the skew window. */
@@ -35,15 +42,17 @@ export class ForwardVerifier {
   }
 
   /**
-   * True when the headers carry a valid, fresh, never-seen signature of `body`. `now` is this
-   * node's wall clock (ms).
+   * True when the headers carry a valid, fresh, never-seen signature of `body` addressed to
+   * `self` (this node's id). `now` is this node's wall clock (ms).
    */
-  verify(headers: Headers, body: string, now: number): boolean {
+  verify(headers: Headers, body: string, now: number, self: string): boolean {
     const nodeId = headers.get(AUTH_HEADERS.node);
+    const to = headers.get(AUTH_HEADERS.target);
     const tsText = headers.get(AUTH_HEADERS.timestamp);
     const sig = headers.get(AUTH_HEADERS.signature);
     if (
       !nodeId ||
+      to !== self ||
       !tsText ||
       !sig ||
       !/^[0-9]{1,16}$/.test(tsText) ||
@@ -53,7 +62,7 @@ export class ForwardVerifier {
     }
     const ts = Number(tsText);
     if (Math.abs(now - ts) > MAX_SKEW_MS) return false;
-    const expected = Buffer.from(signForward(this.#secret, ts, nodeId, body), "hex");
+    const expected = Buffer.from(signForward(this.#secret, ts, nodeId, to, body), "hex");
     const given = Buffer.from(sig, "hex");
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
     this.#forget(now);

@@ -52,9 +52,31 @@ export interface HostOptions {
   /** Group commit bounds (defaults 256 turns, 512 KiB of written bytes). */
   maxBatchTurns?: number;
   maxBatchBytes?: number;
+  /**
+   * Resolves at the next macrotask boundary of the event loop (default: `setImmediate`). Not a
+   * timer: it only lets timers and I/O that are already due run. See `#fairShare`.
+   */
+  nextMacrotask?: () => Promise<void>;
+  /** Longest run of drain steps without a macrotask boundary (ms of the clock; default 5). */
+  sliceMs?: number;
+  /** Most batches run without a macrotask boundary (default 32; bounds it under a frozen clock). */
+  sliceBatches?: number;
 }
 
 const RETRY_AFTER_FULL_S = 1;
+const DEFAULT_SLICE_MS = 5;
+const DEFAULT_SLICE_BATCHES = 32;
+
+/** Resolves in the event loop's next check phase: after due timers and I/O callbacks ran. */
+export const nextMacrotask = (): Promise<void> => new Promise<void>((r) => setImmediate(r));
+
+/** The current run of drain steps since the event loop last got a turn. */
+interface Slice {
+  start: number;
+  batches: number;
+  /** Resolves once the event loop turned (a macrotask ran after this slice opened). */
+  turned: Promise<void>;
+}
 
 interface Activation extends BatchActivation {
   draining: Promise<void> | undefined;
@@ -72,9 +94,14 @@ export class ActorHost {
   #turnIds = 1;
   #closed = false;
   #sweeper: AbortController | undefined;
+  #slice: Slice | undefined;
+  /** Activations between their first message and `active` (claim and load in flight). */
+  readonly #activating = new Set<Promise<void>>();
+  readonly #nextMacrotask: () => Promise<void>;
 
   constructor(opts: HostOptions) {
     this.#o = opts;
+    this.#nextMacrotask = opts.nextMacrotask ?? nextMacrotask;
     this.#batchDeps = {
       kv: opts.kv,
       clock: opts.clock,
@@ -131,7 +158,10 @@ export class ActorHost {
   #enqueue(ref: ActorRef, env: Envelope) {
     if (this.#closed || this.#o.cluster.isFenced()) {
       this.#o.metrics?.rejected.inc({ reason: "unavailable" });
-      return env.reject(RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
+      return this.#rejectLater(
+        env,
+        RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }),
+      );
     }
     const key = `${ref.kind}/${ref.id}`;
     let act = this.#acts.get(key);
@@ -147,14 +177,16 @@ export class ActorHost {
       };
       this.#acts.set(key, act);
       act.mailbox.push(env);
-      void this.#activate(act);
+      const activating = this.#activate(act).finally(() => this.#activating.delete(activating));
+      this.#activating.add(activating);
       return;
     }
     act.lastActive = this.#o.clock.monotonic();
     this.#o.metrics?.mailboxDepth.observe({ kind: ref.kind }, act.mailbox.length);
     if (!act.mailbox.push(env)) {
       this.#o.metrics?.rejected.inc({ reason: "mailbox_full" });
-      return env.reject(
+      return this.#rejectLater(
+        env,
         RuntimeErrors.MAILBOX_FULL(undefined, {
           retryAfterSeconds: RETRY_AFTER_FULL_S,
           meta: { actor: key, capacity: this.#o.mailboxCapacity },
@@ -162,6 +194,43 @@ export class ActorHost {
       );
     }
     if (act.status === "active") void this.#drain(act);
+  }
+
+  /**
+   * Refusals answered without any I/O would let an in-process caller that retries at once spin in
+   * microtasks forever (and starve the heartbeat that would unfence the node): they are answered
+   * after the next macrotask boundary.
+   */
+  #rejectLater(env: Envelope, error: AppError): void {
+    void this.#nextMacrotask().then(() => env.reject(error));
+  }
+
+  /**
+   * Cooperative scheduling. With the main-thread executor and SQLite (synchronous reads, group
+   * commit in a microtask) a drain step never leaves the microtask queue, and callers that ask
+   * again as soon as they are answered keep the mailbox non-empty: without this, timers never fire
+   * (the heartbeat starves, the node fences itself after `fence_ms`) and sockets are not read.
+   * A slice opens at the first drain step after the event loop turned; once it has run `sliceMs`
+   * or `sliceBatches` batches, every drain loop of this host waits for the next macrotask
+   * boundary. Returns undefined when the step may run now (no extra await on the fast path).
+   */
+  #fairShare(): Promise<void> | undefined {
+    const now = this.#o.clock.monotonic();
+    let slice = this.#slice;
+    if (!slice) {
+      const opened: Slice = {
+        start: now,
+        batches: 0,
+        turned: this.#nextMacrotask().then(() => {
+          if (this.#slice === opened) this.#slice = undefined;
+        }),
+      };
+      this.#slice = slice = opened;
+    }
+    slice.batches++;
+    const overMs = now - slice.start >= (this.#o.sliceMs ?? DEFAULT_SLICE_MS);
+    const overBatches = slice.batches > (this.#o.sliceBatches ?? DEFAULT_SLICE_BATCHES);
+    return overMs || overBatches ? slice.turned : undefined;
   }
 
   async #activate(act: Activation) {
@@ -222,7 +291,12 @@ export class ActorHost {
 
   async #drainLoop(act: Activation) {
     try {
-      while (act.status === "active" && act.mailbox.length > 0) {
+      while (act.status === "active" && act.mailbox.length > 0 && !this.#closed) {
+        const turn = this.#fairShare();
+        if (turn) {
+          await turn;
+          continue; // re-check: the activation may have closed meanwhile
+        }
         if (this.#o.cluster.isFenced()) {
           this.#close(act, RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
           return;
@@ -245,6 +319,9 @@ export class ActorHost {
     const now = this.#o.clock.monotonic();
     let n = 0;
     for (const act of [...this.#acts.values()]) {
+      // Each release is a transaction: with SQLite a long sweep is one microtask chain too.
+      const turn = this.#fairShare();
+      if (turn) await turn;
       // A drain with an empty mailbox is finishing its last batch: let it end first.
       if (act.draining && act.mailbox.length === 0) await act.draining;
       if (act.status !== "active" || act.draining || act.mailbox.length > 0) continue;
@@ -301,15 +378,23 @@ export class ActorHost {
     this.#o.runner.clear();
   }
 
-  /** Graceful stop: refuse new messages, wait for running batches, release every owner key. */
+  /**
+   * Graceful stop, in this order: refuse new messages and take no new turn; let the batches in
+   * flight commit (or fail) and the activations in flight finish their claim; answer what is
+   * still queued `NODE_UNAVAILABLE` (retryable: those turns never ran); release every owner key,
+   * so the next message activates elsewhere at once. Resolves only when the keys are released, so
+   * the caller may then leave the cluster and close the KV store.
+   */
   async stop(): Promise<void> {
     this.#closed = true;
     this.#sweeper?.abort();
-    await Promise.all([...this.#acts.values()].map((a) => a.draining));
-    for (const act of [...this.#acts.values()]) {
-      const owner = act.owner;
-      this.#close(act, RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
-      if (owner) await release(this.#o.kv, act.ref, owner).catch(() => undefined);
-    }
+    await Promise.all([...this.#activating, ...[...this.#acts.values()].map((a) => a.draining)]);
+    await Promise.all(
+      [...this.#acts.values()].map(async (act) => {
+        const owner = act.owner;
+        this.#close(act, RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
+        if (owner) await release(this.#o.kv, act.ref, owner).catch(() => undefined);
+      }),
+    );
   }
 }

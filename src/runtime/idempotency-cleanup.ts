@@ -4,10 +4,12 @@
  * (the oldest first), in fenced batches of at most 500 entries, deleting each index entry and the
  * record it points to. No cursor is needed: what it deleted is gone, so the head is always the
  * next work. Records past their expiry are already ignored by lookups, so a late run only costs
- * space.
+ * space. An index entry only deletes the record it points to when that record has expired too:
+ * the same key, used again once its first outcome expired, holds a newer record (with its own,
+ * later index entry) that must keep deduplicating retries for its full 24 h.
  */
 import type { LeaderJob } from "../cluster/jobs-types.ts";
-import { ActorKeys } from "./keys.ts";
+import { ActorKeys, IdempotencyCodec } from "./keys.ts";
 
 const BATCH = 500;
 
@@ -25,7 +27,9 @@ export function createIdempotencyCleanupJob(opts: { intervalMs?: number } = {}):
           for (const row of due) {
             tx.clear(row.key);
             const record = ActorKeys.idemOfExpiry(row.key);
-            if (record) tx.clear(record);
+            if (!record) continue;
+            const raw = await tx.get(record);
+            if (raw && IdempotencyCodec.decode(raw).expiresAt <= now) tx.clear(record);
           }
           return due.length;
         },

@@ -44,8 +44,11 @@ export interface InternalEndpointOptions {
 
 export interface InternalEndpoint {
   readonly port: number;
-  /** Installs the handler (the runtime, once built). Requests before that get 503. */
-  setHandler(handler: ForwardHandler): void;
+  /**
+   * Installs the handler (the runtime, once built) and this node's id, which signed calls must
+   * be addressed to. Requests before that get 503.
+   */
+  setHandler(handler: ForwardHandler, selfNodeId: string): void;
   stop(): Promise<void>;
 }
 
@@ -73,6 +76,7 @@ function isForwardRequest(v: unknown): v is ForwardRequest {
 export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEndpoint {
   const verifier = opts.secret ? new ForwardVerifier(opts.secret) : undefined;
   let handler: ForwardHandler | undefined;
+  let self: string | undefined;
   const server = Bun.serve({
     hostname: opts.hostname,
     port: opts.port,
@@ -82,7 +86,10 @@ export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEn
       if (url.pathname !== FORWARD_PATH) return problem(404, "ROUTE_NOT_FOUND", "No such route");
       if (req.method !== "POST") return problem(405, "METHOD_NOT_ALLOWED", "Method not allowed");
       const body = await req.text();
-      if (!verifier?.verify(req.headers, body, opts.clock.now())) {
+      if (verifier && self === undefined) {
+        return problem(503, "UNAVAILABLE", "Service unavailable; retry later");
+      }
+      if (!verifier?.verify(req.headers, body, opts.clock.now(), self ?? "")) {
         opts.log.warn("refused unauthenticated internal call", {
           from: req.headers.get(AUTH_HEADERS.node) ?? undefined,
           reason: verifier ? "bad signature" : "cluster.secret unset",
@@ -102,7 +109,8 @@ export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEn
   });
   return {
     port: server.port ?? opts.port,
-    setHandler(h) {
+    setHandler(h, selfNodeId) {
+      self = selfNodeId;
       handler = h;
     },
     async stop() {
@@ -142,8 +150,9 @@ export async function forwardAsk(
       headers: {
         "content-type": "application/json",
         [AUTH_HEADERS.node]: auth.nodeId,
+        [AUTH_HEADERS.target]: target.nodeId,
         [AUTH_HEADERS.timestamp]: String(ts),
-        [AUTH_HEADERS.signature]: signForward(auth.secret, ts, auth.nodeId, body),
+        [AUTH_HEADERS.signature]: signForward(auth.secret, ts, auth.nodeId, target.nodeId, body),
       },
       body,
       signal: ctl.signal,

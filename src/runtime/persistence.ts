@@ -77,6 +77,22 @@ async function readOwner(tx: Transaction, ref: ActorRef): Promise<OwnerRecord | 
 }
 
 /**
+ * Whether an owner record naming `(nodeId, incarnation)` belongs to a live node, given the live
+ * members this node observed. An incarnation newer than the observed one registered after this
+ * node last looked (a peer that fenced itself and re-joined, then claimed): it is at least as
+ * alive as what was observed, and taking its actors away would only bounce them off a node that
+ * just came back. An older incarnation was replaced: its process no longer owns anything.
+ */
+export function ownerIsAlive(
+  live: readonly Claimant[],
+  nodeId: string,
+  incarnation: number,
+): boolean {
+  const member = live.find((m) => m.nodeId === nodeId);
+  return member !== undefined && incarnation >= member.incarnation;
+}
+
+/**
  * Claims ownership of `ref` for `self`. `isAlive(nodeId, incarnation)` is this node's view of
  * membership: an owner that is not alive (suspect, dead, left, unknown) may be taken over, which
  * is safe because its commits re-read the owner key and will be refused.

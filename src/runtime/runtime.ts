@@ -22,7 +22,7 @@ import { ActorHost } from "./host.ts";
 import { createIdempotencyCleanupJob } from "./idempotency-cleanup.ts";
 import type { ForwardRequest, ForwardResponse, ForwardTarget } from "./internal-endpoint.ts";
 import { createRuntimeMetrics, type RuntimeMetrics } from "./metrics.ts";
-import { snapshotGet, snapshotRange } from "./persistence.ts";
+import { ownerIsAlive, snapshotGet, snapshotRange } from "./persistence.ts";
 import { ActorRouter } from "./router.ts";
 import { WorkerPool } from "./workers.ts";
 
@@ -122,8 +122,7 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
         const s = cluster.self();
         return { nodeId: s.nodeId, incarnation: s.incarnation };
       },
-      isAlive: (nodeId, incarnation) =>
-        cluster.liveNodes().some((n) => n.nodeId === nodeId && n.incarnation === incarnation),
+      isAlive: (nodeId, incarnation) => ownerIsAlive(cluster.liveNodes(), nodeId, incarnation),
       isFenced: () => cluster.isFenced(),
     },
   });

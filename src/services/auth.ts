@@ -7,12 +7,7 @@
  * per-user rate limit drops the mail silently instead of answering differently.
  */
 import { issueCredential } from "../crypto/tokens.ts";
-import {
-  addressTaken,
-  type EmailRecord,
-  findEmailByAddress,
-  putEmailWrites,
-} from "../domain/emails/records.ts";
+import { type EmailRecord, findEmailByAddress, putEmailWrites } from "../domain/emails/records.ts";
 import type { RateLimitDecision } from "../domain/ratelimit/counters.ts";
 import { rateLimitedError } from "../domain/ratelimit/limiter.ts";
 import {
@@ -86,7 +81,7 @@ export class AuthService {
     const passwordHash = await d.hasher.hash(input.password);
     const { result, mailId } = await d.kv.transact(
       async (tx) => {
-        if (await addressTaken(tx, address)) throw UserErrors.EMAIL_IN_USE();
+        await this.#emails.claimAddressIn(tx, address, null, meta);
         const now = d.clock.now();
         const user: UserRecord = {
           id: d.ids.next(),
@@ -138,9 +133,12 @@ export class AuthService {
     const rule = d.settings.rules.loginFailuresPerAccount;
     // An address that cannot exist answers like an unknown one (same error, same hashing work).
     const address = tryNormaliseEmail(rawEmail) ?? "(invalid)";
+    // The failure unit is reserved before the password is checked (and refunded on success), so
+    // a burst of parallel attempts cannot all pass the check before the first failure counts.
+    const spentAt = d.clock.now();
     const found = await d.kv.transact(
       async (tx) => {
-        const failures = await d.limiter.peekIn(tx, rule, address);
+        const failures = await d.limiter.consumeIn(tx, rule, address, spentAt);
         const email = await findEmailByAddress(tx.snapshot, address);
         const user = email ? await getUser(tx.snapshot, email.user_id) : undefined;
         return { failures, user };
@@ -157,7 +155,6 @@ export class AuthService {
     if (!ok || !found.user) {
       await d.kv.transact(
         async (tx) => {
-          d.limiter.spendIn(tx, rule, address);
           applyMutations(
             tx,
             auditWrites(d, meta, {
@@ -182,6 +179,7 @@ export class AuthService {
           throw UserErrors.INVALID_CREDENTIALS();
         }
         const session = await this.#sessions.createIn(tx, user.id, "WEB", meta);
+        d.limiter.refundIn(tx, rule, address, spentAt);
         applyMutations(
           tx,
           auditWrites(d, meta, {

@@ -7,9 +7,9 @@
 import { issueCredential } from "../crypto/tokens.ts";
 import { EmailErrors } from "../domain/emails/errors.ts";
 import {
-  addressTaken,
   deleteEmailWrites,
   type EmailRecord,
+  findEmailByAddress,
   getEmail,
   listUserEmails,
   putEmailWrites,
@@ -69,6 +69,37 @@ export class EmailService {
   }
 
   /**
+   * Inside `tx`: makes sure `address` can be given to `userId` (registration, adding an address).
+   * A verified address, or the primary address of another account, is taken (409 EMAIL_IN_USE).
+   * An unverified secondary address of another account reserves nothing: anybody can type any
+   * address, so such a claim is removed (with its verification tokens, audited) rather than
+   * letting a squatter lock the mailbox's owner out of registering or adding it.
+   */
+  async claimAddressIn(
+    tx: Transaction,
+    address: string,
+    userId: string | null,
+    meta: RequestMeta,
+  ): Promise<void> {
+    const existing = await findEmailByAddress(tx, address);
+    if (!existing) return;
+    if (existing.verified_at !== null || existing.primary || existing.user_id === userId) {
+      throw UserErrors.EMAIL_IN_USE();
+    }
+    applyMutations(tx, this.deleteWithTokensWrites(existing, await this.#tokensOf(tx, existing)));
+    applyMutations(
+      tx,
+      auditWrites(this.#d, meta, {
+        event_type: "user_email_removed",
+        user_id: existing.user_id,
+        resource_type: "email",
+        resource_id: existing.id,
+        event_data: { reason: "unverified_address_claimed_elsewhere" },
+      }),
+    );
+  }
+
+  /**
    * Inside `tx`: issues a verification token for `email` and enqueues its mail. Returns the outbox
    * id to deliver after commit. Does not check rate limits (callers do, as their rules differ).
    */
@@ -106,7 +137,7 @@ export class EmailService {
       async (tx) => {
         const user = await getUser(tx, p.userId);
         if (!user) throw UserErrors.USER_NOT_FOUND();
-        if (await addressTaken(tx, address)) throw UserErrors.EMAIL_IN_USE();
+        await this.claimAddressIn(tx, address, p.userId, meta);
         const existing = await listUserEmails(tx, p.userId);
         if (existing.length >= MAX_EMAILS_PER_USER) {
           throw EmailErrors.TOO_MANY_EMAILS(

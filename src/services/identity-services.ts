@@ -6,6 +6,7 @@
 import type { Registry } from "prom-client";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Config } from "../config/schema.ts";
+import { createSealer } from "../crypto/envelope.ts";
 import { Argon2Hasher, type PasswordHasher } from "../crypto/password.ts";
 import { RateLimiter } from "../domain/ratelimit/limiter.ts";
 import { ConsoleMailer } from "../email/console.ts";
@@ -33,6 +34,8 @@ export interface IdentityServices {
   emails: EmailService;
   /** Delivers mail; `drain()` it on shutdown. */
   delivery: OutboxDelivery;
+  /** The mail outbox (bodies sealed at rest); org services enqueue invitations through it too. */
+  outbox: MailOutbox;
   mailer: Mailer;
   /** Leader jobs to register with the cluster's job runner. */
   jobs: LeaderJob[];
@@ -71,12 +74,21 @@ export function buildIdentityServices(o: IdentityBuildOptions): IdentityServices
   const log = o.log.child({ subsystem: "identity" });
   const metrics = createIdentityMetrics(o.metrics);
   const mailer = o.mailer ?? mailerFromConfig(o.config, o.log);
+  // Mail bodies carry one-time tokens: sealed at rest in the outbox (src/crypto/envelope.ts).
+  const sealer = createSealer(o.config.auth.key_encryption_secret, "outbox-mail");
   const delivery = new OutboxDelivery({
     kv: o.kv,
     clock: o.clock,
     mailer,
     log: o.log.child({ subsystem: "mail" }),
     policy: o.deliveryPolicy,
+    sealer,
+  });
+  const outbox = new MailOutbox({
+    ids: o.ids,
+    clock: o.clock,
+    messageIdDomain: new URL(o.config.frontend_base_url).hostname || "inferadb.local",
+    sealer,
   });
   const deps: IdentityDeps = {
     kv: o.kv,
@@ -84,11 +96,7 @@ export function buildIdentityServices(o: IdentityBuildOptions): IdentityServices
     ids: o.ids,
     log,
     hasher: o.hasher ?? new Argon2Hasher(),
-    outbox: new MailOutbox({
-      ids: o.ids,
-      clock: o.clock,
-      messageIdDomain: new URL(o.config.frontend_base_url).hostname || "inferadb.local",
-    }),
+    outbox,
     delivery,
     limiter: new RateLimiter({
       kv: o.kv,
@@ -109,6 +117,7 @@ export function buildIdentityServices(o: IdentityBuildOptions): IdentityServices
     sessions,
     emails,
     delivery,
+    outbox,
     mailer,
     jobs: [
       mailOutboxJob(delivery),

@@ -4,6 +4,7 @@
  * membership and runs `can()` against its own state: the organization id from the URL is never
  * trusted on its own. Also the organizations side of account deletion (`OrgMembershipPort`).
  */
+import { createHash } from "node:crypto";
 import { ORGANIZATION_ACTOR_KIND } from "../../actors/organization/actor.ts";
 import type { OrgMessage } from "../../actors/organization/messages.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
@@ -28,7 +29,7 @@ import type { OutboxDelivery } from "../email/delivery.ts";
 import type { MailOutbox } from "../email/outbox.ts";
 import { decodeI64LE, type KvStore, type ReadOps } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
-import { isAppError } from "../lib/errors.ts";
+import { CommonErrors, isAppError } from "../lib/errors.ts";
 import type { SnowflakeGenerator } from "../lib/ids.ts";
 import type { Logger } from "../lib/log.ts";
 import type { ActorClient } from "../runtime/client.ts";
@@ -57,6 +58,25 @@ export interface CallOptions {
 
 type Listed<K extends string, T> = { [P in K]: T[] } & { total: number };
 
+const IDEMPOTENCY_KEY = /^[\x21-\x7e]{1,255}$/;
+
+/**
+ * The actor-level Idempotency-Key for `key` sent by `userId`. The runtime stores outcomes per
+ * actor and compares only the message, so an unscoped key would let any other caller (even a
+ * non-member) who sends the same key and body get the first caller's stored reply without an
+ * authorization check, and two users picking the same key would collide. Scoped by user and
+ * hashed, so the scoped key stays within the runtime's length limit.
+ */
+export function scopedIdempotencyKey(userId: string, key: string): string {
+  if (!IDEMPOTENCY_KEY.test(key)) {
+    const message = "must be 1..255 printable ASCII characters";
+    throw CommonErrors.INVALID_ARGUMENT(`Idempotency-Key ${message}`, {
+      details: [{ field: "Idempotency-Key", message }],
+    });
+  }
+  return `u${userId}:${createHash("sha256").update(key).digest("base64url")}`;
+}
+
 /** Sends one message to an organization's actor as `p` (the shared path of the org services). */
 export function askOrg<R>(
   deps: OrgServiceDeps,
@@ -71,7 +91,9 @@ export function askOrg<R>(
   } as unknown as ActorMessage;
   return deps.actors.ask<JsonValue>(ORGANIZATION_ACTOR_KIND, orgId, message, {
     principal: { userId: p.userId },
-    ...(opts?.idempotencyKey ? { idempotencyKey: opts.idempotencyKey } : {}),
+    ...(opts?.idempotencyKey
+      ? { idempotencyKey: scopedIdempotencyKey(p.userId, opts.idempotencyKey) }
+      : {}),
   }) as Promise<R>;
 }
 
@@ -105,6 +127,8 @@ export class OrganizationService implements OrgMembershipPort {
     );
     // A snapshot read: the global cap may be overshot by the creations racing at this instant.
     if (count >= MAX_ORGS_GLOBAL) throw OrgErrors.GLOBAL_ORG_LIMIT();
+    // Validate the key before it becomes part of a stored claim.
+    if (opts.idempotencyKey) scopedIdempotencyKey(p.userId, opts.idempotencyKey);
     const orgId = opts.idempotencyKey
       ? await this.#claimOrgId(p.userId, opts.idempotencyKey)
       : d.ids.next();

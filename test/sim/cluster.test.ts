@@ -220,6 +220,30 @@ test("a leader stopped in the middle of a fenced commit never commits after its 
   }
 });
 
+test("a seed replays identically even when the observer's own writes hit injected faults", async () => {
+  const run = async () => {
+    const sim = new SimCluster({ seed: 7, nodes: 3, kvFaults: { conflict: 0.5 } });
+    await sim.start();
+    for (let i = 0; i < 10; i++) {
+      await sim.drive(
+        sim.observer.transact(async (tx) => {
+          applyMutations(
+            tx,
+            scheduleReminder({ kind: "sim", id: "o", name: `o${i}`, dueMs: sim.sched.wallStart }),
+          );
+        }),
+      );
+      sim.log(`observer write ${i} done`);
+    }
+    for (let i = 0; i < 8; i++) await step(sim);
+    await sim.shutdown();
+    return sim.trace.join("\n");
+  };
+  const a = await run();
+  expect(a).toContain("observer write 9 done");
+  expect(await run()).toBe(a);
+});
+
 test("a seed replays identically", async () => {
   const run = async () => {
     const sim = new SimCluster({

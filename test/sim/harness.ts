@@ -114,10 +114,21 @@ export class SimCluster {
       monotonic: () => this.sched.now,
       sleep: (ms, signal) => this.sched.sleep(undefined, ms, signal),
     };
-    this.observer = createKvStore(this.#faultless(), { clock: observerClock });
+    // Its commits (tests schedule reminders through it) draw the backend's random faults like any
+    // other: their retry backoff must run on virtual time with a seeded jitter, or how much
+    // virtual time a `drive()` of it takes would depend on the real machine (seeds would not
+    // replay).
+    this.observer = createKvStore(this.#faultless(), {
+      clock: observerClock,
+      random: prng(opts.seed ^ 0x0b5e),
+      backoffSleep: (ms) => this.sched.sleep(undefined, ms),
+    });
   }
 
-  /** A backend view that bypasses random faults for the observer's read-only transactions. */
+  /**
+   * The backend for the observer: no node gate, latency or pause. Its reads never draw faults;
+   * its commits that write do (they reach the same backend).
+   */
   #faultless(): KvBackend {
     const b = this.backend;
     return {

@@ -44,11 +44,6 @@ export async function findEmailByAddress(
   return id ? getEmail(tx, fromUtf8.decode(id)) : undefined;
 }
 
-/** True when `address` is taken. A conflicting read of the index key (see the header). */
-export async function addressTaken(tx: ReadOps, address: string): Promise<boolean> {
-  return (await tx.get(UserKeys.address.key(address))) !== undefined;
-}
-
 /** A user's addresses in ascending id order. */
 export async function listUserEmails(tx: ReadOps, userId: string): Promise<EmailRecord[]> {
   const [begin, end] = UserKeys.userEmails.range(idItem(userId));

@@ -3,6 +3,7 @@
  * trimmed, 1..100 UTF-8 bytes, no control characters. Team names additionally allow only Unicode
  * letters and digits, `-`, `_` and spaces.
  */
+import { canonicalEmail } from "../users/validate.ts";
 import { OrgErrors } from "./errors.ts";
 
 const MAX_NAME_BYTES = 100;
@@ -50,18 +51,12 @@ export function normalizeDescription(raw: string | undefined | null): string {
   return d;
 }
 
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const MAX_EMAIL_BYTES = 255;
-
-/** Trims and lower-cases an invitee address; throws INVITATION_EMAIL_INVALID when malformed. */
+/**
+ * An invitee address in the same canonical form as users' addresses (`canonicalEmail`), so an
+ * invitation matches the invitee's verified address exactly; INVITATION_EMAIL_INVALID otherwise.
+ */
 export function normalizeInviteEmail(raw: string): string {
-  const email = raw.trim().toLowerCase();
-  if (email.length === 0) throw OrgErrors.INVITATION_EMAIL_INVALID("Email cannot be empty");
-  if (utf8.encode(email).length > MAX_EMAIL_BYTES) {
-    throw OrgErrors.INVITATION_EMAIL_INVALID(`Email must be ${MAX_EMAIL_BYTES} bytes or less`);
-  }
-  if (!EMAIL.test(email) || CONTROL.test(email)) {
-    throw OrgErrors.INVITATION_EMAIL_INVALID("Invalid email format");
-  }
-  return email;
+  const c = canonicalEmail(raw);
+  if ("problem" in c) throw OrgErrors.INVITATION_EMAIL_INVALID(c.problem);
+  return c.email;
 }

@@ -57,9 +57,9 @@ export class RateLimiter {
     tx: Transaction,
     rule: RateLimitRule,
     identifier: string,
+    now: number = this.#clock.now(),
   ): Promise<RateLimitDecision> {
     if (!this.enabled) return this.#unlimited(rule);
-    const now = this.#clock.now();
     const decision = decide(rule, await readCounter(tx, rule, identifier, now), now);
     if (decision.allowed) applyMutations(tx, spendWrites(rule, identifier, now));
     return decision;
@@ -70,20 +70,13 @@ export class RateLimiter {
     this.#onDenied?.(rule.category);
   }
 
-  /** Whether one more unit would be allowed, without spending it (inside `tx`). */
-  async peekIn(
-    tx: Transaction,
-    rule: RateLimitRule,
-    identifier: string,
-  ): Promise<RateLimitDecision> {
-    if (!this.enabled) return this.#unlimited(rule);
-    const now = this.#clock.now();
-    return decide(rule, await readCounter(tx, rule, identifier, now), now);
-  }
-
-  /** Spends one unit inside `tx` whatever the count (failure counters). */
-  spendIn(tx: Transaction, rule: RateLimitRule, identifier: string): void {
-    if (this.enabled) applyMutations(tx, spendWrites(rule, identifier, this.#clock.now()));
+  /**
+   * Gives back, inside `tx`, a unit spent by `consumeIn(…, spentAt)` (in the window it was spent
+   * in). Failure counters reserve a unit before the outcome is known, so parallel attempts cannot
+   * all pass the check at once, and refund it when the attempt succeeded.
+   */
+  refundIn(tx: Transaction, rule: RateLimitRule, identifier: string, spentAt: number): void {
+    if (this.enabled) applyMutations(tx, spendWrites(rule, identifier, spentAt, -1));
   }
 
   #unlimited(rule: RateLimitRule): RateLimitDecision {

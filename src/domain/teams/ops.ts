@@ -5,7 +5,8 @@
  */
 
 import { compareIds } from "../../lib/ids.ts";
-import type { Action, OrgPermission } from "../authz/permissions.ts";
+import { can, type PrincipalContext } from "../authz/can.ts";
+import { type Action, type OrgPermission, PERMISSION_STATEMENTS } from "../authz/permissions.ts";
 import { OrgErrors } from "../organizations/errors.ts";
 import { TIER_LIMITS } from "../organizations/limits.ts";
 import { type OrgState, withEntry, withNested } from "../organizations/state.ts";
@@ -35,8 +36,27 @@ function teamGuard(state: OrgState, env: TurnEnv, teamId: string, action: Action
   requireMember(state, env);
   const team = state.teams.get(teamId);
   if (!team) throw OrgErrors.TEAM_NOT_FOUND();
-  const { org } = authorize(state, env, action, { teamId }, { write });
-  return { org, team };
+  const { org, principal } = authorize(state, env, action, { teamId }, { write });
+  return { org, team, principal };
+}
+
+/**
+ * Joining a team (or managing it) hands out every permission the team holds, so whoever shapes
+ * its membership must hold each of them already: delegation never grants what the delegator
+ * lacks. Without this, a MEMBER with ORG_PERM_TEAM_MANAGE_MEMBERS could add themselves to any
+ * team and collect all of its permissions. OWNER and ADMIN hold every delegable action; a team's
+ * own manager holds its permissions through the team.
+ */
+function assertHoldsTeamPermissions(
+  state: OrgState,
+  principal: PrincipalContext,
+  teamId: string,
+): void {
+  for (const perm of state.teamPermissions.get(teamId)?.keys() ?? []) {
+    if (!PERMISSION_STATEMENTS[perm].every((action) => can(principal, action))) {
+      throw OrgErrors.ORG_FORBIDDEN();
+    }
+  }
 }
 
 function assertNameFree(state: OrgState, name: string, exceptId?: string): void {
@@ -173,7 +193,8 @@ export function addTeamMember(
   env: TurnEnv,
   out: TurnOutput,
 ) {
-  const { team, org } = teamGuard(state, env, input.teamId, "team_member:add", true);
+  const { team, org, principal } = teamGuard(state, env, input.teamId, "team_member:add", true);
+  assertHoldsTeamPermissions(state, principal, team.id);
   if (!state.members.has(input.userId)) throw OrgErrors.TEAM_MEMBER_NOT_ORG_MEMBER();
   if (state.teamMembers.get(team.id)?.has(input.userId)) throw OrgErrors.TEAM_MEMBER_EXISTS();
   const tm: TeamMember = {
@@ -210,7 +231,8 @@ export function updateTeamMember(
   env: TurnEnv,
   out: TurnOutput,
 ) {
-  const { team, org } = teamGuard(state, env, input.teamId, "team_member:update", true);
+  const { team, org, principal } = teamGuard(state, env, input.teamId, "team_member:update", true);
+  assertHoldsTeamPermissions(state, principal, team.id);
   const tm = findTeamMember(state, team.id, input.memberId);
   return storeTeamMember(
     state,

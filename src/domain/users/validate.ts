@@ -71,25 +71,50 @@ export function checkPassword(password: string, field = "password"): void {
 }
 
 /**
- * An email address: trimmed and lower-cased; exactly one `@`, a non-empty local part (≤ 64 bytes), a
- * domain of dot-separated non-empty labels, no whitespace or control characters, ≤ 254 bytes.
+ * RFC 5322 "specials" (and the backslash) have meaning in an address header: with them a stored
+ * address can differ from where a mailer delivers (`corp.com<me@evil.com>` is delivered to
+ * `me@evil.com`, `a@b.com,c.com` to two recipients), so the address a user verified would not be
+ * the address they hold. Quoted local parts are therefore not supported.
  */
-export function normaliseEmail(raw: string, field = "email"): string {
-  const email = raw.trim().toLowerCase();
-  const bad = (message: string) =>
-    UserErrors.INVALID_EMAIL(message, { details: [{ field, message }] });
-  if (email.length === 0) throw bad("Email cannot be empty");
-  if (!email.isWellFormed()) throw bad("Invalid email format");
-  if (byteLength(email) > EMAIL_MAX_BYTES)
-    throw bad(`Email must be ${EMAIL_MAX_BYTES} bytes or less`);
-  if (/\s/u.test(email) || hasControl(email)) throw bad("Invalid email format");
+const HEADER_SPECIALS = /[()<>[\]:;,"\\]/;
+
+/**
+ * The canonical form of an email address, the one key for uniqueness, sign-in, rate limits and
+ * invitation matching: trimmed, Unicode NFKC (so full-width and other compatibility look-alikes
+ * fold to their plain letters, and composed/decomposed accents compare equal), lower-cased;
+ * exactly one `@`, a non-empty local part (≤ 64 bytes), a domain of dot-separated non-empty
+ * labels, no whitespace, control, invisible format (zero-width, bidi) or header-special
+ * characters, ≤ 254 bytes.
+ */
+export function canonicalEmail(raw: string): { email: string } | { problem: string } {
+  const trimmed = raw.trim();
+  if (trimmed.length === 0) return { problem: "Email cannot be empty" };
+  if (!trimmed.isWellFormed()) return { problem: "Invalid email format" };
+  const email = trimmed.normalize("NFKC").toLowerCase();
+  if (byteLength(email) > EMAIL_MAX_BYTES) {
+    return { problem: `Email must be ${EMAIL_MAX_BYTES} bytes or less` };
+  }
+  if (/[\s\p{Cf}]/u.test(email) || hasControl(email) || HEADER_SPECIALS.test(email)) {
+    return { problem: "Invalid email format" };
+  }
   const parts = email.split("@");
-  if (parts.length !== 2) throw bad("Email must contain exactly one @ symbol");
+  if (parts.length !== 2) return { problem: "Email must contain exactly one @ symbol" };
   const [local, domain] = parts as [string, string];
-  if (local.length === 0 || byteLength(local) > 64) throw bad("Invalid email format");
+  if (local.length === 0 || byteLength(local) > 64) return { problem: "Invalid email format" };
   const labels = domain.split(".");
-  if (labels.length < 2 || labels.some((l) => l.length === 0)) throw bad("Invalid email format");
-  return email;
+  if (labels.length < 2 || labels.some((l) => l.length === 0)) {
+    return { problem: "Invalid email format" };
+  }
+  return { email };
+}
+
+/** `canonicalEmail`, throwing a typed 400 (INVALID_EMAIL) naming `field` when malformed. */
+export function normaliseEmail(raw: string, field = "email"): string {
+  const c = canonicalEmail(raw);
+  if ("problem" in c) {
+    throw UserErrors.INVALID_EMAIL(c.problem, { details: [{ field, message: c.problem }] });
+  }
+  return c.email;
 }
 
 /** `normaliseEmail`, or undefined when the input is not a valid address (sign-in lookups). */

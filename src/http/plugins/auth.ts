@@ -18,6 +18,8 @@
  * cookie session's sliding deadline moved, the cookie is re-sent so its Max-Age follows the session.
  */
 import { Elysia } from "elysia";
+import { SessionErrors } from "../../domain/sessions/errors.ts";
+import { bearerCredential } from "../../services/credentials.ts";
 import type { HttpDeps } from "../../services/index.ts";
 import { clientIpPlugin } from "./client-ip.ts";
 
@@ -41,11 +43,8 @@ export function presentedCredential(headers: Headers): PresentedCredential {
     }
   }
   const auth = headers.get("authorization");
-  if (auth !== null) {
-    if (!auth.startsWith("Bearer ")) return { token: null, source: "bearer" };
-    const token = auth.slice("Bearer ".length).trim();
-    return { token: token.length > 0 ? token : null, source: "bearer" };
-  }
+  // The Bearer parsing is shared with gRPC (src/services/credentials.ts).
+  if (auth !== null) return { token: bearerCredential(auth), source: "bearer" };
   return { token: undefined, source: "none" };
 }
 
@@ -63,15 +62,44 @@ export function clearedSessionCookie(secure: boolean): string {
   return `${SESSION_COOKIE}=; ${cookieAttributes(0, secure)}; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 }
 
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF defence in depth behind `SameSite=Lax`: a write authenticated by the session cookie is
+ * refused when the browser says it comes from another origin (`Origin` present and neither this
+ * host nor the frontend's origin). `SameSite` does not stop sibling subdomains (same site, other
+ * origin), and a body-less POST is a CORS "simple request" that no preflight blocks. Bearer
+ * credentials are never sent by a browser on its own, so they are not checked.
+ */
+export function crossOriginCookieWrite(
+  request: Request,
+  source: PresentedCredential["source"],
+  frontendOrigin: string,
+): boolean {
+  if (source !== "cookie" || SAFE_METHODS.has(request.method)) return false;
+  const origin = request.headers.get("origin");
+  if (origin === null) return false; // not a browser, or a same-origin GET-like navigation
+  if (origin === frontendOrigin) return false;
+  try {
+    return new URL(origin).host !== request.headers.get("host");
+  } catch {
+    return true; // "null" (sandboxed frames, file:) or garbage
+  }
+}
+
 export const authPlugin = (deps: HttpDeps) => {
   const { sessions } = deps.services.identity;
   const secure = cookieSecure(deps);
+  const frontendOrigin = new URL(deps.config.frontend_base_url).origin;
   return new Elysia({ name: "auth" })
     .use(clientIpPlugin(deps.config.server.trusted_proxies))
     .macro({
       requireSession: {
         async resolve({ request, set }) {
           const presented = presentedCredential(request.headers);
+          if (crossOriginCookieWrite(request, presented.source, frontendOrigin)) {
+            throw SessionErrors.CROSS_ORIGIN_REQUEST();
+          }
           const s = await sessions.requireSession(presented.token);
           if (s.refreshed && presented.source === "cookie" && typeof presented.token === "string") {
             const maxAge = (s.expiresAt - deps.clock.now()) / 1000;

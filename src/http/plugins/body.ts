@@ -7,7 +7,10 @@
  *   listed in `formRoutes` (the OAuth-style `POST /v1/token`), which take
  *   `application/x-www-form-urlencoded`; anything else with a body is 415;
  * - invalid UTF-8 or JSON syntax is 400 `MALFORMED_JSON`; an empty body parses as `null` (so a
- *   route with a body schema answers 422).
+ *   route with a body schema answers 422);
+ * - JSON nested deeper than `MAX_JSON_DEPTH` is 400 `MALFORMED_JSON` before it is parsed: no body
+ *   of this API nests more than a few levels, and a 2 MB `[[[[…` otherwise costs seconds of CPU in
+ *   schema validation and ends in a stack overflow (500).
  */
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
@@ -46,6 +49,27 @@ export async function readBodyLimited(request: Request, max: number): Promise<Ui
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
 }
 
+/** Deepest array/object nesting a JSON body may have. */
+export const MAX_JSON_DEPTH = 32;
+
+/** True when `text` nests arrays/objects deeper than `max` (one linear scan, strings skipped). */
+export function jsonTooDeep(text: string, max: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c)
+        i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > max) return true;
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+  return false;
+}
+
 const isJson = (ct: string) =>
   ct === "application/json" || (ct.startsWith("application/") && ct.endsWith("+json"));
 
@@ -72,6 +96,9 @@ export const bodyPlugin = (opts: BodyPluginOptions) => {
         throw CommonErrors.MALFORMED_JSON("Request body is not valid UTF-8");
       }
       if (form) return Object.fromEntries(new URLSearchParams(text));
+      if (jsonTooDeep(text, MAX_JSON_DEPTH)) {
+        throw CommonErrors.MALFORMED_JSON(`JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
+      }
       try {
         return JSON.parse(text) as unknown;
       } catch {

@@ -17,7 +17,7 @@ import {
   toPublic,
 } from "../../lib/errors.ts";
 import type { Logger } from "../../lib/log.ts";
-import { requestIdOf } from "./request-id.ts";
+import { requestIdOf, SECURITY_HEADERS } from "./request-id.ts";
 
 /** Status of error responses built here, by request (the metrics plugin reads it). */
 const errorStatus = new WeakMap<Request, number>();
@@ -40,7 +40,8 @@ export function errorResponse(
     request_id: requestId,
   };
   if (pub.details) body.details = pub.details;
-  const headers = new Headers(extraHeaders);
+  const headers = new Headers(SECURITY_HEADERS);
+  for (const [k, v] of Object.entries(extraHeaders ?? {})) headers.set(k, v);
   headers.set("content-type", "application/json");
   headers.set("x-request-id", requestId);
   if (pub.retryAfterSeconds !== undefined) {

@@ -5,6 +5,7 @@
  */
 import { Elysia, t } from "elysia";
 import type { HttpDeps } from "../../services/index.ts";
+import { INPUT_MAX_CHARS } from "../../services/input-bounds.ts";
 import {
   authPlugin,
   clearedSessionCookie,
@@ -16,10 +17,10 @@ import { ipRateLimit } from "../plugins/rate-limit.ts";
 
 /** Generous schema bounds (chars); the services apply the exact byte rules with clear messages. */
 export const Str = {
-  name: t.String({ maxLength: 400 }),
-  email: t.String({ maxLength: 320 }),
-  password: t.String({ maxLength: 1024 }),
-  token: t.String({ maxLength: 256 }),
+  name: t.String({ maxLength: INPUT_MAX_CHARS.name }),
+  email: t.String({ maxLength: INPUT_MAX_CHARS.email }),
+  password: t.String({ maxLength: INPUT_MAX_CHARS.password }),
+  token: t.String({ maxLength: INPUT_MAX_CHARS.token }),
 };
 
 export const RegisterBody = t.Object({ name: Str.name, email: Str.email, password: Str.password });

@@ -7,12 +7,13 @@ import { t } from "elysia";
 import { ORG_PERMISSIONS } from "../../domain/authz/permissions.ts";
 import { ORG_ROLES } from "../../domain/organizations/types.ts";
 import type { RequestMeta } from "../../services/identity.ts";
+import { INPUT_MAX_CHARS } from "../../services/input-bounds.ts";
 import type { CallOptions } from "../../services/organizations.ts";
 import { Id } from "../schemas.ts";
 
 const strict = { additionalProperties: false } as const;
-const Name = t.String({ maxLength: 400 });
-const Description = t.String({ maxLength: 4000 });
+const Name = t.String({ maxLength: INPUT_MAX_CHARS.name });
+const Description = t.String({ maxLength: INPUT_MAX_CHARS.description });
 
 export const OrgRole = t.Union(ORG_ROLES.map((r) => t.Literal(r)));
 export const OrgPermissionSchema = t.Union(ORG_PERMISSIONS.map((p) => t.Literal(p)));
@@ -20,10 +21,13 @@ export const OrgPermissionSchema = t.Union(ORG_PERMISSIONS.map((p) => t.Literal(
 export const OrgNameBody = t.Object({ name: Name }, strict);
 export const RoleBody = t.Object({ role: OrgRole }, strict);
 export const InvitationBody = t.Object(
-  { email: t.String({ maxLength: 320 }), role: OrgRole },
+  { email: t.String({ maxLength: INPUT_MAX_CHARS.email }), role: OrgRole },
   strict,
 );
-export const AcceptBody = t.Object({ token: t.String({ maxLength: 256 }) }, strict);
+export const AcceptBody = t.Object(
+  { token: t.String({ maxLength: INPUT_MAX_CHARS.token }) },
+  strict,
+);
 export const TransferBody = t.Object({ new_owner_user_id: Id }, strict);
 export const TeamCreateBody = t.Object(
   { name: Name, description: t.Optional(t.Union([Description, t.Null()])) },
@@ -41,13 +45,13 @@ export const TeamMemberUpdateBody = t.Object({ manager: t.Boolean() }, strict);
 export const PermissionBody = t.Object({ permission: OrgPermissionSchema }, strict);
 
 export const AuditQuerySchema = t.Object({
-  action: t.Optional(t.String({ maxLength: 100 })),
+  action: t.Optional(t.String({ maxLength: INPUT_MAX_CHARS.filter })),
   actor: t.Optional(Id),
-  resource_type: t.Optional(t.String({ maxLength: 100 })),
-  start_date: t.Optional(t.String({ maxLength: 64 })),
-  end_date: t.Optional(t.String({ maxLength: 64 })),
+  resource_type: t.Optional(t.String({ maxLength: INPUT_MAX_CHARS.filter })),
+  start_date: t.Optional(t.String({ maxLength: INPUT_MAX_CHARS.date })),
+  end_date: t.Optional(t.String({ maxLength: INPUT_MAX_CHARS.date })),
   limit: t.Optional(t.Integer({ minimum: 0, maximum: 2 ** 31 - 1 })),
-  cursor: t.Optional(t.String({ maxLength: 128 })),
+  cursor: t.Optional(t.String({ maxLength: INPUT_MAX_CHARS.cursor })),
 });
 
 /** The options of a write: where it came from, and its Idempotency-Key if any. */

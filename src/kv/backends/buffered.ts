@@ -26,6 +26,12 @@ import {
 
 /** The byte string as a latin1-style JS string: order-preserving, usable as a Map key. */
 export function keyStr(k: Uint8Array): string {
+  if (k.length <= 64) {
+    // Short keys (nearly all): a plain loop beats `apply`'s argument spreading.
+    let s = "";
+    for (let i = 0; i < k.length; i++) s += String.fromCharCode(k[i]!);
+    return s;
+  }
   if (k.length <= 4096) return String.fromCharCode.apply(null, k as unknown as number[]);
   let s = "";
   for (let i = 0; i < k.length; i += 4096) {
@@ -46,10 +52,36 @@ export interface KeyRange {
   end: Key;
   b: string;
   e: string;
+  /** True when the range is exactly one key (`end` is `begin ++ 0x00`). */
+  readonly point?: boolean;
 }
 
 export function keyRange(begin: Key, end: Key): KeyRange {
   return { begin, end, b: keyStr(begin), e: keyStr(end) };
+}
+
+/**
+ * The range [key, key ++ 0x00) of one key, read by a point read. Its end is built only if a
+ * validation asks for it: most point reads belong to read-only transactions, which never validate.
+ */
+class PointRange implements KeyRange {
+  readonly point = true;
+  #end: Key | undefined;
+  constructor(
+    readonly begin: Key,
+    readonly b: string,
+  ) {}
+  get end(): Key {
+    this.#end ??= keyAfter(this.begin);
+    return this.#end;
+  }
+  get e(): string {
+    return `${this.b}\0`;
+  }
+}
+
+export function pointRange(key: Key, s: string = keyStr(key)): KeyRange {
+  return new PointRange(key, s);
 }
 
 /** The final state of one key written by a transaction. */
@@ -72,7 +104,10 @@ export interface WriteSet {
 export function makeVersionstamp(version: bigint | number, order = 0): Uint8Array {
   const out = new Uint8Array(10);
   const dv = new DataView(out.buffer);
-  dv.setBigUint64(0, BigInt(version), false);
+  if (typeof version === "number" && Number.isSafeInteger(version) && version >= 0) {
+    dv.setUint32(0, Math.floor(version / 2 ** 32), false);
+    dv.setUint32(4, version % 2 ** 32, false);
+  } else dv.setBigUint64(0, BigInt(version), false);
   dv.setUint16(8, order, false);
   return out;
 }
@@ -94,8 +129,7 @@ export function resolvePoint(p: PointWrite, current: Value | undefined, stamp: U
 /** Every key range the write set touches (for conflict detection of later readers). */
 export function writtenRanges(ws: WriteSet, stamp: Uint8Array): KeyRange[] {
   const out = [...ws.clears];
-  for (const [s, p] of ws.points)
-    out.push({ begin: p.key, end: keyAfter(p.key), b: s, e: `${s}\0` });
+  for (const [s, p] of ws.points) out.push(pointRange(p.key, s));
   for (const v of ws.vsKeys) {
     const key = concatBytes(v.prefix, stamp, v.suffix);
     out.push(keyRange(key, keyAfter(key)));
@@ -132,6 +166,14 @@ export abstract class BufferedTransaction implements BackendTransaction {
   protected readVersion(): number {
     this.#rv ??= this.acquireReadVersion();
     return this.#rv;
+  }
+
+  /**
+   * Sets the read version when the backend obtained it together with the first read (one query
+   * instead of two); ignored once a read version is set.
+   */
+  protected adoptReadVersion(v: number): void {
+    this.#rv ??= v;
   }
 
   /** The read version if one was obtained (a write-only transaction has none). */
@@ -186,8 +228,14 @@ export abstract class BufferedTransaction implements BackendTransaction {
     const p = this.ws.points.get(s);
     if (p && (p.t === "set" || p.t === "clear")) return p.t === "set" ? p.value : undefined;
     if (!p && this.#clearedByRange(s)) return undefined;
-    if (!snapshot) this.readConflicts.push({ begin: key, end: keyAfter(key), b: s, e: `${s}\0` });
-    return this.#doomOnError(() => this.#resolveOwn(p, key, snapshot));
+    if (!snapshot) this.readConflicts.push(pointRange(key, s));
+    try {
+      return this.#resolveOwn(p, key, snapshot);
+    } catch (e) {
+      // As in #doomOnError, without a closure per read.
+      if (isKvError(e)) this.#doomed ??= e;
+      throw e;
+    }
   }
 
   /**

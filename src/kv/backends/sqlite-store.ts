@@ -58,10 +58,15 @@ export class SqliteStore {
     version: Statement<{ value: number }>;
     horizon: Statement<{ value: number }>;
     get: Statement<Row>;
+    /** `[value, version]` of one key (as arrays: cheaper than row objects on the hot path). */
+    getValue: Statement;
+    /** `[value, version, current commit version]` of one key, in one statement (one snapshot). */
+    getFirst: Statement;
     rangeAsc: Statement<RangeRow>;
     rangeDesc: Statement<RangeRow>;
     newerInRange: Statement<{ one: number }>;
     begin: Statement;
+    beginRead: Statement;
     commit: Statement;
     rollback: Statement;
     setVersion: Statement;
@@ -101,6 +106,10 @@ export class SqliteStore {
       version: db.prepare("SELECT value FROM kv_meta WHERE name = 'version'"),
       horizon: db.prepare("SELECT value FROM kv_meta WHERE name = 'horizon'"),
       get: db.prepare("SELECT value, version FROM kv WHERE key = ?"),
+      getValue: db.prepare("SELECT value, version FROM kv WHERE key = ?"),
+      getFirst: db.prepare(
+        "SELECT value, version, (SELECT value FROM kv_meta WHERE name = 'version') FROM kv WHERE key = ?",
+      ),
       rangeAsc: db.prepare(
         "SELECT key, value, version FROM kv WHERE key >= ?1 AND key < ?2 ORDER BY key LIMIT ?3",
       ),
@@ -111,6 +120,7 @@ export class SqliteStore {
         "SELECT 1 AS one FROM kv WHERE key >= ?1 AND key < ?2 AND version > ?3 LIMIT 1",
       ),
       begin: db.prepare("BEGIN IMMEDIATE"),
+      beginRead: db.prepare("BEGIN DEFERRED"),
       commit: db.prepare("COMMIT"),
       rollback: db.prepare("ROLLBACK"),
       setVersion: db.prepare("UPDATE kv_meta SET value = ? WHERE name = 'version'"),
@@ -126,6 +136,63 @@ export class SqliteStore {
       purge: db.prepare("DELETE FROM kv WHERE value IS NULL AND version <= ?"),
       setHorizon: db.prepare("UPDATE kv_meta SET value = max(value, ?) WHERE name = 'horizon'"),
     };
+    this.shared = opts.path === ":memory:" ? "private" : mapWalIndexHeader(opts.path);
+  }
+
+  // Shared read snapshots -------------------------------------------------------------------------
+
+  /**
+   * How read snapshots are shared (see `beginRead`): `private` for an in-memory database (this
+   * connection is its only writer), the live WAL-index header of a file database, or `undefined`
+   * when the header could not be mapped (every read then runs as its own SQLite transaction).
+   */
+  readonly shared: "private" | Uint8Array | undefined;
+  /** The WAL-index header as it was just before the open snapshot was taken. */
+  readonly #snapHeader = new Uint8Array(WAL_HEADER_BYTES);
+  #inRead = false;
+  #endScheduled = false;
+
+  /**
+   * Before a transaction's first read: makes the connection sit in a read snapshot that is current,
+   * shared by every transaction that starts reading while it is open. Without this, each SQLite
+   * statement is its own read transaction, which costs three system calls (WAL read-mark lock,
+   * fstat, unlock): most of a point read's cost.
+   *
+   * Current means no commit anywhere (this process, another thread or process) since the snapshot
+   * was taken: the WAL-index header (mapped from the `-shm` file) changes on every commit, and it is
+   * sampled *before* the snapshot is taken, so an unchanged header proves the snapshot is the
+   * latest state; otherwise the snapshot is replaced. Commits of this connection end the snapshot
+   * first (`flush`). So a transaction's read version is never older than a commit that completed
+   * before it started (strict serializability), exactly as with one SQLite transaction per read.
+   * Later reads of a transaction may use a newer snapshot; the version checks cover that as before.
+   * The snapshot is released at the end of the event-loop turn, so it never holds back WAL
+   * checkpoints for long.
+   */
+  beginRead(): void {
+    const shared = this.shared;
+    if (shared === undefined) return;
+    if (this.#inRead) {
+      if (shared === "private" || sameBytes(shared, this.#snapHeader)) return;
+      this.endRead();
+    }
+    if (this.db.inTransaction) return; // never nest into a write (cannot happen: flush is sync)
+    if (shared !== "private") this.#snapHeader.set(shared);
+    this.q.beginRead.run();
+    this.#inRead = true;
+    if (!this.#endScheduled) {
+      this.#endScheduled = true;
+      setImmediate(() => {
+        this.#endScheduled = false;
+        this.endRead();
+      });
+    }
+  }
+
+  /** Ends the shared read snapshot, if one is open. */
+  endRead(): void {
+    if (!this.#inRead) return;
+    this.#inRead = false;
+    if (!this.closed) this.q.commit.run();
   }
 
   /** Commits waiting for the next group commit, in arrival order. */
@@ -159,6 +226,7 @@ export class SqliteStore {
     }
     const q = this.q;
     try {
+      this.endRead();
       q.begin.run();
     } catch (e) {
       failAll(mapSqliteError(e, "begin"));
@@ -245,4 +313,26 @@ export class SqliteStore {
     const last = this.samples[this.samples.length - 1];
     if (!last || now - last.at >= SAMPLE_EVERY_MS) this.samples.push({ at: now, v });
   }
+}
+
+/** Bytes of the first copy of the WAL-index header (SQLite file format, "WAL-index format"). */
+const WAL_HEADER_BYTES = 48;
+
+/**
+ * Maps the first copy of the WAL-index header of `path`'s `-shm` file (read only by us), or
+ * undefined when that is not possible. SQLite never truncates or deletes the `-shm` file while a
+ * connection (ours) has the database open, and the mapping is not read after `close`.
+ */
+function mapWalIndexHeader(path: string): Uint8Array | undefined {
+  try {
+    const map = Bun.mmap(`${path}-shm`, { shared: true, size: WAL_HEADER_BYTES });
+    return map.length >= WAL_HEADER_BYTES ? map.subarray(0, WAL_HEADER_BYTES) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }

@@ -50,6 +50,9 @@ import {
 
 export type { SqliteBackendOptions } from "./sqlite-store.ts";
 
+/** `[value, version]` of a row, plus the current commit version for a transaction's first read. */
+type PointRow = [Uint8Array | null, number, number?];
+
 class SqliteTransaction extends BufferedTransaction implements Committable {
   constructor(private readonly s: SqliteStore) {
     super();
@@ -57,6 +60,7 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
 
   protected acquireReadVersion(): number {
     if (this.s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
+    this.s.beginRead();
     return this.s.q.version.get()!.value;
   }
 
@@ -70,11 +74,26 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
   }
 
   protected readPoint(key: Key, snapshot: boolean): Value | undefined {
-    const rv = this.readVersion();
-    const row = this.s.q.get.get(key);
+    let rv = this.readVersionIfAny;
+    let row: PointRow | undefined;
+    if (rv === undefined) {
+      // First read: the read version comes with the row, from the same statement (one snapshot).
+      if (this.s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
+      this.s.beginRead();
+      row = this.s.q.getFirst.values(key)[0] as PointRow | undefined;
+      if (row) {
+        rv = row[2]!;
+        this.adoptReadVersion(rv);
+      } else {
+        // No row, so no version came with it. The version read next may be newer than the miss;
+        // read the key again after it, so the absence is the absence as of the read version.
+        rv = this.readVersion();
+        row = this.s.q.getValue.values(key)[0] as PointRow | undefined;
+      }
+    } else row = this.s.q.getValue.values(key)[0] as PointRow | undefined;
     if (!row) return undefined;
-    this.#check(row, snapshot, rv);
-    return row.value ?? undefined;
+    if (!snapshot && row[1] > rv) this.#check({ value: row[0], version: row[1] }, snapshot, rv);
+    return row[0] ?? undefined;
   }
 
   protected *readRange(
@@ -128,7 +147,7 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
     }
     for (const r of this.readConflicts) {
       const conflict =
-        r.e === `${r.b}\0`
+        r.point || r.e === `${r.b}\0`
           ? (q.get.get(r.begin)?.version ?? 0) > rv
           : q.newerInRange.get(r.begin, r.end, rv) !== null;
       if (conflict) {
@@ -179,6 +198,7 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
     },
     async close() {
       if (store.closed) return;
+      store.endRead();
       store.closed = true;
       store.db.close();
     },

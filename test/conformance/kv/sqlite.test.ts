@@ -67,6 +67,55 @@ describe("sqlite backend", () => {
   });
 });
 
+describe("sqlite shared read snapshots", () => {
+  const sp = new Subspace(["sqlite-snapshots"]);
+
+  test("a transaction started after another connection's commit sees it in the same event-loop turn", async () => {
+    const path = join(dir, "snapshots", "kv.db");
+    const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const b = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const k = sp.key("k");
+    const absent = sp.key("absent");
+    await b.transact(async (tx) => tx.set(k, Uint8Array.of(1)));
+    // `a` opens its shared snapshot; `b` (another connection, like another process) commits; no
+    // macrotask runs in between, so only the WAL-index check can tell `a` its snapshot is stale.
+    for (let i = 2; i < 6; i++) {
+      expect(await a.transact((tx) => tx.get(k))).toEqual(Uint8Array.of(i - 1));
+      expect(await a.transact((tx) => tx.get(absent))).toBeUndefined();
+      await b.transact(async (tx) => {
+        tx.set(k, Uint8Array.of(i));
+        if (i === 5) tx.set(absent, Uint8Array.of(9));
+      });
+    }
+    expect(await a.transact((tx) => tx.get(k))).toEqual(Uint8Array.of(5));
+    expect(await a.transact((tx) => tx.get(absent))).toEqual(Uint8Array.of(9));
+    expect(await a.transact((tx) => tx.getRange(...sp.range()))).toHaveLength(2);
+    await a.close();
+    await b.close();
+  });
+
+  test("a read-modify-write on a shared snapshot that went stale conflicts and retries", async () => {
+    const path = join(dir, "snapshots-rmw", "kv.db");
+    const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const b = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const k = sp.key("n");
+    let attempts = 0;
+    await Promise.all([
+      a.transact(async (tx) => {
+        attempts++;
+        const v = (await tx.get(k))?.[0] ?? 0;
+        // The first attempt lets the other connection commit in between its read and its write.
+        if (attempts === 1) await b.transact(async (t) => t.set(k, Uint8Array.of(10)));
+        tx.set(k, Uint8Array.of(v + 1));
+      }),
+    ]);
+    expect(attempts).toBe(2);
+    expect(await b.transact((tx) => tx.get(k))).toEqual(Uint8Array.of(11));
+    await a.close();
+    await b.close();
+  });
+});
+
 describe("sqlite backend across processes", () => {
   test("two processes each incrementing one counter 1000 times end at exactly 2000", async () => {
     const path = join(dir, "multi", "kv.db");

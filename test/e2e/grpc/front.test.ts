@@ -109,6 +109,9 @@ describe("grpc front", () => {
     const names = res.list_services_response?.service.map((s) => s.name) ?? [];
     expect(names).toContain("inferadb.management.v1.SystemService");
     expect(names).toContain("grpc.health.v1.Health");
+    for (const svc of ["AuthService", "UserService", "OrganizationService", "TeamService"]) {
+      expect(names).toContain(`inferadb.management.v1.${svc}`);
+    }
   });
 
   test("SystemService/GetInfo answers with the node's facts", async () => {

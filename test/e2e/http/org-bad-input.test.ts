@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import {
   call,
   createOrg,
+  expectA3,
   type OrgEnv,
-  type Reply,
   signUp,
   startOrgEnv,
   type User,
@@ -34,15 +34,6 @@ beforeAll(async () => {
   ).id;
 });
 afterAll(() => env.close());
-
-function expectA3(r: Reply, status: number, code?: string) {
-  expect({ status: r.status, code: r.body.code }).toMatchObject(
-    code ? { status, code } : { status },
-  );
-  expect(typeof r.body.error).toBe("string");
-  expect(typeof r.body.request_id).toBe("string");
-  expect(r.headers.get("x-request-id")).toBe(r.body.request_id as string);
-}
 
 /** Routes with a JSON body, and a valid body for each. */
 const bodyRoutes = (): [string, string, Record<string, unknown>][] => [

@@ -4,6 +4,7 @@
  * a user over HTTP and verifies their address with the token from the verification mail, so every
  * user is a genuine verified account; `call()` sends JSON with the user's session.
  */
+import { expect } from "bun:test";
 import { fastHasher } from "../../support/hasher.ts";
 import { createTestServer, type TestServer, type TestServerOptions } from "../../support/server.ts";
 import { type ReceivedMail, type SmtpSink, startSmtpSink } from "../../support/smtp.ts";
@@ -148,4 +149,14 @@ export async function addMember(
   });
   const list = members.body.members as { id: string; user_id: string }[];
   return list.find((m) => m.user_id === user.id)!.id;
+}
+
+/** Asserts an A3 error answer: status, code (when given), message, and matching request ids. */
+export function expectA3(r: Reply, status: number, code?: string) {
+  expect({ status: r.status, code: r.body.code }).toMatchObject(
+    code ? { status, code } : { status },
+  );
+  expect(typeof r.body.error).toBe("string");
+  expect(typeof r.body.request_id).toBe("string");
+  expect(r.headers.get("x-request-id")).toBe(r.body.request_id as string);
 }

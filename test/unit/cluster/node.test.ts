@@ -74,3 +74,34 @@ test("health section, metrics and worker id of a running node; graceful stop rel
   expect(next.term()).toEqual({ nodeId: "h2", incarnation: next.self().incarnation, epoch: 2 });
   await env.run(next.stop());
 });
+
+test("wall-clock steps (NTP, either direction) neither fence a node nor move leadership", async () => {
+  // Two nodes on one store; their wall clock steps by an hour back and forth while they run.
+  // Fencing, suspicion, leader renewal and job pacing must run on the monotonic clock only.
+  const env = memoryEnv();
+  const start = env.clock.now();
+  const nodes = ["w1", "w2"].map((id) =>
+    createClusterNode({ kv: env.kv, clock: env.clock, log: silentLogger, config: { node_id: id } }),
+  );
+  let fenced = 0;
+  for (const n of nodes) {
+    await env.run(n.start());
+    n.on("fenced", () => fenced++);
+  }
+  await env.drive(3000);
+  const leader = nodes.find((n) => n.isLeader())!;
+  expect(leader).toBeDefined();
+  const term = leader.term();
+  for (const step of [-3_600_000, 3_600_000, 7_200_000, -7_200_000]) {
+    env.clock.setWall(env.clock.now() + step);
+    await env.drive(6000);
+    for (const n of nodes) {
+      expect(n.isFenced()).toBe(false);
+      expect(n.members().map((m) => m.status)).toEqual(["alive", "alive"]);
+    }
+    expect(leader.term()).toEqual(term);
+  }
+  expect(fenced).toBe(0);
+  expect(Math.abs(env.clock.now() - (start + 27_000))).toBeLessThan(1000);
+  for (const n of nodes) await env.run(n.stop());
+});

@@ -108,6 +108,12 @@ describe("mail outbox", () => {
     const e = await entryOf(id);
     expect(e).toMatchObject({ status: "failed", attempts: 3 });
     expect(e!.last_error).toContain("451");
+    // A given-up entry keeps no body (mail bodies carry one-time tokens).
+    expect({ text: e!.text, html: e!.html, sealed: e!.sealed_body }).toEqual({
+      text: "",
+      html: "",
+      sealed: undefined,
+    });
     clock.advance(3_600_000);
     expect(await delivery.deliverDue(10)).toBe(0);
     expect(sink.mails).toHaveLength(0);

@@ -7,8 +7,10 @@ import { afterEach, expect, test } from "bun:test";
 import { createMemoryBackend } from "../../../src/kv/backends/memory.ts";
 import { Roots } from "../../../src/kv/layout.ts";
 import { createKvStore } from "../../../src/kv/store.ts";
-import { systemClock } from "../../../src/lib/clock.ts";
-import { ActorKeys } from "../../../src/runtime/keys.ts";
+import { FakeClock, systemClock } from "../../../src/lib/clock.ts";
+import { silentLogger } from "../../../src/lib/log.ts";
+import { createIdempotencyCleanupJob } from "../../../src/runtime/idempotency-cleanup.ts";
+import { ActorKeys, IdempotencyCodec } from "../../../src/runtime/keys.ts";
 import { startTestNode, type TestNode } from "./support.ts";
 
 let node: TestNode | undefined;
@@ -56,4 +58,37 @@ test("expired idempotency outcomes are deleted by the leader and the key runs ag
     length: number;
   };
   expect(again.length).toBe(2);
+});
+
+test("an expired entry of a reused key does not delete the key's newer, live outcome", async () => {
+  const kv = createKvStore(createMemoryBackend(), { clock: systemClock });
+  const clock = new FakeClock();
+  const ref = { kind: "probe", id: "reuse" };
+  const t1 = clock.now() - 1000; // the key's first outcome expired a second ago
+  const t2 = clock.now() + 60_000; // the key was used again; its new outcome is live
+  const live = IdempotencyCodec.encode({
+    fingerprint: "f2",
+    expiresAt: t2,
+    outcome: { ok: true, reply: { second: true } },
+  });
+  await kv.transact(async (tx) => {
+    tx.set(ActorKeys.idem(ref, "k"), live);
+    tx.set(ActorKeys.idemExpiry(ref, t1, "k"), new Uint8Array(0));
+    tx.set(ActorKeys.idemExpiry(ref, t2, "k"), new Uint8Array(0));
+  });
+  const job = createIdempotencyCleanupJob();
+  await job.runBatch({
+    kv,
+    clock,
+    log: silentLogger,
+    signal: new AbortController().signal,
+    fence: async () => undefined,
+    cursor: { get: async () => undefined, set: () => undefined },
+  });
+  // The stale index entry is gone; the live outcome (and its own entry) stay.
+  expect(await kv.transact((tx) => tx.get(ActorKeys.idem(ref, "k")))).toEqual(live);
+  const [b, e] = Roots.actor.range("$expiry");
+  expect((await kv.transact((tx) => tx.getRange(b, e))).map((r) => r.key)).toEqual([
+    ActorKeys.idemExpiry(ref, t2, "k"),
+  ]);
 });

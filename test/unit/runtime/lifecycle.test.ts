@@ -9,15 +9,9 @@ import { createMemoryBackend } from "../../../src/kv/backends/memory.ts";
 import { createKvStore } from "../../../src/kv/store.ts";
 import type { KvStore } from "../../../src/kv/types.ts";
 import { FakeClock } from "../../../src/lib/clock.ts";
-import { SnowflakeGenerator } from "../../../src/lib/ids.ts";
-import { silentLogger } from "../../../src/lib/log.ts";
-import { ActorExecutor } from "../../../src/runtime/executor.ts";
-import { ActorHost } from "../../../src/runtime/host.ts";
 import { ActorKeys, OwnerCodec, type OwnerRecord } from "../../../src/runtime/keys.ts";
 import { createRuntimeMetrics } from "../../../src/runtime/metrics.ts";
-import { snapshotGet, snapshotRange } from "../../../src/runtime/persistence.ts";
-import { actorDefinitions } from "./fixtures/actors.ts";
-import { codeOf } from "./support.ts";
+import { codeOf, directHost } from "./support.ts";
 
 const FAR = 1e12;
 
@@ -27,31 +21,14 @@ function makeHost(
   nodeId: string,
   view: { fenced: boolean } = { fenced: false },
 ) {
-  const ids = new SnowflakeGenerator({ workerId: nodeId === "A" ? 1 : 2, clock });
-  const runner = new ActorExecutor(
-    actorDefinitions,
-    {
-      get: (k) => snapshotGet(kv, k),
-      getRange: (b, e, o) => snapshotRange(kv, b, e, o),
-      nextId: () => ids.next(),
-    },
-    silentLogger,
-  );
   const metrics = createRuntimeMetrics();
-  const host = new ActorHost({
-    kv,
-    clock,
-    log: silentLogger,
-    runner,
-    metrics,
-    mailboxCapacity: 100,
+  // Partition: each host believes every other node is gone.
+  const { host, runner } = directHost(kv, clock, {
+    nodeId,
+    workerId: nodeId === "A" ? 1 : 2,
     idleMs: 1000,
-    cluster: {
-      self: () => ({ nodeId, incarnation: 1 }),
-      // Partition: each host believes every other node is gone.
-      isAlive: () => false,
-      isFenced: () => view.fenced,
-    },
+    isFenced: () => view.fenced,
+    metrics,
   });
   return { host, metrics, runner };
 }

@@ -22,11 +22,12 @@ import {
 } from "../../../src/runtime/internal-endpoint.ts";
 import { codeOf, startTestNode, type TestNode } from "./support.ts";
 
-function signed(secret: string, body: string, ts: number, node = "n1"): Headers {
+function signed(secret: string, body: string, ts: number, node = "n1", to = "n9"): Headers {
   return new Headers({
     [AUTH_HEADERS.node]: node,
+    [AUTH_HEADERS.target]: to,
     [AUTH_HEADERS.timestamp]: String(ts),
-    [AUTH_HEADERS.signature]: signForward(secret, ts, node, body),
+    [AUTH_HEADERS.signature]: signForward(secret, ts, node, to, body),
   });
 }
 
@@ -36,19 +37,30 @@ describe("forward authentication", () => {
   test("accepts a valid signature once and refuses replays", () => {
     const v = new ForwardVerifier("s3cret");
     const h = signed("s3cret", "{}", now);
-    expect(v.verify(h, "{}", now)).toBe(true);
-    expect(v.verify(h, "{}", now)).toBe(false);
+    expect(v.verify(h, "{}", now, "n9")).toBe(true);
+    expect(v.verify(h, "{}", now, "n9")).toBe(false);
+  });
+
+  test("a call captured on its way to one node is refused by every other node", () => {
+    // Each node has its own replay cache: without the addressee under the MAC, a call to n9
+    // replayed to n8 within the window would be accepted (and could run a turn a second time).
+    const toN9 = signed("s3cret", "{}", now, "n1", "n9");
+    expect(new ForwardVerifier("s3cret").verify(toN9, "{}", now, "n8")).toBe(false);
+    const relabelled = signed("s3cret", "{}", now, "n1", "n9");
+    relabelled.set(AUTH_HEADERS.target, "n8");
+    expect(new ForwardVerifier("s3cret").verify(relabelled, "{}", now, "n8")).toBe(false);
+    expect(new ForwardVerifier("s3cret").verify(toN9, "{}", now, "n9")).toBe(true);
   });
 
   test("refuses another secret, another body, another node id and stale timestamps", () => {
     const v = new ForwardVerifier("s3cret");
-    expect(v.verify(signed("other", "{}", now), "{}", now)).toBe(false);
-    expect(v.verify(signed("s3cret", "{}", now), '{"a":1}', now)).toBe(false);
+    expect(v.verify(signed("other", "{}", now), "{}", now, "n9")).toBe(false);
+    expect(v.verify(signed("s3cret", "{}", now), '{"a":1}', now, "n9")).toBe(false);
     const h = signed("s3cret", "{}", now, "n1");
     h.set(AUTH_HEADERS.node, "n2");
-    expect(v.verify(h, "{}", now)).toBe(false);
-    expect(v.verify(signed("s3cret", "{}", now - MAX_SKEW_MS - 1), "{}", now)).toBe(false);
-    expect(v.verify(new Headers(), "{}", now)).toBe(false);
+    expect(v.verify(h, "{}", now, "n9")).toBe(false);
+    expect(v.verify(signed("s3cret", "{}", now - MAX_SKEW_MS - 1), "{}", now, "n9")).toBe(false);
+    expect(v.verify(new Headers(), "{}", now, "n9")).toBe(false);
   });
 });
 
@@ -67,7 +79,7 @@ describe("internal endpoint", () => {
       clock: systemClock,
       log: silentLogger,
     });
-    ep.setHandler(async (req) => ({ ok: true, reply: { echo: req.message.type } }));
+    ep.setHandler(async (req) => ({ ok: true, reply: { echo: req.message.type } }), "x");
     const target = { nodeId: "x", address: `127.0.0.1:${ep.port}` };
     const req = { kind: "vault", id: "1", message: { type: "ping" }, remainingMs: 1000, hops: 1 };
     expect(await forwardAsk(target, req, { nodeId: "n1", secret: "k" }, systemClock, 2000)).toEqual(
@@ -78,6 +90,10 @@ describe("internal endpoint", () => {
     );
     await expect(
       forwardAsk(target, req, { nodeId: "n1", secret: "wrong" }, systemClock, 2000),
+    ).rejects.toThrow("401");
+    // Signed for another node (e.g. a call to that node captured and replayed here).
+    await expect(
+      forwardAsk({ ...target, nodeId: "y" }, req, { nodeId: "n1", secret: "k" }, systemClock, 2000),
     ).rejects.toThrow("401");
     const raw = await fetch(`http://127.0.0.1:${ep.port}${FORWARD_PATH}`, {
       method: "POST",
@@ -94,7 +110,7 @@ describe("internal endpoint", () => {
       clock: systemClock,
       log: silentLogger,
     });
-    ep.setHandler(async () => ({ ok: true, reply: null }));
+    ep.setHandler(async () => ({ ok: true, reply: null }), "x");
     const target = { nodeId: "x", address: `127.0.0.1:${ep.port}` };
     const req = { kind: "vault", id: "1", message: { type: "get" }, remainingMs: 1000, hops: 1 };
     await expect(

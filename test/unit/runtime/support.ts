@@ -7,6 +7,10 @@ import type { KvStore } from "../../../src/kv/types.ts";
 import type { Clock } from "../../../src/lib/clock.ts";
 import { SnowflakeGenerator } from "../../../src/lib/ids.ts";
 import { type Logger, silentLogger } from "../../../src/lib/log.ts";
+import { ActorExecutor } from "../../../src/runtime/executor.ts";
+import { ActorHost } from "../../../src/runtime/host.ts";
+import type { RuntimeMetrics } from "../../../src/runtime/metrics.ts";
+import { snapshotGet, snapshotRange } from "../../../src/runtime/persistence.ts";
 import { type ActorRuntime, createActorRuntime } from "../../../src/runtime/runtime.ts";
 import { actorDefinitions, FIXTURES_MODULE } from "./fixtures/actors.ts";
 
@@ -26,10 +30,23 @@ export interface TestNodeOptions {
   /** `cluster.secret`; default "test-secret". `null` leaves it unset. */
   secret?: string | null;
   log?: Logger;
-  /** Short cluster timings (ms heartbeat) so leadership comes quickly on the system clock. */
+  /**
+   * Short cluster timings (ms heartbeat) so leadership comes quickly on the system clock. The
+   * fence window stays at least `MIN_FENCE_MS`: a few heartbeats of 20 ms are shorter than the
+   * scheduling hiccups of a loaded 2-core machine, and a node that fences itself answers
+   * `NODE_UNAVAILABLE` (these tests are not about fencing).
+   */
   heartbeatMs?: number;
   idempotencyTtlMs?: number;
   idempotencyCleanupMs?: number;
+}
+
+/** Below this, a test node could fence itself on a scheduling hiccup (see `heartbeatMs`). */
+const MIN_FENCE_MS = 2000;
+
+function shortTimings(heartbeatMs: number) {
+  const fence = Math.max(heartbeatMs * 3, MIN_FENCE_MS);
+  return { heartbeat_ms: heartbeatMs, fence_ms: fence, suspect_ms: fence + heartbeatMs * 2 };
 }
 
 export async function startTestNode(o: TestNodeOptions): Promise<TestNode> {
@@ -41,13 +58,7 @@ export async function startTestNode(o: TestNodeOptions): Promise<TestNode> {
     config: {
       node_id: o.nodeId,
       internal_port: 0,
-      ...(o.heartbeatMs
-        ? {
-            heartbeat_ms: o.heartbeatMs,
-            fence_ms: o.heartbeatMs * 3,
-            suspect_ms: o.heartbeatMs * 5,
-          }
-        : {}),
+      ...(o.heartbeatMs ? shortTimings(o.heartbeatMs) : {}),
     },
     ids,
   });
@@ -89,4 +100,53 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
   } catch (e) {
     return (e as { code?: string }).code ?? String(e);
   }
+}
+
+/**
+ * An `ActorHost` driven directly (no cluster node, no heartbeat): node `nodeId` (default "n1"),
+ * `incarnation` (default 1), fenced when `isFenced()` says so, other owners alive per `isAlive`
+ * (default: every other owner taken for dead, as in a partition); turns on this thread with the
+ * fixture definitions.
+ */
+export function directHost(
+  kv: KvStore,
+  clock: Clock,
+  o: {
+    nodeId?: string;
+    incarnation?: number;
+    workerId?: number;
+    /** This node's view of who is alive; default: nobody else. */
+    isAlive?: (nodeId: string, incarnation: number) => boolean;
+    idleMs?: number;
+    mailboxCapacity?: number;
+    isFenced?: () => boolean;
+    metrics?: RuntimeMetrics;
+  } = {},
+): { host: ActorHost; runner: ActorExecutor } {
+  const ids = new SnowflakeGenerator({ workerId: o.workerId ?? 1, clock });
+  const runner = new ActorExecutor(
+    actorDefinitions,
+    {
+      get: (k) => snapshotGet(kv, k),
+      getRange: (b, e, r) => snapshotRange(kv, b, e, r),
+      nextId: () => ids.next(),
+    },
+    silentLogger,
+  );
+  const nodeId = o.nodeId ?? "n1";
+  const host = new ActorHost({
+    kv,
+    clock,
+    log: silentLogger,
+    runner,
+    ...(o.metrics ? { metrics: o.metrics } : {}),
+    mailboxCapacity: o.mailboxCapacity ?? 100,
+    idleMs: o.idleMs ?? 60_000,
+    cluster: {
+      self: () => ({ nodeId, incarnation: o.incarnation ?? 1 }),
+      isAlive: o.isAlive ?? (() => false),
+      isFenced: o.isFenced ?? (() => false),
+    },
+  });
+  return { host, runner };
 }

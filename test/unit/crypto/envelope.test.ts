@@ -1,0 +1,35 @@
+/** Envelope encryption (src/crypto/envelope.ts): round trip, fresh IVs, tamper and wrong-key detection. */
+import { describe, expect, test } from "bun:test";
+import { createSealer } from "../../../src/crypto/envelope.ts";
+
+const SECRET = "an-envelope-test-secret-of-at-least-32-bytes";
+
+describe("createSealer", () => {
+  test("round-trips UTF-8 and never repeats an envelope", () => {
+    const box = createSealer(SECRET, "outbox-mail");
+    const a = box.seal("héllo ✉ token=1.abc");
+    const b = box.seal("héllo ✉ token=1.abc");
+    expect(a).not.toBe(b);
+    expect(a.startsWith("v1.")).toBe(true);
+    expect(a).not.toContain("token=");
+    expect(box.open(a)).toBe("héllo ✉ token=1.abc");
+    expect(box.open(b)).toBe("héllo ✉ token=1.abc");
+  });
+
+  test("refuses tampered envelopes, other keys, other purposes and garbage", () => {
+    const box = createSealer(SECRET, "outbox-mail");
+    const sealed = box.seal("secret");
+    const [v, iv, body] = sealed.split(".") as [string, string, string];
+    const flipped = `${body.slice(0, 2)}${body[2] === "A" ? "B" : "A"}${body.slice(3)}`;
+    expect(() => box.open(`${v}.${iv}.${flipped}`)).toThrow();
+    expect(() => createSealer(`${SECRET}!`, "outbox-mail").open(sealed)).toThrow();
+    expect(() => createSealer(SECRET, "other").open(sealed)).toThrow();
+    for (const junk of ["", "v1", "v1..", "v2.a.b", `v1.${iv}.AAAA`]) {
+      expect(() => box.open(junk)).toThrow();
+    }
+  });
+
+  test("secrets under 32 bytes are refused", () => {
+    expect(() => createSealer("x".repeat(31), "p")).toThrow(RangeError);
+  });
+});
