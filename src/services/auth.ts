@@ -7,7 +7,13 @@
  * per-user rate limit drops the mail silently instead of answering differently.
  */
 import { issueCredential } from "../crypto/tokens.ts";
-import { type EmailRecord, findEmailByAddress, putEmailWrites } from "../domain/emails/records.ts";
+import {
+  type EmailRecord,
+  findEmailByAddress,
+  getEmail,
+  listUserEmails,
+  putEmailWrites,
+} from "../domain/emails/records.ts";
 import type { RateLimitDecision } from "../domain/ratelimit/counters.ts";
 import { rateLimitedError } from "../domain/ratelimit/limiter.ts";
 import {
@@ -197,14 +203,23 @@ export class AuthService {
     return { user, email: address, session };
   }
 
-  /** Always succeeds (A6). Mails a reset link when the address is known, verified and not throttled. */
+  /**
+   * Always succeeds (A6). Mails a reset link when the address is known, not throttled, and either
+   * verified, or the primary address of an account that has no verified address at all (the only
+   * way to recover an account registered with someone else's address: docs/adr/0010).
+   */
   async requestPasswordReset(rawEmail: string, meta: RequestMeta): Promise<void> {
     const d = this.#d;
     const address = normaliseEmail(rawEmail);
     const mailId = await d.kv.transact(
       async (tx) => {
         const email = await findEmailByAddress(tx, address);
-        if (!email || email.verified_at === null) return undefined;
+        if (!email) return undefined;
+        if (email.verified_at === null) {
+          if (!email.primary) return undefined;
+          const all = await listUserEmails(tx, email.user_id);
+          if (all.some((e) => e.verified_at !== null)) return undefined;
+        }
         const user = await getUser(tx, email.user_id);
         if (!user) return undefined;
         const limit = await d.limiter.consumeIn(
@@ -227,6 +242,7 @@ export class AuthService {
             created_at: now,
             expires_at: now + TOKEN_TTL_MS.password_reset,
             used_at: null,
+            email_id: email.id,
           }),
         );
         const link = frontendLink(d.settings.frontendBaseUrl, "/reset-password", credential.token);
@@ -277,6 +293,11 @@ export class AuthService {
           tx,
           putUserWrites({ ...user, password_hash: hash, password_changed_at: now }),
         );
+        // The link reached this mailbox: an address still unverified is verified now.
+        const mailed = check.token.email_id ? await getEmail(tx, check.token.email_id) : undefined;
+        if (mailed && mailed.user_id === user.id && mailed.verified_at === null) {
+          applyMutations(tx, putEmailWrites({ ...mailed, verified_at: now }));
+        }
         const outstanding: TokenRecord[] = await listSubjectTokens(tx, "password_reset", user.id);
         for (const t of outstanding) {
           if (t.used_at === null) applyMutations(tx, putTokenWrites({ ...t, used_at: now }));

@@ -34,6 +34,12 @@ export interface TokenRecord {
   created_at: number;
   expires_at: number;
   used_at: number | null;
+  /**
+   * Password reset only: the address the link was mailed to. Completing the reset proves control
+   * of that mailbox, so a still-unverified address is marked verified (docs/adr/0010). Absent on
+   * tokens written before the field existed, which then verify nothing.
+   */
+  email_id?: string;
 }
 
 export const TokenCodec = defineCodec<TokenRecord>({ name: "one_time_token", version: 1 });

@@ -1,13 +1,17 @@
 /**
- * Security review regressions (docs/security.md, "Findings"): each test attacks a real node over
- * real sockets and failed before its fix. Covers hostile JSON shapes, delegated-permission
- * escalation through team membership, Idempotency-Key replay across principals, email address
- * normalisation, and credential parsing.
+ * Security review regressions (docs/security.md, "Review findings"): each test attacks a real node
+ * over real sockets, and each fix's test failed before the fix (a few guard the intended behaviour
+ * next to it). Covers hostile JSON shapes, delegated-permission escalation through team
+ * membership, Idempotency-Key replay across principals, email address canonicalisation and
+ * squatting, secrets in config errors and in the mail outbox, credential parsing, response
+ * headers, CSRF through the session cookie, and the sign-in failure limit under concurrency.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { resolveConfig } from "../../../src/config/load.ts";
 import { createSealer } from "../../../src/crypto/envelope.ts";
 import { OrgKeys } from "../../../src/domain/organizations/keys.ts";
+import { createLogger } from "../../../src/lib/log.ts";
+import { mailerFromConfig } from "../../../src/services/identity-services.ts";
 import { TEST_KEY_SECRET } from "../../support/server.ts";
 import {
   addMember,
@@ -17,6 +21,7 @@ import {
   type OrgEnv,
   signUp,
   startOrgEnv,
+  tokenIn,
   type User,
 } from "./org-harness.ts";
 
@@ -222,6 +227,35 @@ describe("configuration", () => {
     }
   });
 
+  test("in production the console mail transport never logs a mail body (one-time tokens)", async () => {
+    const lines: string[] = [];
+    const log = createLogger({ level: "info", json: true, write: (l) => lines.push(l) });
+    const warnings: string[] = [];
+    const prod = resolveConfig(
+      {
+        environment: "production",
+        auth: { key_encryption_secret: TEST_KEY_SECRET, cookie_secure: true },
+        cluster: { secret: "s" },
+      },
+      warnings,
+    );
+    expect(warnings.some((w) => w.includes("email.transport is console in production"))).toBe(true);
+    const message = {
+      to: "a@example.com",
+      subject: "Reset your password",
+      text: "open /reset-password?token=1.secret-part",
+      html: "<a href='/reset-password?token=1.secret-part'>x</a>",
+      messageId: "<m@x>",
+    };
+    await mailerFromConfig(prod, log).send(message);
+    expect(lines.join("\n")).toContain("Reset your password");
+    expect(lines.join("\n")).not.toContain("secret-part");
+    // Development keeps printing bodies, so links can be followed locally.
+    lines.length = 0;
+    await mailerFromConfig(resolveConfig({ environment: "development" }), log).send(message);
+    expect(lines.join("\n")).toContain("secret-part");
+  });
+
   test("auth.key_encryption_secret shorter than 32 bytes is refused", () => {
     expect(() => resolveConfig({ auth: { key_encryption_secret: "x".repeat(31) } })).toThrow(
       /key_encryption_secret/,
@@ -353,7 +387,7 @@ describe("address squatting", () => {
     expectA3(await register(squatter.email), 409, "EMAIL_IN_USE");
   });
 
-  test("an unverified address never receives a reset mail (Part B §13 gate)", async () => {
+  test("an unverified secondary address never receives a reset mail", async () => {
     const user = await signUp(env, "Typo");
     const typo = `typo-${Date.now()}@example.com`;
     await call(env, "POST", "/v1/users/emails", { token: user.token, body: { email: typo } });
@@ -362,6 +396,38 @@ describe("address squatting", () => {
     await env.smtp.waitForMail((m) => m.to.includes(user.email) && /reset/i.test(m.subject));
     await env.server.node.services.identity.delivery.drain();
     expect(env.smtp.mails.some((m) => m.to.includes(typo) && /reset/i.test(m.subject))).toBe(false);
+  });
+});
+
+describe("account registered with someone else's address", () => {
+  test("the mailbox owner recovers it by password reset; the squatter loses every session", async () => {
+    const victim = `owner-${Date.now()}@example.com`;
+    const reg = await call(env, "POST", "/v1/auth/register", {
+      body: { name: "Squatter", email: victim, password: "squatter password 1" },
+    });
+    expect(reg.status).toBe(201);
+    const squatterCookie = (reg.headers.get("set-cookie") ?? "").split(";")[0]!;
+    await call(env, "POST", "/v1/auth/password-reset/request", { body: { email: victim } });
+    const mail = await env.smtp.waitForMail(
+      (m) => m.to.includes(victim) && /reset/i.test(m.subject),
+    );
+    const token = tokenIn(mail);
+    const confirm = await call(env, "POST", "/v1/auth/password-reset/confirm", {
+      body: { token, new_password: "the real owner's password" },
+    });
+    expect(confirm.status).toBe(200);
+    // The squatter's session is gone; the owner signs in and the address is now verified.
+    const me = await env.server.fetch("/v1/users/me", { headers: { cookie: squatterCookie } });
+    expect(me.status).toBe(401);
+    const login = await call(env, "POST", "/v1/auth/login/password", {
+      body: { email: victim, password: "the real owner's password" },
+    });
+    expect(login.status).toBe(200);
+    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    const emails = await env.server.fetch("/v1/users/emails", { headers: { cookie } });
+    const list = ((await emails.json()) as { emails: { email: string; verified_at: unknown }[] })
+      .emails;
+    expect(list.find((e) => e.email === victim)?.verified_at).not.toBeNull();
   });
 });
 
