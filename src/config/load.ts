@@ -286,6 +286,11 @@ export function resolveConfig(
       "auth.key_encryption_secret is not set: using an EPHEMERAL random secret; encrypted keys will be unreadable after a restart. Set INFERADB_MGMT__AUTH__KEY_ENCRYPTION_SECRET.",
     );
   }
+  if (prod && raw.email.transport === "console") {
+    warnings.push(
+      "email.transport is console in production: mail is only logged (without its body, which carries one-time tokens), never delivered. Set INFERADB_MGMT__EMAIL__TRANSPORT=smtp.",
+    );
+  }
   if (prod && !raw.auth.cookie_secure) {
     throw new ConfigError("auth.cookie_secure", "must be true in production (got false)");
   }

@@ -59,7 +59,11 @@ export interface IdentityBuildOptions {
 /** The mail transport selected by `email.transport`. */
 export function mailerFromConfig(config: Config, log: Logger): Mailer {
   const e = config.email;
-  if (e.transport === "console") return new ConsoleMailer(log.child({ subsystem: "mail" }));
+  if (e.transport === "console") {
+    return new ConsoleMailer(log.child({ subsystem: "mail" }), {
+      withBody: config.environment !== "production",
+    });
+  }
   return new SmtpMailer({
     host: e.smtp_host,
     port: e.smtp_port,
