@@ -71,6 +71,10 @@ export class NodeRegistry {
     this.#o = opts;
     this.timings = opts.timings;
     this.events = new Emitter(opts.log);
+    // G4: a fenced node's worker id may have been handed to another node; no ids until re-joined.
+    opts.ids?.setGuard(() => {
+      if (this.isFenced()) throw ClusterErrors.NODE_FENCED(undefined, { retryAfterSeconds: 1 });
+    });
   }
 
   get nodeId(): string {

@@ -27,6 +27,7 @@ export class SnowflakeGenerator {
   #workerId: number;
   #lastMs = -1;
   #sequence = 0;
+  #guard: (() => void) | undefined;
 
   constructor(opts: { workerId: number; clock: Clock }) {
     this.#clock = opts.clock;
@@ -42,8 +43,18 @@ export class SnowflakeGenerator {
     this.#workerId = checkWorkerId(workerId);
   }
 
+  /**
+   * Installs a check run before every id; it throws to refuse. The cluster registry installs one
+   * that refuses while the node is fenced: after a stall longer than the fence window this node's
+   * worker id may already belong to another node, so it must not mint ids until it re-registers.
+   */
+  setGuard(guard: (() => void) | undefined): void {
+    this.#guard = guard;
+  }
+
   /** Returns the next id as a bigint. Synchronous; waits at most ~2 ms on sequence overflow. */
   nextBigInt(): bigint {
+    this.#guard?.();
     let ms = this.#clock.now() - SNOWFLAKE_EPOCH_MS;
     if (ms < 0) ms = 0;
     if (ms > this.#lastMs) {

@@ -33,20 +33,26 @@ test("a leader stopped for 15 s is replaced, and never commits as leader after i
     }
     return undefined;
   };
-  const first = await waitFor("a first leader", () => leaderOf(procs), 10_000);
-  // The shared file can be read while the nodes run: wait for the first leader's journal entries.
+  // The shared file can be read while the nodes run.
   const journal = cluster.openKv();
   /** Journal entries of `epoch`, or of every later epoch with `later`. */
   const entriesOf = async (epoch: number, later = false) =>
     (await readLeaderJournal(journal)).filter(
       (r) => r.epoch === epoch || (later && r.epoch > epoch),
     ).length;
-  await waitFor(
-    "journal entries of the first leader",
-    async () => ((await entriesOf(first.epoch)) >= 10 ? true : undefined),
-    10_000,
+  // The leader to stop: one that still leads once its term has committed 10 journal entries (on a
+  // loaded machine an early term may end before that; the test then takes the next one).
+  const first = await waitFor(
+    "a leader whose term has 10 journal entries",
+    async () => {
+      const l = await leaderOf(procs);
+      return l && (await entriesOf(l.epoch)) >= 10 ? l : undefined;
+    },
+    20_000,
   );
 
+  const stoppedIncarnation = (await first.proc.health())?.incarnation;
+  expect(stoppedIncarnation).toBeDefined();
   first.proc.proc.kill("SIGSTOP");
   const stoppedAt = performance.now();
   const others = procs.filter((p) => p !== first.proc);
@@ -70,7 +76,7 @@ test("a leader stopped for 15 s is replaced, and never commits as leader after i
     "the resumed node to re-join",
     async () => {
       const h = await first.proc.health();
-      return h && !h.fenced && h.incarnation !== first.proc.ready.incarnation ? h : undefined;
+      return h && !h.fenced && h.incarnation !== stoppedIncarnation ? h : undefined;
     },
     10_000,
   );

@@ -203,3 +203,27 @@ test("registration fails with NO_WORKER_ID when all 1024 ids are held", async ()
   });
   await expect(registry(env, "late").register()).rejects.toMatchObject({ code: "NO_WORKER_ID" });
 });
+
+test("a fenced node mints no ids until it re-joins (G4 after a long stall)", async () => {
+  const env = memoryEnv();
+  const ids = new SnowflakeGenerator({ workerId: 0, clock: env.clock });
+  const r = registry(env, "g4", env.kv, ids);
+  expect(() => ids.next()).toThrow(); // not registered yet: no worker id of its own
+  await r.register();
+  await r.tick();
+  expect(ids.next()).toMatch(/^[1-9][0-9]*$/);
+  // A stall longer than the fence window (SIGSTOP, GC pause): the worker id may be someone else's.
+  env.clock.advance(DEFAULT_TIMINGS.fenceMs + 1);
+  let refused: unknown;
+  try {
+    ids.next();
+  } catch (e) {
+    refused = e;
+  }
+  expect((refused as { code?: string }).code).toBe("NODE_FENCED");
+  expect((refused as { retryAfterSeconds?: number }).retryAfterSeconds).toBe(1);
+  await env.run(r.tick()); // re-registers
+  expect(r.isFenced()).toBe(false);
+  expect(ids.workerId).toBe(r.self().workerId);
+  expect(ids.next()).toMatch(/^[1-9][0-9]*$/);
+});
