@@ -28,6 +28,7 @@ import { createActorRuntime } from "./runtime/runtime.ts";
 import { buildIdentityServices } from "./services/identity-services.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
 import { buildOrgServices } from "./services/org-services.ts";
+import { retentionJobs } from "./services/retention-jobs.ts";
 import { createSystemService } from "./services/system.ts";
 
 export interface BuildNodeOptions {
@@ -167,6 +168,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     // Identity's leader jobs: mail outbox, session / token / rate-limit cleanup.
     for (const job of identity.jobs) cluster.registerJob(job);
     for (const job of services.orgs.jobs) cluster.registerJob(job);
+    for (const job of retentionJobs(config)) cluster.registerJob(job);
     // Mail: finish in-flight deliveries before the store closes (the outbox keeps the rest).
     shutdown.push("mail", async () => {
       await services.identity.delivery.drain();

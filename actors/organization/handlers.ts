@@ -8,6 +8,12 @@
 import { secretMatches } from "../../src/crypto/tokens.ts";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
 import { findEmailByAddress } from "../../src/domain/emails/records.ts";
+import {
+  expiryReminder,
+  expiryReminderName,
+  expiryRetry,
+  reminderChanges,
+} from "../../src/domain/invitations/expiry.ts";
 import * as inv from "../../src/domain/invitations/ops.ts";
 import { OrgKeys } from "../../src/domain/organizations/keys.ts";
 import * as org from "../../src/domain/organizations/ops.ts";
@@ -107,6 +113,8 @@ async function run(
         env,
         out,
       );
+    case "invitations.expire":
+      return inv.expireInvitation(state, { invitationId: msg.invitationId }, env.now, out);
     case "invitations.decline":
       return inv.declineInvitation(
         state,
@@ -159,21 +167,40 @@ function commitOutput(out: TurnOutput, msg: OrgMessage, ctx: TurnContext, userId
   }
 }
 
+/**
+ * Keeps every pending invitation's expiry reminder in step with the turn's new state
+ * (src/domain/invitations/expiry.ts), in the same write set.
+ */
+function syncExpiryReminders(before: OrgState, step: Step, msg: OrgMessage, ctx: TurnContext) {
+  const { schedule, cancel } = reminderChanges(before.invitations, step.state.invitations);
+  for (const inv of schedule) ctx.schedule(expiryReminder(inv.id, inv.expires_at));
+  for (const id of cancel) ctx.cancelReminder(expiryReminderName(id));
+  if (msg.type === "invitations.expire") {
+    // Delivered before the invitation expired on this node's clock: look again after it.
+    const pending = step.state.invitations.get(msg.invitationId);
+    if (pending) ctx.schedule(expiryRetry(pending, msg.at, ctx.now));
+  }
+}
+
 /** One turn of the organization actor. */
 export async function handleOrgMessage(
   state: OrgState,
   msg: OrgMessage,
   ctx: TurnContext,
 ): Promise<TurnResult<OrgState>> {
-  // Tier changes come from operators (billing), never from a user's request.
+  // Tier changes come from operators (billing) and invitation expiry from the reminder scanner
+  // (system principal), never from a user's request.
   const operator = msg.type === "tier.set";
+  const system = msg.type === "invitations.expire";
   if (operator && ctx.principal?.operator !== true) throw CommonErrors.FORBIDDEN();
+  if (system && ctx.principal?.system !== true) throw CommonErrors.FORBIDDEN();
   const claimed = ctx.principal?.userId;
-  const userId = operator ? null : typeof claimed === "string" ? claimed : undefined;
+  const userId = operator || system ? null : typeof claimed === "string" ? claimed : undefined;
   if (userId === undefined) throw CommonErrors.UNAUTHENTICATED();
   const env: TurnEnv = { now: ctx.now, newId: () => ctx.ids.next(), userId: userId ?? "" };
   const out = new TurnOutput();
   const step = await run(state, msg, env, out, ctx);
   commitOutput(out, msg, ctx, userId);
+  syncExpiryReminders(state, step, msg, ctx);
   return { state: step.state, reply: (step.reply ?? null) as JsonValue };
 }

@@ -59,6 +59,7 @@ export type OrgMessage = { meta?: MessageMeta } & (
   | { type: "invitations.delete"; invitationId: string }
   | { type: "invitations.accept"; invitationId: string; secret: string; verifiedEmails: string[] }
   | { type: "invitations.decline"; invitationId: string; verifiedEmails: string[] }
+  | { type: "invitations.expire"; invitationId: string; at: number }
   | { type: "teams.create"; name: string; description: string | null }
   | { type: "teams.list"; page: Page }
   | { type: "teams.get"; teamId: string }
@@ -122,6 +123,7 @@ const SHAPES: Record<OrgMessageType, Record<string, Check>> = {
   "invitations.delete": { invitationId: id },
   "invitations.accept": { invitationId: id, secret: str, verifiedEmails: strList },
   "invitations.decline": { invitationId: id, verifiedEmails: strList },
+  "invitations.expire": { invitationId: id, at: nat },
   "teams.create": { name: str, description: optStr },
   "teams.list": { page },
   "teams.get": { teamId: id },

@@ -98,6 +98,13 @@ export const EmailSchema = t.Object({
   smtp_password: t.Optional(t.String()),
   from_email: t.String({ default: "noreply@inferadb.local", minLength: 3 }),
   from_name: t.String({ default: "InferaDB" }),
+  /** Days a mail that failed for good stays in the outbox before the cleanup job deletes it. */
+  failed_retention_days: int(30, 0, undefined, "must be a whole number of days >= 0"),
+});
+
+export const AuditSchema = t.Object({
+  /** Days audit events are kept (api.md §17); 0 keeps them for ever. */
+  retention_days: int(90, 0, undefined, "must be a whole number of days >= 0"),
 });
 
 export const RateLimitingSchema = t.Object({
@@ -160,6 +167,7 @@ export const ConfigSchema = t.Object({
   storage: section(StorageSchema.properties),
   auth: section(AuthSchema.properties),
   email: section(EmailSchema.properties),
+  audit: section(AuditSchema.properties),
   rate_limiting: section(RateLimitingSchema.properties),
   cluster: section(ClusterSchema.properties),
   observability: section(ObservabilitySchema.properties),

@@ -198,6 +198,7 @@ export class OutboxDelivery {
       // Given up: keep the record for operators, not the tokens in its body.
       next.text = "";
       next.html = "";
+      next.failed_at = now;
       delete next.sealed_body;
     }
     applyMutations(tx, putOutboxWrites(next, current.next_attempt_at));

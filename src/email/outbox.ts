@@ -50,6 +50,8 @@ export interface OutboxEntry extends OutboxMail {
   lease_until: number | null;
   status: "pending" | "failed";
   last_error: string | null;
+  /** When the entry was given up (ms; set with `status: "failed"`; absent on older entries). */
+  failed_at?: number;
 }
 
 export const OutboxCodec = defineCodec<OutboxEntry>({ name: "outbox_mail", version: 1 });
@@ -93,6 +95,15 @@ export function deleteOutboxWrites(entry: OutboxEntry): Mutation[] {
     { op: "clear", key: OutboxKeys.mail.key(bigId(entry.id)) },
     { op: "clear", key: OutboxKeys.due.key(entry.next_attempt_at, bigId(entry.id)) },
   ];
+}
+
+/**
+ * When a failed entry was given up: `failed_at`, or for entries written before that field existed
+ * `next_attempt_at` (the end of the lease of its last attempt). Undefined for a pending entry.
+ */
+export function failedSince(entry: OutboxEntry): number | undefined {
+  if (entry.status !== "failed") return undefined;
+  return entry.failed_at ?? entry.next_attempt_at;
 }
 
 /** The plain body of an entry, opening a sealed one with `sealer` (throws when it cannot). */

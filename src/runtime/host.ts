@@ -10,6 +10,7 @@
 import type { KvStore } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { AppError } from "../lib/errors.ts";
+import { nextMacrotask } from "../lib/event-loop.ts";
 import type { Logger } from "../lib/log.ts";
 import {
   type BatchActivation,
@@ -53,8 +54,9 @@ export interface HostOptions {
   maxBatchTurns?: number;
   maxBatchBytes?: number;
   /**
-   * Resolves at the next macrotask boundary of the event loop (default: `setImmediate`). Not a
-   * timer: it only lets timers and I/O that are already due run. See `#fairShare`.
+   * Resolves at the next macrotask boundary of the event loop (default: `nextMacrotask` of
+   * src/lib/event-loop.ts). Not a timer: it only lets timers and I/O already due run. See
+   * `#fairShare`.
    */
   nextMacrotask?: () => Promise<void>;
   /** Longest run of drain steps without a macrotask boundary (ms of the clock; default 5). */
@@ -66,9 +68,6 @@ export interface HostOptions {
 const RETRY_AFTER_FULL_S = 1;
 const DEFAULT_SLICE_MS = 5;
 const DEFAULT_SLICE_BATCHES = 32;
-
-/** Resolves in the event loop's next check phase: after due timers and I/O callbacks ran. */
-export const nextMacrotask = (): Promise<void> => new Promise<void>((r) => setImmediate(r));
 
 /** The current run of drain steps since the event loop last got a turn. */
 interface Slice {

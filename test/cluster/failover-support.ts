@@ -25,6 +25,8 @@ export interface ProcNode {
   proc: Subprocess<"ignore", "pipe", "pipe">;
   /** `host:port` of the internal endpoint. */
   internal: string;
+  /** `host:port` of the HTTP front (for `/v1/health`). */
+  http: string;
   alive: boolean;
 }
 
@@ -44,17 +46,19 @@ const TIMINGS = {
   INFERADB_MGMT__CLUSTER__SUSPECT_MS: "1000",
 };
 
+/** Reads the node's JSON log until it started: its internal endpoint and HTTP addresses. */
 async function readUntilStarted(
   node: ProcNode,
   stream: ReadableStream<Uint8Array>,
-): Promise<string> {
+): Promise<{ internal: string; http: string }> {
   const reader = stream.getReader();
   const dec = new TextDecoder();
   let buf = "";
-  let found: string | undefined;
-  let resolveFound!: (s: string) => void;
+  let internal: string | undefined;
+  let found: { internal: string; http: string } | undefined;
+  let resolveFound!: (s: { internal: string; http: string }) => void;
   let rejectFound!: (e: Error) => void;
-  const done = new Promise<string>((res, rej) => {
+  const done = new Promise<{ internal: string; http: string }>((res, rej) => {
     resolveFound = res;
     rejectFound = rej;
   });
@@ -76,10 +80,11 @@ async function readUntilStarted(
         nl = buf.indexOf("\n");
         if (found) continue;
         try {
-          const j = JSON.parse(line) as { msg?: string; internal?: string };
-          if (j.msg === "actor runtime started" && j.internal) {
-            found = j.internal;
-            resolveFound(j.internal);
+          const j = JSON.parse(line) as { msg?: string; internal?: string; http?: string };
+          if (j.msg === "actor runtime started" && j.internal) internal = j.internal;
+          if (j.msg === "node started" && j.http && internal) {
+            found = { internal, http: j.http };
+            resolveFound(found);
           }
         } catch {
           // not a JSON line
@@ -123,9 +128,9 @@ export async function startProcCluster(count: number): Promise<ProcCluster> {
         stdout: "pipe",
         stderr: "pipe",
       });
-      const node: ProcNode = { nodeId, proc, internal: "", alive: true };
+      const node: ProcNode = { nodeId, proc, internal: "", http: "", alive: true };
       void new Response(proc.stderr).text().catch(() => "");
-      node.internal = await readUntilStarted(node, proc.stdout);
+      Object.assign(node, await readUntilStarted(node, proc.stdout));
       const i = nodes.findIndex((n) => n.nodeId === nodeId);
       if (i >= 0) nodes[i] = node;
       else nodes.push(node);
@@ -146,11 +151,42 @@ export async function startProcCluster(count: number): Promise<ProcCluster> {
   };
   try {
     await Promise.all(Array.from({ length: count }, (_, i) => cluster.start(`n${i + 1}`)));
+    await waitUntilSettled(nodes, 30_000);
   } catch (e) {
     await cluster.stop();
     throw e;
   }
   return cluster;
+}
+
+/**
+ * Waits until every node reports itself unfenced and sees all of them alive. A node whose start-up
+ * work (after it registered) kept its event loop busy for longer than the test's 700 ms fence
+ * window fences itself and re-joins with a new incarnation: the cluster is ready only after that.
+ */
+async function waitUntilSettled(nodes: ProcNode[], timeoutMs: number): Promise<void> {
+  const t0 = performance.now();
+  const settled = async (n: ProcNode) => {
+    try {
+      const res = await fetch(`http://${n.http}/v1/health`, { signal: AbortSignal.timeout(1000) });
+      const c = ((await res.json()) as { cluster?: ClusterSection }).cluster;
+      return (
+        !!c && !c.fenced && c.members.filter((m) => m.status === "alive").length === nodes.length
+      );
+    } catch {
+      return false;
+    }
+  };
+  for (;;) {
+    if ((await Promise.all(nodes.map(settled))).every(Boolean)) return;
+    if (performance.now() - t0 > timeoutMs) throw new Error("cluster did not settle");
+    await Bun.sleep(50);
+  }
+}
+
+interface ClusterSection {
+  fenced: boolean;
+  members: { node_id: string; status: string }[];
 }
 
 /** One signed entry request to `node` (routed by that node). Rejects on network failure. */

@@ -13,6 +13,7 @@ import {
   askVia,
   ownerOf,
   type ProcCluster,
+  type ProcNode,
   startProcCluster,
 } from "./failover-support.ts";
 
@@ -67,9 +68,21 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
   const lanes = [0, 1, 2, 3].map(lane);
   while (acked < 50) await Bun.sleep(10);
-  const owner = await ownerOf(cluster, "vault", id);
-  const victim = cluster.nodes.find((n) => n.nodeId === owner)!;
+  // Kill the node that owns the actor at the moment of the kill: freeze the owner read from the
+  // store (a stopped process cannot give the actor away), re-read, and only then SIGKILL it.
+  // Otherwise ownership could move between the read and the kill and the "failover" measured
+  // would not be one.
+  let victim: ProcNode | undefined;
+  for (let attempt = 0; attempt < 5 && !victim; attempt++) {
+    const owner = await ownerOf(cluster, "vault", id);
+    const candidate = cluster.nodes.find((n) => n.nodeId === owner && n.alive);
+    if (!candidate) continue;
+    candidate.proc.kill("SIGSTOP");
+    if ((await ownerOf(cluster, "vault", id)) === candidate.nodeId) victim = candidate;
+    else candidate.proc.kill("SIGCONT");
+  }
   expect(victim).toBeDefined();
+  if (!victim) return;
   cluster.kill(victim);
   const killedAt = performance.now();
   const before = acked;

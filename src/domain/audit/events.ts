@@ -98,6 +98,19 @@ export function appendAuditWrites(event: AuditEvent): Mutation[] {
   return out;
 }
 
+/** The writes that delete `event` with its organization copy and user index entry (retention). */
+export function deleteAuditEventWrites(event: AuditEvent): Mutation[] {
+  const id = idItem(event.id);
+  const out: Mutation[] = [{ op: "clear", key: AuditKeys.event.key(id) }];
+  if (event.organization_id !== null) {
+    out.push({ op: "clear", key: AuditKeys.byOrg.key(idItem(event.organization_id), id) });
+  }
+  if (event.user_id !== null) {
+    out.push({ op: "clear", key: AuditKeys.byUser.key(idItem(event.user_id), id) });
+  }
+  return out;
+}
+
 export async function getAuditEvent(tx: ReadOps, id: string): Promise<AuditEvent | undefined> {
   const bytes = await tx.get(AuditKeys.event.key(idItem(id)));
   return bytes ? AuditCodec.decode(bytes) : undefined;

@@ -177,11 +177,11 @@ export function acceptInvitation(
   };
 }
 
-/** Removes an invitation (deleted or declined) with its indexes and audit event. */
+/** Removes an invitation (deleted, declined or expired) with its indexes and audit event. */
 function dropInvitation(
   state: OrgState,
   inv: Invitation,
-  eventType: "invitation_deleted" | "invitation_declined",
+  eventType: "invitation_deleted" | "invitation_declined" | "invitation_expired",
   out: TurnOutput,
 ): OrgState {
   out.write(deleteInvitationWrites(inv));
@@ -203,4 +203,21 @@ export function declineInvitation(
   // Somebody else's invitation is reported as missing: its existence is not theirs to learn.
   if (!inv || !input.verifiedEmails.includes(inv.email)) throw OrgErrors.INVITATION_NOT_FOUND();
   return { state: dropInvitation(state, inv, "invitation_declined", out), reply: null };
+}
+
+/**
+ * The expiry reminder's turn (src/domain/invitations/expiry.ts): deletes the invitation when it is
+ * still pending and expired at `now`. Otherwise nothing changes: an invitation already accepted,
+ * declined or deleted is gone, and one not yet expired (a reminder delivered early, on a leader
+ * whose clock runs ahead) is kept, `expired: false` telling the actor to look again later.
+ */
+export function expireInvitation(
+  state: OrgState,
+  input: { invitationId: string },
+  now: number,
+  out: TurnOutput,
+): OpResult<{ expired: boolean }> {
+  const inv = isLive(state) ? state.invitations.get(input.invitationId) : undefined;
+  if (!inv || !isExpired(inv, now)) return { state, reply: { expired: false } };
+  return { state: dropInvitation(state, inv, "invitation_expired", out), reply: { expired: true } };
 }

@@ -5,10 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { startSession, stepSession } from "../../../actors/session/machine.ts";
-import { jobCursorKey } from "../../../src/cluster/jobs.ts";
-import type { LeaderJob, LeaderJobContext } from "../../../src/cluster/jobs-types.ts";
-import { ClusterKeys, LeaderRecordCodec } from "../../../src/cluster/keys.ts";
-import { fenceTerm } from "../../../src/cluster/leader.ts";
+import type { LeaderJob } from "../../../src/cluster/jobs-types.ts";
 import { counterKey, spendWrites } from "../../../src/domain/ratelimit/counters.ts";
 import {
   getSession,
@@ -17,7 +14,6 @@ import {
 } from "../../../src/domain/sessions/records.ts";
 import { getToken, putTokenWrites } from "../../../src/domain/tokens/records.ts";
 import { createMemoryBackend } from "../../../src/kv/backends/memory.ts";
-import { defineCodec } from "../../../src/kv/codec.ts";
 import { createKvStore } from "../../../src/kv/store.ts";
 import { applyMutations, type KvStore } from "../../../src/kv/types.ts";
 import { FakeClock } from "../../../src/lib/clock.ts";
@@ -28,8 +24,9 @@ import {
   sessionCleanupJob,
   tokenCleanupJob,
 } from "../../../src/services/identity-jobs.ts";
+import { installLeader, jobContext, TEST_TERM } from "../../support/job-context.ts";
 
-const TERM = { nodeId: "node-a", incarnation: 1, epoch: 7 };
+const TERM = TEST_TERM;
 const DAY = 86_400_000;
 const RETENTION = 7 * DAY;
 
@@ -39,34 +36,13 @@ let kv: KvStore;
 beforeEach(async () => {
   clock = new FakeClock(Date.UTC(2026, 0, 1));
   kv = createKvStore(createMemoryBackend(), { clock, log: silentLogger });
-  await kv.transact(async (tx) => tx.set(ClusterKeys.leader, LeaderRecordCodec.encode(TERM)));
+  await installLeader(kv);
 });
 afterEach(async () => {
   await kv.close();
 });
 
-function ctxFor(job: LeaderJob, term = TERM): LeaderJobContext {
-  const key = jobCursorKey(job.name);
-  return {
-    kv,
-    clock,
-    log: silentLogger,
-    signal: new AbortController().signal,
-    fence: (tx) => fenceTerm(tx, term),
-    cursor: {
-      get: async (tx) => {
-        const v = await tx.get(key);
-        return v ? CursorCodec.decode(v).cursor : undefined;
-      },
-      set: (tx, cursor) => {
-        if (cursor === undefined) tx.clear(key);
-        else tx.set(key, CursorCodec.encode({ cursor }));
-      },
-    },
-  };
-}
-
-const CursorCodec = defineCodec<{ cursor: string }>({ name: "test cursor", version: 1 });
+const ctxFor = (job: LeaderJob, term = TERM) => jobContext(kv, clock, job, term);
 
 let nextId = 1000n;
 function session(now: number, ttlMs = DAY): SessionRecord {
