@@ -94,8 +94,10 @@ try {
   const begin = db.prepare("BEGIN IMMEDIATE");
   const commit = db.prepare("COMMIT");
   const upsert = db.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
+  // The limit is written into the SQL: SQLite re-prepares a statement whose LIMIT is a bound
+  // parameter on every execution (the store does the same, see SqliteStore.range).
   const range = db.prepare(
-    "SELECT key, value FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ?",
+    `SELECT key, value FROM kv WHERE key >= ? AND key < ? ORDER BY key LIMIT ${RANGE}`,
   );
   const end = space.range()[1];
 
@@ -125,7 +127,7 @@ try {
       store.transact((tx) =>
         tx.getRange(keys[(i * 7919) % (KEYS - RANGE)]!, end, { limit: RANGE }),
       ),
-    (i) => range.all(keys[(i * 7919) % (KEYS - RANGE)]!, end, RANGE),
+    (i) => range.all(keys[(i * 7919) % (KEYS - RANGE)]!, end),
   );
   await store.close();
   db.close();

@@ -4,7 +4,8 @@
  * 1. HTTP, SQLite KV, full plugin stack: organization-scoped authenticated reads
  *    (`GET /v1/organizations/{org}`) and writes (`PATCH …/teams/{team}`, all into one
  *    organization) per second, each as a ratio against an Elysia hello-world route served by the
- *    same process in the same run; turns per commit of the organization actor during the writes.
+ *    same process in the same run, with the server's CPU time per request; turns per commit of
+ *    the organization actor during the writes.
  * 2. Hot organization at the actor level (SQLite KV, one actor worker): 64 writers
  *    keep turns queued on one organization actor, with group commit (default bound) and without
  *    it (`maxBatchTurns: 1`): writes per second and turns per commit.
@@ -236,16 +237,20 @@ try {
   console.log(
     `HTTP: ${DURATION_S}s per run, ${CONNECTIONS} connections, SQLite KV, autocannon in a separate process`,
   );
-  console.log("| route | req/s | ratio to hello | p50 / p99 ms |");
-  console.log("|---|---|---|---|");
+  const cpu = (r: LoadResult) =>
+    `${r.cpuUsPerReq.toFixed(1)} (${(http.helloMax.cpuUsPerReq / r.cpuUsPerReq).toFixed(2)})`;
   console.log(
-    `| hello world (same process) | ${f(http.helloMax.rps)} | 1.00 | ${http.helloMax.p50} / ${http.helloMax.p99} |`,
+    "| route | req/s | ratio to hello | server CPU µs/req (hello ÷ route) | p50 / p99 ms |",
+  );
+  console.log("|---|---|---|---|---|");
+  console.log(
+    `| hello world (same process) | ${f(http.helloMax.rps)} | 1.00 | ${cpu(http.helloMax)} | ${http.helloMax.p50} / ${http.helloMax.p99} |`,
   );
   console.log(
-    `| GET /v1/organizations/{org} (read, actor turn) | ${f(http.reads.rps)} | ${ratio(http.reads)} | ${http.reads.p50} / ${http.reads.p99} |`,
+    `| GET /v1/organizations/{org} (read, actor turn) | ${f(http.reads.rps)} | ${ratio(http.reads)} | ${cpu(http.reads)} | ${http.reads.p50} / ${http.reads.p99} |`,
   );
   console.log(
-    `| PATCH …/teams/{team} (write, one org) | ${f(http.writes.rps)} | ${ratio(http.writes)} | ${http.writes.p50} / ${http.writes.p99} |`,
+    `| PATCH …/teams/{team} (write, one org) | ${f(http.writes.rps)} | ${ratio(http.writes)} | ${cpu(http.writes)} | ${http.writes.p50} / ${http.writes.p99} |`,
   );
   console.log(`HTTP writes: ${http.turnsPerCommit.toFixed(1)} turns per commit`);
   console.log(

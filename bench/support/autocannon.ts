@@ -24,6 +24,11 @@ export function findNode(): string {
 
 export interface LoadResult {
   rps: number;
+  /**
+   * CPU time of this (the server's) process per request, in µs: steadier than req/s on a shared
+   * machine, because other processes' load lengthens the run but not the work per request.
+   */
+  cpuUsPerReq: number;
   p50: number;
   p99: number;
   non2xx: number;
@@ -36,6 +41,7 @@ export async function autocannon(
   extra: string[],
   seconds: number,
 ): Promise<LoadResult> {
+  const cpu0 = process.cpuUsage();
   const child = Bun.spawn(
     [findNode(), AUTOCANNON, "--json", "-d", String(seconds), ...extra, url],
     {
@@ -50,9 +56,12 @@ export async function autocannon(
   ]);
   if (code !== 0 || !out.trim())
     throw new Error(`autocannon failed (${code}): ${err.slice(0, 500)}`);
+  const cpu = process.cpuUsage(cpu0);
   const r = JSON.parse(out);
+  const total = Math.max(1, r.requests.total ?? r.requests.average * seconds);
   return {
     rps: r.requests.average,
+    cpuUsPerReq: (cpu.user + cpu.system) / total,
     p50: r.latency.p50,
     p99: r.latency.p99,
     non2xx: r.non2xx,

@@ -83,7 +83,8 @@ function encodeMagnitude(w: ByteWriter, hi: number, lo: number, neg: boolean) {
   const flip = neg ? 0xff : 0;
   for (let i = n - 1; i >= 0; i--) {
     // Byte i from the least significant end.
-    const b = i >= 4 ? Math.floor(hi / 2 ** (8 * (i - 4))) & 0xff : Math.floor(lo / 2 ** (8 * i)) & 0xff;
+    const b =
+      i >= 4 ? Math.floor(hi / 2 ** (8 * (i - 4))) & 0xff : Math.floor(lo / 2 ** (8 * i)) & 0xff;
     buf[w.len++] = b ^ flip;
   }
 }
@@ -120,14 +121,34 @@ function packAfter(prefix: Uint8Array, tuple: Tuple): Uint8Array {
   return w.result();
 }
 
+/**
+ * Writes an all-ASCII string escaped and terminated, as `escaped(encoder.encode(s))` would (ASCII is
+ * its own UTF-8). Returns false, having written nothing, when `s` has a non-ASCII character.
+ */
+function asciiInto(w: ByteWriter, s: string): boolean {
+  const n = s.length;
+  for (let i = 0; i < n; i++) if (s.charCodeAt(i) > 0x7f) return false;
+  w.ensure(n * 2 + 1);
+  const buf = w.buf;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    buf[w.len++] = c;
+    if (c === 0x00) buf[w.len++] = 0xff;
+  }
+  buf[w.len++] = 0x00;
+  return true;
+}
+
 function packInto(w: ByteWriter, tuple: Tuple): void {
   for (const item of tuple) {
     if (item === null) w.byte(NULL);
     else if (typeof item === "string") {
       // A lone surrogate would be encoded as U+FFFD, so two different strings would share a key.
-      if (!item.isWellFormed()) throw new RangeError("tuple strings must be well-formed UTF-16");
       w.byte(STRING);
-      w.escaped(encoder.encode(item));
+      if (!asciiInto(w, item)) {
+        if (!item.isWellFormed()) throw new RangeError("tuple strings must be well-formed UTF-16");
+        w.escaped(encoder.encode(item));
+      }
     } else if (typeof item === "number") {
       if (!Number.isSafeInteger(item)) throw new RangeError("tuple numbers must be safe integers");
       encodeSafeInt(w, item);

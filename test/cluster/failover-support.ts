@@ -96,7 +96,10 @@ async function readUntilStarted(
   return done;
 }
 
-export async function startProcCluster(count: number): Promise<ProcCluster> {
+export async function startProcCluster(
+  count: number,
+  opts: { defaultTimings?: boolean } = {},
+): Promise<ProcCluster> {
   const dir = mkdtempSync(join(tmpdir(), "failover-"));
   const dbPath = join(dir, "cluster.db");
   const kv = createKvStore(createSqliteBackend({ path: dbPath }), { clock: systemClock });
@@ -122,7 +125,7 @@ export async function startProcCluster(count: number): Promise<ProcCluster> {
           INFERADB_MGMT__CLUSTER__WORKERS: nodeId === "n2" ? "1" : "0",
           INFERADB_MGMT__OBSERVABILITY__JSON_LOGS: "true",
           INFERADB_MGMT__OBSERVABILITY__LOG_LEVEL: "info",
-          ...TIMINGS,
+          ...(opts.defaultTimings ? {} : TIMINGS),
         },
         stdin: "ignore",
         stdout: "pipe",
@@ -256,8 +259,9 @@ export async function ownerOf(
 /** Kills the owner of `vault/<id>` `kills` times under load; returns the ms until it answered again. */
 export async function measureFailover(
   kills: number,
+  opts: { defaultTimings?: boolean } = {},
 ): Promise<{ samples: number[]; p50: number; p99: number; max: number }> {
-  const cluster = await startProcCluster(3);
+  const cluster = await startProcCluster(3, opts);
   const samples: number[] = [];
   try {
     let n = 0;

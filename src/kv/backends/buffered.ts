@@ -7,8 +7,9 @@
  * how to commit the final write set (`commitWrites`). Reads are synchronous underneath (both local
  * backends are); the public methods are async per the port.
  *
- * Keys are also handled as "binary strings" (one UTF-16 code unit per byte, see `keyStr`): they
- * compare with `<` exactly like the bytes compare, so they serve as map keys and sort keys.
+ * Keys are also handled as "binary strings" (one UTF-16 code unit per byte, see `keyStr` in
+ * key-ranges.ts): they compare with `<` exactly like the bytes compare, so they serve as map keys
+ * and sort keys.
  */
 import { concatBytes } from "../keyspace.ts";
 import {
@@ -24,65 +25,12 @@ import {
   type Value,
 } from "../types.ts";
 
-/** The byte string as a latin1-style JS string: order-preserving, usable as a Map key. */
-export function keyStr(k: Uint8Array): string {
-  if (k.length <= 64) {
-    // Short keys (nearly all): a plain loop beats `apply`'s argument spreading.
-    let s = "";
-    for (let i = 0; i < k.length; i++) s += String.fromCharCode(k[i]!);
-    return s;
-  }
-  if (k.length <= 4096) return String.fromCharCode.apply(null, k as unknown as number[]);
-  let s = "";
-  for (let i = 0; i < k.length; i += 4096) {
-    s += String.fromCharCode.apply(null, k.subarray(i, i + 4096) as unknown as number[]);
-  }
-  return s;
-}
+import { type KeyRange, keyAfter, keyRange, keyStr, pointRange } from "./key-ranges.ts";
 
-/** The smallest key after `k` (k ++ 0x00). */
-export function keyAfter(k: Uint8Array): Uint8Array {
-  return concatBytes(k, ZERO);
-}
+export { type KeyRange, keyAfter, keyRange, keyStr, pointRange };
+
+/** The placeholder versionstamp when an atomic add is read back before commit. */
 const ZERO = Uint8Array.of(0);
-
-/** A half-open key range [begin, end), in bytes and as binary strings. */
-export interface KeyRange {
-  begin: Key;
-  end: Key;
-  b: string;
-  e: string;
-  /** True when the range is exactly one key (`end` is `begin ++ 0x00`). */
-  readonly point?: boolean;
-}
-
-export function keyRange(begin: Key, end: Key): KeyRange {
-  return { begin, end, b: keyStr(begin), e: keyStr(end) };
-}
-
-/**
- * The range [key, key ++ 0x00) of one key, read by a point read. Its end is built only if a
- * validation asks for it: most point reads belong to read-only transactions, which never validate.
- */
-class PointRange implements KeyRange {
-  readonly point = true;
-  #end: Key | undefined;
-  constructor(
-    readonly begin: Key,
-    readonly b: string,
-  ) {}
-  get end(): Key {
-    this.#end ??= keyAfter(this.begin);
-    return this.#end;
-  }
-  get e(): string {
-    return `${this.b}\0`;
-  }
-}
-
-export function pointRange(key: Key, s: string = keyStr(key)): KeyRange {
-  return new PointRange(key, s);
-}
 
 /** The final state of one key written by a transaction. */
 export type PointWrite =

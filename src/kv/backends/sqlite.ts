@@ -13,6 +13,9 @@
  *   version fails at once with `conflict` (the commit could never succeed), so every value a
  *   conflicting read returns is the value as of the read version: the body never sees torn state.
  *   Snapshot reads return the latest committed value and never conflict.
+ * - Reads run inside a read snapshot shared by the transactions that start while it is current
+ *   (`SqliteStore.beginRead`: replaced when the WAL-index header shows a commit, ended by this
+ *   process's own commits and after 10 ms), not one SQLite read transaction per statement.
  * - Commit: `BEGIN IMMEDIATE` (one writer at a time across processes; waits up to `busy_timeout`),
  *   then every read-conflict range is re-checked: any row in it with `version > readVersion` is a
  *   write that committed after we read → `conflict`. Then the writes are applied with version
@@ -52,6 +55,13 @@ export type { SqliteBackendOptions } from "./sqlite-store.ts";
 
 /** `[value, version]` of a row, plus the current commit version for a transaction's first read. */
 type PointRow = [Uint8Array | null, number, number?];
+/** Rows fetched per page of a limited range read: what is wanted (at least 16, at most 4096). */
+function pageSize(wanted: number): number {
+  return Math.min(4096, Math.max(16, Math.ceil(wanted)));
+}
+
+/** `[key, value, version]` of a row of a range read. */
+type RangeTuple = [Uint8Array, Uint8Array | null, number];
 
 class SqliteTransaction extends BufferedTransaction implements Committable {
   constructor(private readonly s: SqliteStore) {
@@ -61,7 +71,7 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
   protected acquireReadVersion(): number {
     if (this.s.closed) throw new KvError("unavailable", "the sqlite backend is closed");
     this.s.beginRead();
-    return this.s.q.version.get()!.value;
+    return this.s.q.version.values()[0]![0] as number;
   }
 
   #check(row: Row, snapshot: boolean, rv: number): void {
@@ -104,28 +114,29 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
     wanted: number,
   ): Iterable<KeyValue[]> {
     const rv = this.readVersion();
-    const stmt = reverse ? this.s.q.rangeDesc : this.s.q.rangeAsc;
-    const size = Number.isFinite(wanted) ? Math.max(16, wanted) : -1;
+    const size = Number.isFinite(wanted) ? pageSize(wanted) : -1;
+    const stmt = this.s.range(reverse, size);
     let lo = begin;
     let hi = end;
     for (;;) {
       // Each page is read completely (`all`), so no statement is left open between operations.
-      const rows = stmt.all(lo, hi, size);
+      // Arrays (`values`), not row objects: cheaper on every range read.
+      const rows = stmt.values(lo, hi) as RangeTuple[];
       const page: KeyValue[] = [];
-      let stale: Row | undefined;
+      let stale: RangeTuple | undefined;
       for (const row of rows) {
-        if (!snapshot && row.version > rv) {
+        if (!snapshot && row[2] > rv) {
           stale = row;
           break;
         }
-        if (row.value !== null) page.push({ key: row.key, value: row.value });
+        if (row[1] !== null) page.push({ key: row[0], value: row[1] });
       }
       // Rows before a newer one are still valid; the conflict is raised only if the caller goes on
       // reading past them (a limited read that stops earlier does not depend on that row).
       if (page.length > 0) yield page;
-      if (stale) this.#check(stale, snapshot, rv);
+      if (stale) this.#check({ value: stale[1], version: stale[2] }, snapshot, rv);
       if (size < 0 || rows.length < size) return;
-      const last = rows[rows.length - 1]!.key;
+      const last = rows[rows.length - 1]![0];
       if (reverse) hi = last;
       else lo = keyAfter(last);
     }
@@ -201,6 +212,7 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
       store.endRead();
       store.closed = true;
       store.db.close();
+      store.closeWalIndex();
     },
   };
 }

@@ -67,10 +67,40 @@ describe("sqlite backend", () => {
   });
 });
 
+describe("sqlite range pages", () => {
+  test("limited range reads longer than one page (4096 rows) are complete and ordered, both ways", async () => {
+    const sp = new Subspace(["sqlite-pages"]);
+    const store = createKvStore(createSqliteBackend({ path: join(dir, "pages", "kv.db") }), {
+      clock: systemClock,
+    });
+    for (let i = 0; i < 6000; i += 1000) {
+      await store.transact(async (tx) => {
+        for (let j = i; j < i + 1000; j++) tx.set(sp.key(j), Uint8Array.of(j % 251));
+      });
+    }
+    const [begin, end] = sp.range();
+    for (const [limit, reverse] of [
+      [5000, false],
+      [5000, true],
+      [17, false],
+      [0, true],
+    ] as const) {
+      const rows = await store.transact((tx) => tx.getRange(begin, end, { limit, reverse }));
+      const want = limit === 0 ? 6000 : limit;
+      expect(rows).toHaveLength(want);
+      const ids = rows.map((r) => sp.unpack(r.key)[0] as number);
+      const first = reverse ? 5999 : 0;
+      expect(ids[0]).toBe(first);
+      expect(ids.every((id, i) => id === (reverse ? first - i : first + i))).toBe(true);
+    }
+    await store.close();
+  });
+});
+
 describe("sqlite shared read snapshots", () => {
   const sp = new Subspace(["sqlite-snapshots"]);
 
-  test("a transaction started after another connection's commit sees it in the same event-loop turn", async () => {
+  test("a transaction started after another connection's commit sees it while the shared snapshot is still open", async () => {
     const path = join(dir, "snapshots", "kv.db");
     const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
     const b = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
