@@ -22,7 +22,7 @@ export interface SqliteBackendOptions {
   path: string;
   /** `normal` (default) or `full`; see the header for what each guarantees. */
   synchronous?: "normal" | "full";
-  /** How long a writer waits for another process's write lock, in ms. Default 5000. */
+  /** How long a writer blocks waiting for another process's write lock, in ms, before SQLITE_BUSY (then retried asynchronously). Default 250. */
   busyTimeoutMs?: number;
   /** Wall clock for tombstone aging. Default: the system clock. */
   clock?: Clock;
@@ -87,12 +87,15 @@ export class SqliteStore {
     if (opts.path !== ":memory:") mkdirSync(dirname(opts.path), { recursive: true });
     this.db = new Database(opts.path, { create: true });
     const db = this.db;
-    db.run(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 5000))}`);
+    // Short on purpose: bun:sqlite waits for the lock synchronously, blocking the event loop (reads,
+    // heartbeats) for the whole wait. SQLITE_BUSY maps to a retryable `conflict`, so a longer wait
+    // happens in the KvStore's async backoff instead (up to ~8 s over its attempts).
+    db.run(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 250))}`);
     SqliteStore.retryBusy(() => db.run("PRAGMA journal_mode = WAL"));
     db.run(`PRAGMA synchronous = ${opts.synchronous === "full" ? "FULL" : "NORMAL"}`);
     // A brand-new file opened by several processes at once: the schema is created under the write
-    // lock; `busy_timeout` makes the others wait for it.
-    db.run("BEGIN IMMEDIATE");
+    // lock; the others retry until it is done (start-up only, so a blocking wait is fine here).
+    SqliteStore.retryBusy(() => db.run("BEGIN IMMEDIATE"));
     try {
       db.run(
         "CREATE TABLE IF NOT EXISTS kv (key BLOB PRIMARY KEY, value BLOB, version INTEGER NOT NULL) WITHOUT ROWID",
