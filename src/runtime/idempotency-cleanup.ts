@@ -8,34 +8,28 @@
  * the same key, used again once its first outcome expired, holds a newer record (with its own,
  * later index entry) that must keep deduplicating retries for its full 24 h.
  */
+import { fencedBatchJob } from "../cluster/fenced-job.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import { ActorKeys, IdempotencyCodec } from "./keys.ts";
 
 const BATCH = 500;
 
 export function createIdempotencyCleanupJob(opts: { intervalMs?: number } = {}): LeaderJob {
-  return {
+  return fencedBatchJob({
     name: "actor-idempotency-cleanup",
     intervalMs: opts.intervalMs ?? 60_000,
-    async runBatch(ctx) {
+    async batch(tx, ctx) {
       const now = ctx.clock.now();
-      const deleted = await ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          const [begin, end] = ActorKeys.idemExpiryDue(now);
-          const due = await tx.getRange(begin, end, { limit: BATCH });
-          for (const row of due) {
-            tx.clear(row.key);
-            const record = ActorKeys.idemOfExpiry(row.key);
-            if (!record) continue;
-            const raw = await tx.get(record);
-            if (raw && IdempotencyCodec.decode(raw).expiresAt <= now) tx.clear(record);
-          }
-          return due.length;
-        },
-        { name: "actors.idempotency-cleanup" },
-      );
-      return { more: deleted === BATCH };
+      const [begin, end] = ActorKeys.idemExpiryDue(now);
+      const due = await tx.getRange(begin, end, { limit: BATCH });
+      for (const row of due) {
+        tx.clear(row.key);
+        const record = ActorKeys.idemOfExpiry(row.key);
+        if (!record) continue;
+        const raw = await tx.get(record);
+        if (raw && IdempotencyCodec.decode(raw).expiresAt <= now) tx.clear(record);
+      }
+      return { more: due.length === BATCH };
     },
-  };
+  });
 }

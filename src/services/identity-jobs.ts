@@ -8,6 +8,7 @@
  * - `ratelimit-cleanup`: clears every finished rate-limit window (one range clear).
  */
 import { stepSession } from "../../actors/session/machine.ts";
+import { fencedBatchJob } from "../cluster/fenced-job.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import { finishedWindowsRange } from "../domain/ratelimit/counters.ts";
 import {
@@ -32,78 +33,60 @@ export function sessionDeletable(s: SessionRecord, now: number, retentionMs: num
 }
 
 export function sessionCleanupJob(retentionMs: number, intervalMs = 60_000): LeaderJob {
-  return {
+  return fencedBatchJob({
     name: "session-cleanup",
     intervalMs,
-    async runBatch(ctx) {
-      return ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          const now = ctx.clock.now();
-          const cursor = await ctx.cursor.get(tx);
-          const [rangeBegin, end] = SessionKeys.session.range();
-          const begin =
-            cursor === undefined
-              ? rangeBegin
-              : concatBytes(SessionKeys.session.key(BigInt(cursor)), Uint8Array.of(0));
-          // Snapshot reads: a concurrent touch of a live session must not abort the sweep; the
-          // sessions we delete are final (revoked/expired), which no concurrent use can undo.
-          const rows = await tx.snapshot.getRange(begin, end, { limit: CLEANUP_BATCH });
-          let deleted = 0;
-          for (const row of rows) {
-            const s = SessionCodec.decode(row.value);
-            if (!sessionDeletable(s, now, retentionMs)) continue;
-            applyMutations(tx, deleteSessionWrites(s));
-            deleted++;
-          }
-          const last = rows.at(-1);
-          const more = rows.length === CLEANUP_BATCH && last !== undefined;
-          ctx.cursor.set(tx, more ? String(SessionKeys.session.unpack(last.key)[0]) : undefined);
-          if (deleted > 0) ctx.log.debug("sessions deleted", { count: deleted });
-          return { more };
-        },
-        { name: "job.session_cleanup" },
-      );
+    async batch(tx, ctx) {
+      const now = ctx.clock.now();
+      const cursor = await ctx.cursor.get(tx);
+      const [rangeBegin, end] = SessionKeys.session.range();
+      const begin =
+        cursor === undefined
+          ? rangeBegin
+          : concatBytes(SessionKeys.session.key(BigInt(cursor)), Uint8Array.of(0));
+      // Snapshot reads: a concurrent touch of a live session must not abort the sweep; the
+      // sessions we delete are final (revoked/expired), which no concurrent use can undo.
+      const rows = await tx.snapshot.getRange(begin, end, { limit: CLEANUP_BATCH });
+      let deleted = 0;
+      for (const row of rows) {
+        const s = SessionCodec.decode(row.value);
+        if (!sessionDeletable(s, now, retentionMs)) continue;
+        applyMutations(tx, deleteSessionWrites(s));
+        deleted++;
+      }
+      const last = rows.at(-1);
+      const more = rows.length === CLEANUP_BATCH && last !== undefined;
+      ctx.cursor.set(tx, more ? String(SessionKeys.session.unpack(last.key)[0]) : undefined);
+      if (deleted > 0) ctx.log.debug("sessions deleted", { count: deleted });
+      return { more };
     },
-  };
+  });
 }
 
 export function tokenCleanupJob(intervalMs = 300_000): LeaderJob {
-  return {
+  return fencedBatchJob({
     name: "token-cleanup",
     intervalMs,
-    async runBatch(ctx) {
-      return ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          const expired = await listExpiredTokens(tx, ctx.clock.now(), CLEANUP_BATCH);
-          for (const { id, indexKey } of expired) {
-            const t = await getToken(tx, id);
-            if (t) applyMutations(tx, deleteTokenWrites(t));
-            else tx.clear(indexKey);
-          }
-          return { more: expired.length === CLEANUP_BATCH };
-        },
-        { name: "job.token_cleanup" },
-      );
+    async batch(tx, ctx) {
+      const expired = await listExpiredTokens(tx, ctx.clock.now(), CLEANUP_BATCH);
+      for (const { id, indexKey } of expired) {
+        const t = await getToken(tx, id);
+        if (t) applyMutations(tx, deleteTokenWrites(t));
+        else tx.clear(indexKey);
+      }
+      return { more: expired.length === CLEANUP_BATCH };
     },
-  };
+  });
 }
 
 export function rateLimitCleanupJob(intervalMs = 300_000): LeaderJob {
-  return {
+  return fencedBatchJob({
     name: "ratelimit-cleanup",
     intervalMs,
-    async runBatch(ctx) {
-      await ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          const [begin, end] = finishedWindowsRange(ctx.clock.now());
-          tx.clearRange(begin, end);
-        },
-        { name: "job.ratelimit_cleanup" },
-      );
+    async batch(tx, ctx) {
+      const [begin, end] = finishedWindowsRange(ctx.clock.now());
+      tx.clearRange(begin, end);
       return { more: false };
     },
-  };
+  });
 }

@@ -7,6 +7,7 @@
 import { createHash } from "node:crypto";
 import { ORGANIZATION_ACTOR_KIND } from "../../actors/organization/actor.ts";
 import type { OrgMessage } from "../../actors/organization/messages.ts";
+import { fencedBatchJob } from "../cluster/fenced-job.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Action } from "../domain/authz/permissions.ts";
 import { listUserEmails } from "../domain/emails/records.ts";
@@ -316,18 +317,12 @@ const CLAIM_BATCH = 200;
  * id) older than 24 h, oldest first, in fenced batches.
  */
 export function createClaimCleanupJob(intervalMs = 60_000): LeaderJob {
-  return {
+  return fencedBatchJob({
     name: "org-create-claims-cleanup",
     intervalMs,
-    async runBatch(ctx) {
-      return ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          const swept = await sweepExpiredClaims(tx, ctx.clock.now(), CLAIM_BATCH);
-          return { more: swept === CLAIM_BATCH };
-        },
-        { name: "org.create.claims.cleanup" },
-      );
+    async batch(tx, ctx) {
+      const swept = await sweepExpiredClaims(tx, ctx.clock.now(), CLAIM_BATCH);
+      return { more: swept === CLAIM_BATCH };
     },
-  };
+  });
 }

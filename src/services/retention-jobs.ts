@@ -15,6 +15,7 @@
  * Both read with snapshot reads: the records they delete are final (audit events are never
  * rewritten; a failed mail is never retried), so a concurrent append must not abort the sweep.
  */
+import { fencedBatchJob } from "../cluster/fenced-job.ts";
 import type { LeaderJob, LeaderJobContext } from "../cluster/jobs-types.ts";
 import type { Config } from "../config/schema.ts";
 import { AuditCodec, AuditKeys, deleteAuditEventWrites } from "../domain/audit/events.ts";
@@ -43,18 +44,11 @@ function retentionJob(
   intervalMs: number,
   batch: Batch,
 ): LeaderJob {
-  return {
+  return fencedBatchJob({
     name,
     intervalMs,
-    runBatch: (ctx) =>
-      ctx.kv.transact(
-        async (tx) => {
-          await ctx.fence(tx);
-          return batch(tx, ctx, ctx.clock.now() - retentionMs);
-        },
-        { name: `job.${name.replaceAll("-", "_")}` },
-      ),
-  };
+    batch: (tx, ctx) => batch(tx, ctx, ctx.clock.now() - retentionMs),
+  });
 }
 
 /** Deletes audit events created more than `retentionMs` ago, oldest first. */
