@@ -14,6 +14,7 @@ if (clusterFile) {
     faultInjection: false,
   });
 } else {
+  // Skipped only without a cluster to talk to; the test name below says so in every report.
   describe.skip("KV conformance: foundationdb", () => {
     test("skipped: FDB_CLUSTER_FILE is not set (set it to a cluster file to run against FoundationDB)", () => {});
   });
