@@ -165,7 +165,8 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       }),
     };
     services.identity.users.setOrgMembershipPort(services.orgs.organizations);
-    // Identity's leader jobs: mail outbox, session / token / rate-limit cleanup.
+    // Leader-only jobs of each feature: mail outbox, session / token / rate-limit cleanup, org
+    // create claims, audit and failed-mail retention (they run only on the leader, fenced).
     for (const job of identity.jobs) cluster.registerJob(job);
     for (const job of services.orgs.jobs) cluster.registerJob(job);
     for (const job of retentionJobs(config)) cluster.registerJob(job);
