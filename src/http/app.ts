@@ -8,7 +8,7 @@ import { Elysia } from "elysia";
 import type { HttpDeps } from "../services/index.ts";
 import { bodyPlugin } from "./plugins/body.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
-import { metricsPlugin } from "./plugins/metrics.ts";
+import { createHttpMetrics } from "./plugins/metrics.ts";
 import { requestIdPlugin } from "./plugins/request-id.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
@@ -23,13 +23,14 @@ export const FORM_ROUTES = ["/v1/token"] as const;
 export function createHttpApp(deps: HttpDeps) {
   const log = deps.log.child({ subsystem: "http" });
   const routes = () => app.routes;
+  const httpMetrics = createHttpMetrics(deps.metrics);
   // normalize: false makes `additionalProperties: false` schemas reject unknown fields (422)
   // instead of silently stripping them.
   const app = new Elysia({ name: "inferadb-http", normalize: false })
     .use(requestIdPlugin())
-    .use(metricsPlugin(deps.metrics))
+    .use(httpMetrics.plugin)
     .use(bodyPlugin({ maxBodyBytes: deps.config.server.max_body_bytes, formRoutes: FORM_ROUTES }))
-    .use(errorsPlugin({ log, routes }))
+    .use(errorsPlugin({ log, routes, onResponse: httpMetrics.record }))
     // Feature routes: one line each.
     .use(healthRoutes(deps))
     .use(authRoutes(deps))

@@ -4,15 +4,17 @@
  * `metrics.registry` (e.g. `new Counter({ name, help, registers: [metrics.registry] })`) and the
  * HTTP front serves `/metrics` from it.
  */
-import { Counter, collectDefaultMetrics, Histogram, Registry } from "prom-client";
+import { collectDefaultMetrics, Registry } from "prom-client";
+import { HttpRequestStats, registerHttpMetrics } from "./http-stats.ts";
 
 export interface Metrics {
   /** The node's registry; pass it in `registers: [...]` when creating a metric. */
   readonly registry: Registry;
-  /** `http_requests_total{method,route,status}`: route is the template (`/v1/orgs/:org`). */
-  readonly httpRequests: Counter<"method" | "route" | "status">;
-  /** `http_request_duration_seconds{method,route}`, seconds. */
-  readonly httpDuration: Histogram<"method" | "route">;
+  /**
+   * `http_requests_total{method,route,status}` and `http_request_duration_seconds{method,route}`
+   * (route is the template, `/v1/orgs/:org`), counted in plain JS and read at scrape time.
+   */
+  readonly http: HttpRequestStats;
 }
 
 export interface MetricsOptions {
@@ -26,18 +28,7 @@ export function createMetrics(opts: MetricsOptions = {}): Metrics {
   const registry = new Registry();
   if (opts.defaultLabels) registry.setDefaultLabels(opts.defaultLabels);
   if (opts.processMetrics) collectDefaultMetrics({ register: registry });
-  const httpRequests = new Counter({
-    name: "http_requests_total",
-    help: "HTTP requests answered, by method, route template and status",
-    labelNames: ["method", "route", "status"] as const,
-    registers: [registry],
-  });
-  const httpDuration = new Histogram({
-    name: "http_request_duration_seconds",
-    help: "HTTP request duration in seconds, by method and route template",
-    labelNames: ["method", "route"] as const,
-    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10],
-    registers: [registry],
-  });
-  return { registry, httpRequests, httpDuration };
+  const http = new HttpRequestStats();
+  registerHttpMetrics(registry, http);
+  return { registry, http };
 }

@@ -107,8 +107,21 @@ export interface IdentityDeps {
 
 /** RFC 3339 UTC with milliseconds and `Z` (api.md A2). */
 export function iso(ms: number): string {
-  return new Date(ms).toISOString();
+  let s = isoCache.get(ms);
+  if (s === undefined) {
+    s = new Date(ms).toISOString();
+    if (isoCache.size >= ISO_CACHE_MAX) isoCache.clear();
+    isoCache.set(ms, s);
+  }
+  return s;
 }
+
+/**
+ * Recently formatted instants: the same few timestamps (a signed-in user's `created_at`) are
+ * formatted on every authenticated request. Bounded; cleared whole when full.
+ */
+const isoCache = new Map<number, string>();
+const ISO_CACHE_MAX = 4096;
 
 /** ISO or null. */
 export function isoOrNull(ms: number | null): string | null {

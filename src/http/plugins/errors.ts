@@ -19,14 +19,6 @@ import {
 import type { Logger } from "../../lib/log.ts";
 import { requestIdOf, SECURITY_HEADERS } from "./request-id.ts";
 
-/** Status of error responses built here, by request (the metrics plugin reads it). */
-const errorStatus = new WeakMap<Request, number>();
-
-/** The status of the error response sent for `request`, if one was. */
-export function errorStatusOf(request: Request): number | undefined {
-  return errorStatus.get(request);
-}
-
 /** Builds the A3 response for any thrown value. */
 export function errorResponse(
   e: unknown,
@@ -141,6 +133,8 @@ export interface ErrorsPluginOptions {
   log: Logger;
   /** The app's routes (for 405 detection); read lazily, so routes added later count. */
   routes: () => readonly RouteLike[];
+  /** Told of every error response built here (the metrics plugin's recorder). */
+  onResponse?: (request: Request, route: string, status: number) => void;
 }
 
 export const errorsPlugin = (opts: ErrorsPluginOptions) => {
@@ -150,7 +144,7 @@ export const errorsPlugin = (opts: ErrorsPluginOptions) => {
     ({ code, error, request, route }) => {
       const requestId = requestIdOf(request);
       const response = respond(code, error, request, route, requestId);
-      errorStatus.set(request, response.status);
+      opts.onResponse?.(request, route, response.status);
       return response;
     },
   );

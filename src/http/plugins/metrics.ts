@@ -1,53 +1,54 @@
 /**
  * Request metrics: `http_requests_total{method,route,status}` and
- * `http_request_duration_seconds{method,route}`. `route` is the matched template
+ * `http_request_duration_seconds{method,route}` (src/lib/http-stats.ts counts them in plain JS and
+ * prom-client reads them at scrape time). `route` is the matched template
  * (`/v1/organizations/:org`), never the raw path, so ids do not explode label cardinality;
  * requests that matched no route are counted under `route="(unmatched)"`.
+ *
+ * A request is recorded when its response is chosen, not after it is sent: a global `mapResponse`
+ * hook sees a route's answers (early answers of `beforeHandle`/`resolve` hooks included, and
+ * errors handled in the route's own error path), and the errors plugin reports the error responses
+ * it builds through `record` (Elysia's app-level error path runs no `mapResponse` hook). A request
+ * is recorded once: the first record takes its start time. `onAfterResponse` would see every
+ * answer, but Elysia runs it in a `setImmediate` async callback per request.
  */
 import { Elysia } from "elysia";
 import type { Metrics } from "../../lib/metrics.ts";
-import { errorStatusOf } from "./errors.ts";
 
-const started = new WeakMap<Request, number>();
+/** Records one answered request; `route` is the matched template, or "" when none matched. */
+export type HttpRequestRecorder = (request: Request, route: string, status: number) => void;
 
-function statusOf(request: Request, response: unknown, setStatus: unknown): number {
-  const errored = errorStatusOf(request);
-  if (errored !== undefined) return errored;
+export interface HttpMetrics {
+  /** The plugin: starts the clock of each request and records every route's answer. */
+  plugin: ReturnType<typeof pluginFor>;
+  /** For the errors plugin: records an error response it built. */
+  record: HttpRequestRecorder;
+}
+
+function statusOf(response: unknown, setStatus: unknown): number {
   if (response instanceof Response) return response.status;
   if (typeof setStatus === "number") return setStatus;
   return 200;
 }
 
-type CounterChild = ReturnType<Metrics["httpRequests"]["labels"]>;
-type HistogramChild = ReturnType<Metrics["httpDuration"]["labels"]>;
-
-export const metricsPlugin = (metrics: Metrics) => {
-  // Labelled children are cached: prom-client hashes label objects on every call otherwise.
-  const counters = new Map<string, CounterChild>();
-  const histograms = new Map<string, HistogramChild>();
+function pluginFor(started: WeakMap<Request, number>, record: HttpRequestRecorder) {
   return new Elysia({ name: "metrics" })
     .onRequest(({ request }) => {
       started.set(request, performance.now());
     })
-    .onAfterResponse({ as: "global" }, ({ request, route, set, responseValue }) => {
-      const t0 = started.get(request);
-      const method = request.method;
-      const r = route || "(unmatched)";
-      const status = String(statusOf(request, responseValue, set.status));
-      const ck = `${method} ${r} ${status}`;
-      let c = counters.get(ck);
-      if (!c) {
-        c = metrics.httpRequests.labels({ method, route: r, status });
-        counters.set(ck, c);
-      }
-      c.inc();
-      if (t0 === undefined) return;
-      const hk = `${method} ${r}`;
-      let h = histograms.get(hk);
-      if (!h) {
-        h = metrics.httpDuration.labels({ method, route: r });
-        histograms.set(hk, h);
-      }
-      h.observe((performance.now() - t0) / 1000);
+    .mapResponse({ as: "global" }, ({ request, route, set, responseValue }) => {
+      record(request, route, statusOf(responseValue, set.status));
     });
-};
+}
+
+export function createHttpMetrics(metrics: Metrics): HttpMetrics {
+  const started = new WeakMap<Request, number>();
+  const record: HttpRequestRecorder = (request, route, status) => {
+    const t0 = started.get(request);
+    if (t0 === undefined) return; // already recorded (or never started: not through this app)
+    started.delete(request);
+    const seconds = (performance.now() - t0) / 1000;
+    metrics.http.record(request.method, route || "(unmatched)", status, seconds);
+  };
+  return { plugin: pluginFor(started, record), record };
+}

@@ -51,12 +51,21 @@ export interface WriteSet {
 /** Builds the 10-byte versionstamp: 8-byte big-endian commit version + 2-byte order. */
 export function makeVersionstamp(version: bigint | number, order = 0): Uint8Array {
   const out = new Uint8Array(10);
-  const dv = new DataView(out.buffer);
   if (typeof version === "number" && Number.isSafeInteger(version) && version >= 0) {
-    dv.setUint32(0, Math.floor(version / 2 ** 32), false);
-    dv.setUint32(4, version % 2 ** 32, false);
-  } else dv.setBigUint64(0, BigInt(version), false);
-  dv.setUint16(8, order, false);
+    // Byte by byte: no DataView (nor the ArrayBuffer it materialises) per commit.
+    const hi = Math.floor(version / 2 ** 32);
+    const lo = version % 2 ** 32;
+    out[0] = hi >>> 24;
+    out[1] = (hi >>> 16) & 0xff;
+    out[2] = (hi >>> 8) & 0xff;
+    out[3] = hi & 0xff;
+    out[4] = lo >>> 24;
+    out[5] = (lo >>> 16) & 0xff;
+    out[6] = (lo >>> 8) & 0xff;
+    out[7] = lo & 0xff;
+  } else new DataView(out.buffer).setBigUint64(0, BigInt(version), false);
+  out[8] = (order >>> 8) & 0xff;
+  out[9] = order & 0xff;
   return out;
 }
 

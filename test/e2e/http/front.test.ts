@@ -359,6 +359,29 @@ describe("health and metrics", () => {
     expect(text).toContain("# TYPE kv_conflicts_total counter");
   });
 
+  test("each answer is counted once: route answers, their errors, unmatched paths", async () => {
+    const count = async (route: string, status: number) => {
+      const text = await (await node.fetch("/metrics")).text();
+      const series = `http_requests_total{method="GET",route="${route}",status="${status}"`;
+      const l = text.split("\n").find((x) => x.startsWith(series));
+      return l === undefined ? 0 : Number(l.slice(l.lastIndexOf(" ") + 1));
+    };
+    const before = [
+      await count("/v1/users/me", 401),
+      await count("/livez", 200),
+      await count("(unmatched)", 404),
+    ];
+    for (let i = 0; i < 3; i++) {
+      // 401 thrown by the session resolver: the route's own error path runs the errors plugin.
+      expect((await node.fetch("/v1/users/me")).status).toBe(401);
+      expect((await node.fetch("/livez")).status).toBe(200);
+      expect((await node.fetch("/no/such/route")).status).toBe(404);
+    }
+    expect(await count("/v1/users/me", 401)).toBe((before[0] as number) + 3);
+    expect(await count("/livez", 200)).toBe((before[1] as number) + 3);
+    expect(await count("(unmatched)", 404)).toBe((before[2] as number) + 3);
+  });
+
   test("readiness turns 503 (A3) when the KV store is unavailable; liveness stays 200", async () => {
     const s = await createTestServer();
     try {
