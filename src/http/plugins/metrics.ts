@@ -11,15 +11,20 @@
  * it builds through `record` (Elysia's app-level error path runs no `mapResponse` hook). A request
  * is recorded once: the first record takes its start time. `onAfterResponse` would see every
  * answer, but Elysia runs it in a `setImmediate` async callback per request.
+ *
+ * The start time is taken by the request-id plugin's `onRequest` hook (the app's first) into the
+ * request's record (`requestRecordOf`), so the plugin must be used after it; a request it did not
+ * see is not recorded.
  */
 import { Elysia } from "elysia";
 import type { Metrics } from "../../lib/metrics.ts";
+import { requestRecordOf } from "./request-id.ts";
 
 /** Records one answered request; `route` is the matched template, or "" when none matched. */
 export type HttpRequestRecorder = (request: Request, route: string, status: number) => void;
 
 export interface HttpMetrics {
-  /** The plugin: starts the clock of each request and records every route's answer. */
+  /** The plugin: records every route's answer (the request-id plugin starts the clock). */
   plugin: ReturnType<typeof pluginFor>;
   /** For the errors plugin: records an error response it built. */
   record: HttpRequestRecorder;
@@ -31,24 +36,23 @@ function statusOf(response: unknown, setStatus: unknown): number {
   return 200;
 }
 
-function pluginFor(started: WeakMap<Request, number>, record: HttpRequestRecorder) {
-  return new Elysia({ name: "metrics" })
-    .onRequest(({ request }) => {
-      started.set(request, performance.now());
-    })
-    .mapResponse({ as: "global" }, ({ request, route, set, responseValue }) => {
+function pluginFor(record: HttpRequestRecorder) {
+  return new Elysia({ name: "metrics" }).mapResponse(
+    { as: "global" },
+    ({ request, route, set, responseValue }) => {
       record(request, route, statusOf(responseValue, set.status));
-    });
+    },
+  );
 }
 
 export function createHttpMetrics(metrics: Metrics): HttpMetrics {
-  const started = new WeakMap<Request, number>();
   const record: HttpRequestRecorder = (request, route, status) => {
-    const t0 = started.get(request);
-    if (t0 === undefined) return; // already recorded (or never started: not through this app)
-    started.delete(request);
+    const rec = requestRecordOf(request);
+    const t0 = rec.startedAt;
+    if (Number.isNaN(t0)) return; // already recorded (or never started: not through this app)
+    rec.startedAt = Number.NaN;
     const seconds = (performance.now() - t0) / 1000;
     metrics.http.record(request.method, route || "(unmatched)", status, seconds);
   };
-  return { plugin: pluginFor(started, record), record };
+  return { plugin: pluginFor(record), record };
 }

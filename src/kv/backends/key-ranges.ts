@@ -6,14 +6,20 @@
 import { concatBytes } from "../keyspace.ts";
 import type { Key } from "../types.ts";
 
+/**
+ * `Buffer.prototype.latin1Slice` (Node and Bun): ISO-8859-1, one code unit per byte for all 256
+ * byte values (unlike `TextDecoder("latin1")`, which is windows-1252), and it accepts any
+ * `Uint8Array`. ~2-4x faster than building the string in JS for the short keys of every read.
+ */
+const latin1Slice = (
+  Buffer.prototype as unknown as {
+    latin1Slice?: (this: Uint8Array, start: number, end: number) => string;
+  }
+).latin1Slice;
+
 /** The byte string as a latin1-style JS string: order-preserving, usable as a Map key. */
 export function keyStr(k: Uint8Array): string {
-  if (k.length <= 64) {
-    // Short keys (nearly all): a plain loop beats `apply`'s argument spreading.
-    let s = "";
-    for (let i = 0; i < k.length; i++) s += String.fromCharCode(k[i]!);
-    return s;
-  }
+  if (latin1Slice !== undefined) return latin1Slice.call(k, 0, k.length);
   if (k.length <= 4096) return String.fromCharCode.apply(null, k as unknown as number[]);
   let s = "";
   for (let i = 0; i < k.length; i += 4096) {
