@@ -13,15 +13,10 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createClusterNode } from "../src/cluster/node.ts";
 import { createMemoryBackend } from "../src/kv/backends/memory.ts";
 import { createSqliteBackend } from "../src/kv/backends/sqlite.ts";
-import { createKvStore } from "../src/kv/store.ts";
 import type { KvBackend } from "../src/kv/types.ts";
-import { systemClock } from "../src/lib/clock.ts";
-import { SnowflakeGenerator } from "../src/lib/ids.ts";
-import { silentLogger } from "../src/lib/log.ts";
-import { createActorRuntime } from "../src/runtime/runtime.ts";
+import { startBenchRuntime } from "./support/runtime.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "bench-actors-"));
 let dbCount = 0;
@@ -31,39 +26,8 @@ async function startNode(backend: "sqlite" | "memory", workers: number) {
     backend === "sqlite"
       ? createSqliteBackend({ path: join(dir, `b${dbCount++}.db`) })
       : createMemoryBackend();
-  const kv = createKvStore(kvBackend, { clock: systemClock });
-  const ids = new SnowflakeGenerator({ workerId: 0, clock: systemClock });
-  const cluster = createClusterNode({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    config: { node_id: "bench", internal_port: 0 },
-    ids,
-  });
-  await cluster.start();
-  const runtime = createActorRuntime({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    cluster,
-    ids,
-    config: {
-      workers,
-      mailbox_capacity: 100_000,
-      actor_idle_ms: 600_000,
-      max_hops: 2,
-      secret: "b",
-    },
-  });
-  await runtime.start();
-  return {
-    client: runtime.client,
-    async stop() {
-      await runtime.stop();
-      await cluster.stop();
-      await kv.close();
-    },
-  };
+  const node = await startBenchRuntime(kvBackend, { workers });
+  return { client: node.runtime.client, stop: node.stop };
 }
 
 type Client = Awaited<ReturnType<typeof startNode>>["client"];

@@ -17,19 +17,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Elysia } from "elysia";
 import { Registry } from "prom-client";
-import { createClusterNode } from "../src/cluster/node.ts";
 import { resolveConfig } from "../src/config/load.ts";
 import type { Mailer, MailMessage } from "../src/email/mailer.ts";
 import { createSqliteBackend } from "../src/kv/backends/sqlite.ts";
-import { createKvStore } from "../src/kv/store.ts";
-import { systemClock } from "../src/lib/clock.ts";
-import { SnowflakeGenerator } from "../src/lib/ids.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { buildNode } from "../src/main.ts";
 import type { ActorMessage } from "../src/runtime/define.ts";
-import { createActorRuntime } from "../src/runtime/runtime.ts";
 import { fastHasher } from "../test/support/hasher.ts";
 import { autocannon, type LoadResult } from "./support/autocannon.ts";
+import { startBenchRuntime } from "./support/runtime.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
@@ -160,34 +156,13 @@ function promDelta(before: string, after: string): number {
 
 /** One organization actor under HOT_WRITERS concurrent writers; group commit on or off. */
 async function hotRun(maxBatchTurns: number | undefined, file: string) {
-  const kv = createKvStore(createSqliteBackend({ path: join(dir, file) }), { clock: systemClock });
-  const ids = new SnowflakeGenerator({ workerId: 0, clock: systemClock });
-  const cluster = createClusterNode({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    config: { node_id: "bench", internal_port: 0 },
-    ids,
-  });
-  await cluster.start();
   const registry = new Registry();
-  const runtime = createActorRuntime({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    cluster,
-    ids,
+  const node = await startBenchRuntime(createSqliteBackend({ path: join(dir, file) }), {
+    workers: HOT_ACTOR_WORKERS,
     metrics: registry,
-    config: {
-      workers: HOT_ACTOR_WORKERS,
-      mailbox_capacity: 100_000,
-      actor_idle_ms: 600_000,
-      max_hops: 2,
-      secret: "b",
-    },
     ...(maxBatchTurns === undefined ? {} : { maxBatchTurns }),
   });
-  await runtime.start();
+  const { runtime, ids } = node;
   try {
     const orgId = ids.next();
     const principal = { userId: "1" };
@@ -222,9 +197,7 @@ async function hotRun(maxBatchTurns: number | undefined, file: string) {
     );
     return { perSec, failed, turnsPerCommit: histogramMean(values, "actor_turns_per_commit") };
   } finally {
-    await runtime.stop();
-    await cluster.stop();
-    await kv.close();
+    await node.stop();
   }
 }
 
