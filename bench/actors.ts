@@ -44,7 +44,7 @@ async function load(
   const lane = async () => {
     while (next < total) {
       const { id, type } = pick(next++);
-      await client.ask("vault", id, { type });
+      await client.ask("counter", id, { type });
     }
   };
   await Promise.all(Array.from({ length: window }, lane));
@@ -56,7 +56,7 @@ const pct = (xs: number[], p: number) => xs[Math.min(xs.length - 1, Math.floor(p
 
 async function perActor(backend: "sqlite" | "memory", workers: number) {
   const node = await startNode(backend, workers);
-  await node.client.ask("vault", "1", { type: "get" });
+  await node.client.ask("counter", "1", { type: "get" });
   await load(node.client, 2000, 64, () => ({ id: "1", type: "increment" })); // warm-up
   const persisted = await load(node.client, 20_000, 256, () => ({ id: "1", type: "increment" }));
   const sequential = await load(node.client, 2_000, 1, () => ({ id: "1", type: "increment" }));
@@ -68,7 +68,7 @@ async function perActor(backend: "sqlite" | "memory", workers: number) {
 async function multiActor(workers: number) {
   const node = await startNode("sqlite", workers);
   const ids = Array.from({ length: 64 }, (_, i) => String(i + 1));
-  await Promise.all(ids.map((id) => node.client.ask("vault", id, { type: "get" })));
+  await Promise.all(ids.map((id) => node.client.ask("counter", id, { type: "get" })));
   await load(node.client, 4000, 256, (i) => ({ id: ids[i % 64]!, type: "increment" }));
   const persisted = await load(node.client, 20_000, 256, (i) => ({
     id: ids[i % 64]!,
@@ -82,12 +82,12 @@ async function multiActor(workers: number) {
 async function coldActivation(workers: number) {
   const node = await startNode("sqlite", workers);
   // Give half of the actors stored state so `load` reads something.
-  for (let i = 0; i < 500; i += 2) await node.client.ask("vault", `c${i}`, { type: "increment" });
+  for (let i = 0; i < 500; i += 2) await node.client.ask("counter", `c${i}`, { type: "increment" });
   const node2 = node; // same process: evictions are not needed, fresh ids are cold
   const lat: number[] = [];
   for (let i = 0; i < 1000; i++) {
     const t0 = performance.now();
-    await node2.client.ask("vault", `cold-${i}`, { type: "get" });
+    await node2.client.ask("counter", `cold-${i}`, { type: "get" });
     lat.push(performance.now() - t0);
   }
   lat.sort((a, b) => a - b);
@@ -98,12 +98,14 @@ async function coldActivation(workers: number) {
 async function memoryPerActor() {
   const node = await startNode("memory", 0);
   const n = 20_000;
-  await node.client.ask("vault", "warm", { type: "get" });
+  await node.client.ask("counter", "warm", { type: "get" });
   Bun.gc(true);
   const before = process.memoryUsage();
   for (let i = 0; i < n; i += 500) {
     await Promise.all(
-      Array.from({ length: 500 }, (_, j) => node.client.ask("vault", `m${i + j}`, { type: "get" })),
+      Array.from({ length: 500 }, (_, j) =>
+        node.client.ask("counter", `m${i + j}`, { type: "get" }),
+      ),
     );
   }
   Bun.gc(true);

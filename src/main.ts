@@ -1,18 +1,22 @@
 /**
- * The composition root, and the only one: config → clock/log → KV → cluster → runtime → services →
- * HTTP + gRPC. `buildNode(opts)` wires one node and returns its bound ports and `stop()`; run as a
+ * The composition root, and the only one: config → clock/log → KV → cluster → runtime → mail →
+ * services → HTTP + gRPC. `buildNode(opts)` wires one node and returns its bound ports and `stop()`; run as a
  * script (`bun src/main.ts`) it loads config from argv/env/config.yaml, starts the node and shuts
  * it down gracefully on SIGTERM/SIGINT.
  *
  * Each step below is one named block; a subsystem joins by adding its lines in its step and
  * pushing its stop function on `shutdown` (stopped in reverse order of start).
  */
+import { ACTOR_DEFINITIONS_MODULE, actorDefinitions } from "../actors/registry.ts";
 import { type ClusterNode, createClusterNode } from "./cluster/node.ts";
 import { ConfigError, loadConfig } from "./config/load.ts";
 import type { Config } from "./config/schema.ts";
 import type { PasswordHasher } from "./crypto/password.ts";
+import { Argon2Hasher } from "./crypto/password.ts";
+import { RateLimiter } from "./domain/ratelimit/limiter.ts";
 import type { DeliveryPolicy } from "./email/delivery.ts";
 import type { Mailer } from "./email/mailer.ts";
+import { type Mail, openMail } from "./email/open.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
@@ -23,13 +27,24 @@ import { HealthRegistry } from "./lib/health.ts";
 import { SnowflakeGenerator } from "./lib/ids.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import type { AnyActorDefinition } from "./runtime/define.ts";
 import { startInternalEndpoint } from "./runtime/internal-endpoint.ts";
 import { createActorRuntime } from "./runtime/runtime.ts";
-import { buildIdentityServices } from "./services/identity-services.ts";
+import { retentionJobs } from "./services/audit/retention-jobs.ts";
+import { AuditService } from "./services/audit/service.ts";
+import { rateLimitCleanupJob, tokenCleanupJob } from "./services/auth/jobs.ts";
+import { createAuthMetrics } from "./services/auth/metrics.ts";
+import { AuthService } from "./services/auth/service.ts";
+import { type ServiceDeps, serviceSettings } from "./services/deps.ts";
+import { EmailService } from "./services/emails/service.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
-import { buildOrgServices } from "./services/org-services.ts";
-import { retentionJobs } from "./services/retention-jobs.ts";
-import { createSystemService } from "./services/system.ts";
+import { InvitationService } from "./services/invitations/service.ts";
+import { createClaimCleanupJob, OrganizationService } from "./services/organizations/service.ts";
+import { sessionCleanupJob } from "./services/sessions/jobs.ts";
+import { SessionService } from "./services/sessions/service.ts";
+import { createSystemService } from "./services/system/service.ts";
+import { TeamService } from "./services/teams/service.ts";
+import { UserService } from "./services/users/service.ts";
 
 export interface BuildNodeOptions {
   config: Config;
@@ -47,6 +62,12 @@ export interface BuildNodeOptions {
   mailer?: Mailer;
   /** Mail outbox retry policy overrides (tests shorten the backoff). */
   deliveryPolicy?: Partial<DeliveryPolicy>;
+  /**
+   * The actor kinds this node runs: definitions for the main thread and the module that exports
+   * them (`actorDefinitions`) for workers. Default: the product's, actors/registry.ts (tests add
+   * their fixture actors).
+   */
+  actors?: { definitions: readonly AnyActorDefinition[]; module: string };
 }
 
 export interface NodeHandle {
@@ -63,6 +84,8 @@ export interface NodeHandle {
   cluster: ClusterNode;
   /** What the transports were built from (tests mount extra fixture routes on the same deps). */
   transport: TransportDeps;
+  /** The mail step: transport, outbox and delivery (tests drain deliveries). */
+  mail: Mail;
   log: Logger;
   /** Graceful stop: stop accepting, drain HTTP (up to shutdown_grace_ms), stop gRPC, close KV. Idempotent. */
   stop(): Promise<void>;
@@ -89,7 +112,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     registerKvMetrics(metrics.registry, kv);
     shutdown.push("kv", () => kv.close());
 
-    // Snowflake ids (A1): the cluster step sets the worker id allocated by the node registry.
+    // Snowflake ids (docs/http-api.md#a1--ids): the cluster step sets the worker id allocated by the node registry.
     const ids = new SnowflakeGenerator({ workerId: 0, clock });
 
     // 3a. Internal cluster endpoint (node-to-node actor forwarding, HMAC-authenticated): bound
@@ -128,6 +151,8 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       config: config.cluster,
       metrics: metrics.registry,
       health,
+      definitions: opts.actors?.definitions ?? actorDefinitions,
+      definitionsModule: opts.actors?.module ?? ACTOR_DEFINITIONS_MODULE,
     });
     internal.setHandler((req) => runtime.receive(req), cluster.self().nodeId);
     cluster.setReminderDelivery((r) => runtime.deliverReminder(r));
@@ -138,51 +163,74 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       workers: config.cluster.workers,
     });
 
-    // 5. Services shared by HTTP and gRPC.
-    const identity = buildIdentityServices({
+    // 5. Mail: transport, sealed outbox, delivery after commit, the retry job. Every service that
+    //    sends mail gets this one outbox. Finishes in-flight deliveries before the store closes.
+    const mail = openMail({
       config,
       kv,
       clock,
       ids,
       log,
-      hasher: opts.hasher,
       mailer: opts.mailer,
       deliveryPolicy: opts.deliveryPolicy,
-      metrics: metrics.registry,
     });
-    const services: Services = {
-      system: createSystemService({ config, clock, kv, health }),
-      identity,
-      orgs: buildOrgServices({
+    shutdown.push("mail", () => mail.close());
+
+    // 6. Services shared by HTTP and gRPC, one per feature, built in dependency order.
+    const settings = serviceSettings(config);
+    const authMetrics = createAuthMetrics(metrics.registry);
+    const sd: ServiceDeps = {
+      kv,
+      clock,
+      ids,
+      log: log.child({ subsystem: "services" }),
+      actors: runtime.client,
+      hasher: opts.hasher ?? new Argon2Hasher(),
+      outbox: mail.outbox,
+      delivery: mail.delivery,
+      limiter: new RateLimiter({
         kv,
         clock,
-        ids,
-        log,
-        actors: runtime.client,
-        delivery: identity.delivery,
-        outbox: identity.outbox,
-        frontendBaseUrl: config.frontend_base_url,
+        enabled: config.rate_limiting.enabled,
+        onDenied: (category) => authMetrics.rateLimitsExceeded.inc({ category }),
       }),
+      settings,
+      metrics: authMetrics,
     };
-    services.identity.users.setOrgMembershipPort(services.orgs.organizations);
-    // Leader-only jobs of each feature: mail outbox, session / token / rate-limit cleanup, org
-    // create claims, audit and failed-mail retention (they run only on the leader, fenced).
-    for (const job of identity.jobs) cluster.registerJob(job);
-    for (const job of services.orgs.jobs) cluster.registerJob(job);
-    for (const job of retentionJobs(config)) cluster.registerJob(job);
-    // Mail: finish in-flight deliveries before the store closes (the outbox keeps the rest).
-    shutdown.push("mail", async () => {
-      await services.identity.delivery.drain();
-      await services.identity.mailer.close();
-    });
+    const sessions = new SessionService(sd);
+    const emails = new EmailService(sd);
+    const organizations = new OrganizationService(sd);
+    const services: Services = {
+      system: createSystemService({ config, clock, kv, health }),
+      auth: new AuthService(sd, sessions, emails),
+      users: new UserService(sd, emails, organizations),
+      sessions,
+      emails,
+      organizations,
+      invitations: new InvitationService(sd),
+      teams: new TeamService(sd),
+      audit: new AuditService(sd, organizations),
+    };
+    // Leader-only jobs of each feature (fenced, batched): mail outbox, session / one-time token /
+    // rate-limit cleanup, organization create claims, audit and failed-mail retention.
+    for (const job of [
+      ...mail.jobs,
+      sessionCleanupJob(settings.sessionRetentionMs),
+      tokenCleanupJob(),
+      rateLimitCleanupJob(),
+      createClaimCleanupJob(),
+      ...retentionJobs(config),
+    ]) {
+      cluster.registerJob(job);
+    }
 
-    // 6. Transports.
+    // 7. Transports.
     const deps: TransportDeps = { config, clock, log, metrics, health, services };
     const http = createHttpApp(deps).listen({
       hostname: config.server.http_host,
       port: config.server.http_port,
       // The body plugin enforces server.max_body_bytes (Content-Length and streamed size) with an
-      // A3 413; Bun's own cap is lifted so its plain-text 413 never answers first. Bodies stream.
+      // 413 with the error body; Bun's own cap is lifted so its plain-text 413 never answers first. Bodies stream.
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
     });
     const server = http.server;
@@ -219,6 +267,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       health,
       cluster,
       transport: deps,
+      mail,
       log,
       stop: () => shutdown.run(log),
     };
@@ -267,8 +316,11 @@ async function drainHttp(
   ac.abort();
 }
 
-/** CLI entry: load config (one-line error and exit 2 when invalid), start, stop on signals. */
-async function main(): Promise<void> {
+/**
+ * CLI entry: load config (one-line error and exit 2 when invalid), start, stop on signals.
+ * `extra` adds build options (the multi-process tests' entry passes their fixture actor kinds).
+ */
+export async function runCli(extra: Partial<BuildNodeOptions> = {}): Promise<void> {
   let loaded: ReturnType<typeof loadConfig>;
   try {
     loaded = loadConfig({
@@ -284,7 +336,7 @@ async function main(): Promise<void> {
     }
     throw e;
   }
-  const node = await buildNode({ config: loaded.config, warnings: loaded.warnings });
+  const node = await buildNode({ ...extra, config: loaded.config, warnings: loaded.warnings });
   let stopping = false;
   const onSignal = (signal: string) => {
     if (stopping) return;
@@ -305,7 +357,7 @@ async function main(): Promise<void> {
 }
 
 if (import.meta.main) {
-  main().catch((e: unknown) => {
+  runCli().catch((e: unknown) => {
     process.stderr.write(`fatal: ${e instanceof Error ? e.message : String(e)}\n`);
     process.exit(1);
   });

@@ -23,135 +23,136 @@ import * as teams from "../../src/domain/teams/ops.ts";
 import { putOutboxWrites } from "../../src/email/outbox.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
 import type { JsonValue, TurnContext, TurnResult } from "../../src/runtime/define.ts";
-import type { MessageMeta, OrgMessage } from "./messages.ts";
-
-const USER_AGENT_MAX = 512;
+import type { ReplyOf } from "../../src/runtime/protocol.ts";
+import type { OrganizationProtocol, OrgMessage, OrgMessageName } from "./protocol.ts";
 
 async function userOrgCount(ctx: TurnContext, userId: string): Promise<number> {
   const [begin, end] = OrgKeys.userMemberships(userId);
   return (await ctx.read.getRange(begin, end)).length;
 }
 
-type Step = { state: OrgState; reply: unknown };
+/** What every handler gets besides its state and message. */
+interface Turn {
+  env: TurnEnv;
+  out: TurnOutput;
+  ctx: TurnContext;
+}
 
-async function run(
-  state: OrgState,
-  msg: OrgMessage,
-  env: TurnEnv,
-  out: TurnOutput,
-  ctx: TurnContext,
-): Promise<Step> {
-  switch (msg.type) {
-    case "create":
-      return org.createOrg(
-        state,
-        {
-          orgId: ctx.actor.id,
-          name: msg.name,
-          creatorVerified: msg.creatorVerified,
-          creatorOrgCount: await userOrgCount(ctx, env.userId),
-        },
-        env,
-        out,
-      );
-    case "get":
-      return org.getOrg(state, env);
-    case "tier.set":
-      return org.setTier(state, msg.tier, out);
-    case "check":
-      return { state, reply: { role: authorize(state, env, msg.action).principal.role } };
-    case "update":
-      return org.updateOrg(state, { name: msg.name }, env, out);
-    case "delete":
-      return org.deleteOrg(state, env, out);
-    case "suspend":
-    case "resume":
-      return org.suspendOrg(state, msg.type === "suspend", env, out);
-    case "members.list":
-      return org.listMembers(state, msg.page, env);
-    case "members.role":
-      return org.changeMemberRole(state, { memberId: msg.memberId, role: msg.role }, env, out);
-    case "members.remove":
-      return org.removeMember(state, { memberId: msg.memberId }, env, out);
-    case "members.leave":
-      return org.leaveOrg(state, env, out);
-    case "members.purge":
-      return org.purgeUser(state, { userId: msg.userId }, env, out);
-    case "transfer":
-      return org.transferOwnership(state, { newOwnerUserId: msg.newOwnerUserId }, env, out);
-    case "invitations.create": {
-      const owner = await findEmailByAddress(ctx.read, msg.email.trim().toLowerCase());
-      const step = inv.createInvitation(
-        state,
-        {
-          invitationId: msg.invitationId,
-          email: msg.email,
-          role: msg.role,
-          token: msg.token,
-          secretHash: msg.secretHash,
-          existingUserId: owner?.user_id,
-        },
-        env,
-        out,
-      );
-      out.write(putOutboxWrites(msg.mail));
-      return step;
-    }
-    case "invitations.list":
-      return inv.listInvitations(state, msg.page, env);
-    case "invitations.delete":
-      return inv.deleteInvitation(state, { invitationId: msg.invitationId }, env, out);
-    case "invitations.accept":
-      return inv.acceptInvitation(
-        state,
-        {
-          invitationId: msg.invitationId,
-          secretMatches: (hash) => secretMatches(msg.secret, hash),
-          verifiedEmails: msg.verifiedEmails,
-          userOrgCount: await userOrgCount(ctx, env.userId),
-        },
-        env,
-        out,
-      );
-    case "invitations.expire":
-      return inv.expireInvitation(state, { invitationId: msg.invitationId }, env.now, out);
-    case "invitations.decline":
-      return inv.declineInvitation(
-        state,
-        { invitationId: msg.invitationId, verifiedEmails: msg.verifiedEmails },
-        out,
-      );
-    case "teams.create":
-      return teams.createTeam(state, { name: msg.name, description: msg.description }, env, out);
-    case "teams.list":
-      return teams.listTeams(state, msg.page, env);
-    case "teams.get":
-      return teams.getTeam(state, { teamId: msg.teamId }, env);
-    case "teams.update":
-      return teams.updateTeam(state, msg, env, out);
-    case "teams.delete":
-      return teams.deleteTeam(state, { teamId: msg.teamId }, env, out);
-    case "teamMembers.add":
-      return teams.addTeamMember(state, msg, env, out);
-    case "teamMembers.list":
-      return teams.listTeamMembers(state, { teamId: msg.teamId, page: msg.page }, env);
-    case "teamMembers.update":
-      return teams.updateTeamMember(state, msg, env, out);
-    case "teamMembers.remove":
-      return teams.removeTeamMember(state, msg, env, out);
-    case "permissions.grant":
-      return teams.grantTeamPermission(state, msg, env, out);
-    case "permissions.list":
-      return teams.listTeamPermissions(state, { teamId: msg.teamId }, env);
-    case "permissions.revoke":
-      return teams.revokeTeamPermission(state, msg, env, out);
-  }
+type Step<R = unknown> = { state: OrgState; reply: R };
+
+/** One handler per message; each must return its message's reply (organizationProtocol). */
+type OrgHandlers = {
+  [T in OrgMessageName]: (
+    state: OrgState,
+    msg: OrgMessage<T>,
+    turn: Turn,
+  ) => Step<ReplyOf<OrganizationProtocol, T>> | Promise<Step<ReplyOf<OrganizationProtocol, T>>>;
+};
+
+const HANDLERS: OrgHandlers = {
+  create: async (state, msg, { env, out, ctx }) =>
+    org.createOrg(
+      state,
+      {
+        orgId: ctx.actor.id,
+        name: msg.name,
+        creatorVerified: msg.creatorVerified,
+        creatorOrgCount: await userOrgCount(ctx, env.userId),
+      },
+      env,
+      out,
+    ),
+  get: (state, _msg, { env }) => org.getOrg(state, env),
+  "tier.set": (state, msg, { out }) => org.setTier(state, msg.tier, out),
+  check: (state, msg, { env }) => ({
+    state,
+    reply: { role: authorize(state, env, msg.action).principal.role },
+  }),
+  update: (state, msg, { env, out }) => org.updateOrg(state, { name: msg.name }, env, out),
+  delete: (state, _msg, { env, out }) => org.deleteOrg(state, env, out),
+  suspend: (state, _msg, { env, out }) => org.suspendOrg(state, true, env, out),
+  resume: (state, _msg, { env, out }) => org.suspendOrg(state, false, env, out),
+  "members.list": (state, msg, { env }) => org.listMembers(state, msg.page, env),
+  "members.role": (state, msg, { env, out }) =>
+    org.changeMemberRole(state, { memberId: msg.memberId, role: msg.role }, env, out),
+  "members.remove": (state, msg, { env, out }) =>
+    org.removeMember(state, { memberId: msg.memberId }, env, out),
+  "members.leave": (state, _msg, { env, out }) => org.leaveOrg(state, env, out),
+  "members.purge": (state, msg, { env, out }) =>
+    org.purgeUser(state, { userId: msg.userId }, env, out),
+  transfer: (state, msg, { env, out }) =>
+    org.transferOwnership(state, { newOwnerUserId: msg.newOwnerUserId }, env, out),
+  "invitations.create": async (state, msg, { env, out, ctx }) => {
+    const owner = await findEmailByAddress(ctx.read, msg.email.trim().toLowerCase());
+    const step = inv.createInvitation(
+      state,
+      {
+        invitationId: msg.invitationId,
+        email: msg.email,
+        role: msg.role,
+        token: msg.token,
+        secretHash: msg.secretHash,
+        existingUserId: owner?.user_id,
+      },
+      env,
+      out,
+    );
+    out.write(putOutboxWrites(msg.mail));
+    return step;
+  },
+  "invitations.list": (state, msg, { env }) => inv.listInvitations(state, msg.page, env),
+  "invitations.delete": (state, msg, { env, out }) =>
+    inv.deleteInvitation(state, { invitationId: msg.invitationId }, env, out),
+  "invitations.accept": async (state, msg, { env, out, ctx }) =>
+    inv.acceptInvitation(
+      state,
+      {
+        invitationId: msg.invitationId,
+        secretMatches: (hash) => secretMatches(msg.secret, hash),
+        verifiedEmails: msg.verifiedEmails,
+        userOrgCount: await userOrgCount(ctx, env.userId),
+      },
+      env,
+      out,
+    ),
+  "invitations.expire": (state, msg, { env, out }) =>
+    inv.expireInvitation(state, { invitationId: msg.invitationId }, env.now, out),
+  "invitations.decline": (state, msg, { out }) =>
+    inv.declineInvitation(
+      state,
+      { invitationId: msg.invitationId, verifiedEmails: msg.verifiedEmails },
+      out,
+    ),
+  "teams.create": (state, msg, { env, out }) =>
+    teams.createTeam(state, { name: msg.name, description: msg.description }, env, out),
+  "teams.list": (state, msg, { env }) => teams.listTeams(state, msg.page, env),
+  "teams.get": (state, msg, { env }) => teams.getTeam(state, { teamId: msg.teamId }, env),
+  "teams.update": (state, msg, { env, out }) => teams.updateTeam(state, msg, env, out),
+  "teams.delete": (state, msg, { env, out }) =>
+    teams.deleteTeam(state, { teamId: msg.teamId }, env, out),
+  "teamMembers.add": (state, msg, { env, out }) => teams.addTeamMember(state, msg, env, out),
+  "teamMembers.list": (state, msg, { env }) =>
+    teams.listTeamMembers(state, { teamId: msg.teamId, page: msg.page }, env),
+  "teamMembers.update": (state, msg, { env, out }) => teams.updateTeamMember(state, msg, env, out),
+  "teamMembers.remove": (state, msg, { env, out }) => teams.removeTeamMember(state, msg, env, out),
+  "permissions.grant": (state, msg, { env, out }) =>
+    teams.grantTeamPermission(state, msg, env, out),
+  "permissions.list": (state, msg, { env }) =>
+    teams.listTeamPermissions(state, { teamId: msg.teamId }, env),
+  "permissions.revoke": (state, msg, { env, out }) =>
+    teams.revokeTeamPermission(state, msg, env, out),
+};
+
+/** Runs the handler of `msg` (the map is typed per message; the call site sees the union). */
+function run(state: OrgState, msg: OrgMessage, turn: Turn): Step | Promise<Step> {
+  const handler = HANDLERS[msg.type] as (s: OrgState, m: OrgMessage, t: Turn) => Step;
+  return handler(state, msg, turn);
 }
 
 /** Adds a turn's writes, audit events (stamped with ids, time and origin) to the write set. */
 function commitOutput(out: TurnOutput, msg: OrgMessage, ctx: TurnContext, userId: string | null) {
   ctx.writes(out.writes);
-  const meta: MessageMeta = msg.meta ?? { ip: null, userAgent: null };
+  const meta = msg.meta ?? { ip: null, userAgent: null };
   for (const draft of out.audit) {
     const event = auditEvent(ctx.ids.next(), ctx.now, {
       event_type: draft.event_type,
@@ -161,7 +162,7 @@ function commitOutput(out: TurnOutput, msg: OrgMessage, ctx: TurnContext, userId
       resource_id: draft.resource_id,
       event_data: draft.data ?? null,
       ip_address: meta.ip,
-      user_agent: meta.userAgent?.slice(0, USER_AGENT_MAX) ?? null,
+      user_agent: meta.userAgent,
     });
     ctx.writes(appendAuditWrites(event));
   }
@@ -199,7 +200,7 @@ export async function handleOrgMessage(
   if (userId === undefined) throw CommonErrors.UNAUTHENTICATED();
   const env: TurnEnv = { now: ctx.now, newId: () => ctx.ids.next(), userId: userId ?? "" };
   const out = new TurnOutput();
-  const step = await run(state, msg, env, out, ctx);
+  const step = await run(state, msg, { env, out, ctx });
   commitOutput(out, msg, ctx, userId);
   syncExpiryReminders(state, step, msg, ctx);
   return { state: step.state, reply: (step.reply ?? null) as JsonValue };

@@ -3,6 +3,7 @@
  * measure actors without HTTP (bench/actors.ts, bench/orgs.ts): system clock, silent logs, a single
  * node with a roomy mailbox and no idle eviction during a run.
  */
+
 import type { Registry } from "prom-client";
 import { createClusterNode } from "../../src/cluster/node.ts";
 import { createKvStore } from "../../src/kv/store.ts";
@@ -11,6 +12,7 @@ import { systemClock } from "../../src/lib/clock.ts";
 import { SnowflakeGenerator } from "../../src/lib/ids.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { createActorRuntime } from "../../src/runtime/runtime.ts";
+import { TEST_ACTORS } from "../../test/support/actors.ts";
 
 export interface BenchRuntimeOptions {
   workers: number;
@@ -37,6 +39,8 @@ export async function startBenchRuntime(backend: KvBackend, opts: BenchRuntimeOp
     cluster,
     ids,
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
+    definitions: TEST_ACTORS.definitions,
+    definitionsModule: TEST_ACTORS.module,
     config: {
       workers: opts.workers,
       mailbox_capacity: 100_000,

@@ -12,18 +12,18 @@
  * leader therefore cannot commit after its successor's claim, however long it was paused.
  */
 import { createActor, fromPromise } from "xstate";
-import {
-  type ClaimOutput,
-  leaderElectionMachine,
-  type RenewOutput,
-  type TermInput,
-} from "../../actors/leader-election/machine.ts";
 import type { KvStore, Transaction } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { Emitter } from "./emitter.ts";
 import { ClusterErrors } from "./errors.ts";
 import { ClusterKeys, type LeaderRecord, LeaderRecordCodec } from "./keys.ts";
+import {
+  type ClaimOutput,
+  leaderElectionMachine,
+  type RenewOutput,
+  type TermInput,
+} from "./leader-machine.ts";
 import type { ClusterMetrics } from "./metrics.ts";
 import type { NodeRegistry } from "./registry.ts";
 import type { LeaderFence, LeaderInfo } from "./types.ts";

@@ -1,5 +1,5 @@
 /**
- * Durable reminders: timeouts that must survive eviction and failover (architecture §5). A
+ * Durable reminders: timeouts that must survive eviction and failover (docs/actors.md). A
  * reminder is a KV record the leader's `reminders` job hands to a delivery callback at its due
  * time (the runtime turns it into an actor message). Delivery is at least once: the entry is
  * deleted only after the callback resolved; a failed delivery is retried later with backoff.

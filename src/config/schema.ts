@@ -103,7 +103,7 @@ export const EmailSchema = t.Object({
 });
 
 export const AuditSchema = t.Object({
-  /** Days audit events are kept (api.md §17); 0 keeps them for ever. */
+  /** Days audit events are kept (docs/organizations.md#audit-log); 0 keeps them for ever. */
   retention_days: int(90, 0, undefined, "must be a whole number of days >= 0"),
 });
 

@@ -1,5 +1,5 @@
 /**
- * Envelope encryption of small secrets at rest (api.md A10's scheme): AES-256-GCM under a key
+ * Envelope encryption of small secrets at rest (the scheme of docs/http-api.md#a10--tokens): AES-256-GCM under a key
  * derived by HKDF-SHA-256 from `auth.key_encryption_secret`, one derived key per purpose (`info`),
  * a fresh 96-bit IV per value, and a versioned text envelope `v1.<iv>.<ciphertext+tag>`
  * (base64url), so the key derivation can change later without ambiguity.

@@ -1,5 +1,5 @@
 /**
- * Password hashing port and its Argon2id implementation (api.md §4): Argon2id v19, m=19456 KiB,
+ * Password hashing port and its Argon2id implementation (docs/identity.md#credentials): Argon2id v19, m=19456 KiB,
  * t=2, p=1, 32-byte output, random 16-byte salt, PHC strings. The work runs on libuv's thread pool
  * through `@node-rs/argon2`'s async functions, so the event loop stays free while a hash runs.
  *
@@ -27,7 +27,7 @@ export interface Argon2Params {
   outputLen: number;
 }
 
-/** The production parameters of api.md §4. */
+/** The production parameters of docs/identity.md#credentials. */
 export const PRODUCTION_ARGON2: Argon2Params = {
   memoryCost: 19456,
   timeCost: 2,

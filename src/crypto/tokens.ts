@@ -1,12 +1,12 @@
 /**
- * Opaque credentials (api.md A5): `<id>.<secret>`, where `id` is a snowflake (decimal) used to look
+ * Opaque credentials (docs/http-api.md#a5--session-credentials): `<id>.<secret>`, where `id` is a snowflake (decimal) used to look
  * the record up and `secret` is 32 random bytes in base64url (256 bits). Only SHA-256 of the secret
  * is stored; presented secrets are compared with `crypto.timingSafeEqual`.
  */
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { isId } from "../lib/ids.ts";
 
-/** Bytes of randomness in a secret (256 bits; A5 requires at least 128). */
+/** Bytes of randomness in a secret (256 bits; at least 128: docs/http-api.md#a5--session-credentials). */
 export const SECRET_BYTES = 32;
 /** Length of a base64url secret of SECRET_BYTES bytes. */
 const SECRET_CHARS = Math.ceil((SECRET_BYTES * 4) / 3);

@@ -1,5 +1,5 @@
 /**
- * The mail outbox (architecture §9, G6). An action that must send mail writes an outbox entry in
+ * The mail outbox (docs/adr/0007-mail-transactional-outbox.md, G6). An action that must send mail writes an outbox entry in
  * the same transaction as the action (`MailOutbox.writes()` returns `Mutation[]`), so the mail
  * exists if and only if the action committed. Delivery happens later, outside any transaction:
  * the `mail-outbox` leader job (src/email/outbox-job.ts) claims due entries with a lease, sends

@@ -1,6 +1,6 @@
 /**
  * Mail templates: verification, password reset and invitation. Every user-supplied value is
- * HTML-escaped in the HTML part (api.md §21 #17); links are built from `frontend_base_url` with
+ * HTML-escaped in the HTML part (docs/http-api.md#defects-of-the-original-fixed-here, #17); links are built from `frontend_base_url` with
  * URL-encoded tokens. Each template returns subject, plain text and HTML.
  */
 

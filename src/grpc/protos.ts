@@ -1,8 +1,10 @@
 /**
  * Loads the protobuf definitions served by the gRPC front: the standard `grpc.health.v1` and every
  * `.proto` under `proto/inferadb/management/v1/` (so a feature adds a service by adding its file).
- * Loaded at runtime with @grpc/proto-loader: no generated code to keep in sync. Field names keep
- * their snake_case; 64-bit integers and enums load as strings; default values are filled in.
+ * Loaded at runtime with @grpc/proto-loader. Field names keep their snake_case; 64-bit integers and
+ * enums load as strings; default values are filled in. The TypeScript types of these messages and
+ * services are generated with the same options into src/grpc/generated/ (scripts/grpc-types.ts;
+ * CI fails when they are stale).
  */
 import { readdirSync } from "node:fs";
 import { join, resolve } from "node:path";

@@ -5,11 +5,10 @@
  * when known. Unexpected errors are logged with the request id and answered INTERNAL.
  */
 import {
+  type handleUnaryCall,
   Metadata,
   type ServerErrorResponse,
-  type ServerUnaryCall,
   type ServiceDefinition,
-  type sendUnaryData,
 } from "@grpc/grpc-js";
 import { CommonErrors, type FieldProblem, toPublic } from "../lib/errors.ts";
 import type { Logger } from "../lib/log.ts";
@@ -34,18 +33,27 @@ export function toServiceError(e: unknown, requestId: string, log: Logger): Serv
   return Object.assign(new Error(pub.message), { code: pub.grpc, details: pub.message, metadata });
 }
 
+/** What `unary` hands a handler besides the request. */
+export interface CallCtx {
+  requestId: string;
+  metadata: Metadata;
+  /** `host:port` of the socket peer, as grpc-js reports it. */
+  peer: string;
+}
+
 /**
  * Wraps an async unary handler: resolves the request id, answers with the result, and maps any
  * rejection through `toServiceError`. A handler never crashes the server.
+ *
+ * Used as a property of a generated `XxxServiceHandlers` object (src/grpc/generated/), `Req` and
+ * `Res` come from the method's proto messages: the request is the decoded message type and the
+ * result must be assignable to the response message type.
  */
 export function unary<Req, Res>(
   log: Logger,
-  fn: (
-    request: Req,
-    ctx: { requestId: string; metadata: Metadata; peer: string },
-  ) => Promise<Res> | Res,
-) {
-  return (call: ServerUnaryCall<Req, Res>, callback: sendUnaryData<Res>): void => {
+  fn: (request: Req, ctx: CallCtx) => Promise<Res> | Res,
+): handleUnaryCall<Req, Res> {
+  return (call, callback) => {
     const requestId = requestIdOfCall(call.metadata);
     Promise.resolve()
       .then(() => {

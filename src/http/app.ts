@@ -2,7 +2,7 @@
  * The HTTP front: `createHttpApp(deps)` returns the Elysia app without listening (tests call
  * `app.handle(request)`; src/main.ts listens). Cross-cutting plugins come first, so they cover
  * every route: request id, metrics, body policy (size, content type, JSON), the error boundary
- * (A3 body for every rejection). Then one `.use(...)` line per feature's routes.
+ * (the error body of docs/http-api.md#a3--error-body for every rejection). Then one `.use(...)` line per feature's routes.
  */
 import { Elysia } from "elysia";
 import type { HttpDeps } from "../services/index.ts";
@@ -13,6 +13,7 @@ import { requestIdPlugin } from "./plugins/request-id.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { teamRoutes } from "./routes/teams.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -37,7 +38,8 @@ export function createHttpApp(deps: HttpDeps) {
     .use(userRoutes(deps))
     .use(organizationRoutes(deps))
     .use(teamRoutes(deps))
-    .use(auditRoutes(deps));
+    .use(auditRoutes(deps))
+    .use(openapiRoutes(routes));
   return app;
 }
 

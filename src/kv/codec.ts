@@ -10,7 +10,7 @@
  * ```
  *
  * `migrations[n]` turns a version-n value into version n+1. Bigints are not allowed in values:
- * ids are decimal strings (api.md A1).
+ * ids are decimal strings (docs/http-api.md#a1--ids).
  */
 import { AppError } from "../lib/errors.ts";
 

@@ -1,5 +1,5 @@
 /**
- * Snowflake ids (api.md A1): 41 bits of milliseconds since 2024-01-01T00:00:00Z, 10 bits of worker
+ * Snowflake ids (docs/http-api.md#a1--ids): 41 bits of milliseconds since 2024-01-01T00:00:00Z, 10 bits of worker
  * id, 12 bits of sequence. Ids are decimal strings everywhere outside this module (JSON, protobuf,
  * KV keys), because they exceed 2^53.
  *

@@ -39,12 +39,7 @@ export interface ActorClient {
    * `retryAfterSeconds`, `DEADLINE_EXCEEDED` 504, `ACTOR_COMMIT_FAILED` / `ROUTING_FAILED` /
    * `NODE_UNAVAILABLE` 503: retryable).
    */
-  ask<R extends JsonValue = JsonValue>(
-    kind: string,
-    id: string,
-    message: ActorMessage,
-    opts?: AskOptions,
-  ): Promise<R>;
+  ask(kind: string, id: string, message: ActorMessage, opts?: AskOptions): Promise<JsonValue>;
 }
 
 /** Default deadline budget of `ask` (ms). */

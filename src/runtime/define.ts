@@ -51,6 +51,7 @@
  */
 import type { AnyStateMachine, SnapshotFrom } from "xstate";
 import type { Key, KeyValue, Mutation, RangeOptions, Value } from "../kv/types.ts";
+import { type ActorProtocol, type MessageOf, parseProtocolMessage } from "./protocol.ts";
 
 /** JSON data: what crosses thread and node boundaries. */
 export type JsonValue =
@@ -154,8 +155,11 @@ export interface LoadContext {
   readonly now: number;
 }
 
-/** An actor kind. Build one with `defineActor` and register it in actors/registry.ts. */
-export interface ActorDefinition<S = unknown, M extends ActorMessage = ActorMessage> {
+/**
+ * An actor kind. Build one with `defineActor` (or `defineProtocolActor`, for a kind with a typed
+ * protocol) and list it in the definitions src/main.ts hands the runtime (actors/registry.ts).
+ */
+export interface ActorDefinition<S = unknown, M = ActorMessage> {
   /** Kind name, lowercase (`organization`, `vault`). Part of the owner key and of the metrics. */
   readonly kind: string;
   /**
@@ -179,14 +183,27 @@ export interface ActorDefinition<S = unknown, M extends ActorMessage = ActorMess
   handle(state: S, message: M, ctx: TurnContext): TurnResult<S> | Promise<TurnResult<S>>;
 }
 
-/** The type-erased form the runtime stores in its registry. */
-export type AnyActorDefinition = ActorDefinition<unknown, ActorMessage>;
+/**
+ * The type-erased form the runtime keeps in its table: it only moves JSON between the caller and
+ * the definition's own `parse` and `handle`, so it needs no more than this.
+ */
+export interface AnyActorDefinition {
+  readonly kind: string;
+  readonly version: number;
+  load(reader: ActorReader, id: string, ctx: LoadContext): Promise<unknown>;
+  parse?(message: ActorMessage): unknown;
+  handle(
+    state: unknown,
+    message: never,
+    ctx: TurnContext,
+  ): TurnResult<unknown> | Promise<TurnResult<unknown>>;
+}
 
 /**
  * Declares an actor kind. Checks the static parts (kind name, version) at definition time and
  * returns the definition unchanged otherwise.
  */
-export function defineActor<S, M extends ActorMessage>(
+export function defineActor<S, M = ActorMessage>(
   def: ActorDefinition<S, M>,
 ): ActorDefinition<S, M> {
   if (!/^[a-z][a-z0-9-]{0,31}$/.test(def.kind)) {
@@ -198,11 +215,39 @@ export function defineActor<S, M extends ActorMessage>(
   return def;
 }
 
-/** Erases a definition's types for the registry (the runtime only moves JSON around). */
-export function eraseActor<S, M extends ActorMessage>(
-  def: ActorDefinition<S, M>,
-): AnyActorDefinition {
-  return def as unknown as AnyActorDefinition;
+/**
+ * Erases a definition's types for the runtime's table. Sound because the runtime hands `handle`
+ * only what `parse` returned (or, without `parse`, the message itself) and `state` only what
+ * `load` or an earlier `handle` returned.
+ */
+export function eraseActor<S, M>(def: ActorDefinition<S, M>): AnyActorDefinition {
+  return def as AnyActorDefinition;
+}
+
+/** What `defineProtocolActor` takes: a definition whose kind and message check come from `protocol`. */
+export interface ProtocolActorDefinition<S, P extends ActorProtocol>
+  extends Omit<ActorDefinition<S, MessageOf<P>>, "kind" | "parse"> {
+  readonly protocol: P;
+}
+
+/**
+ * Declares the actor of a typed protocol (src/runtime/protocol.ts): its kind is the protocol's,
+ * and every incoming message is checked against the protocol's schema for it before the turn.
+ */
+export function defineProtocolActor<S, P extends ActorProtocol>(
+  def: ProtocolActorDefinition<S, P>,
+): ActorDefinition<S, MessageOf<P>> & { readonly protocol: P } {
+  const { protocol } = def;
+  return {
+    ...defineActor<S, MessageOf<P>>({
+      kind: protocol.kind,
+      version: def.version,
+      load: def.load,
+      parse: (msg) => parseProtocolMessage(protocol, msg),
+      handle: def.handle,
+    }),
+    protocol,
+  };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -290,7 +290,8 @@ export class ActorExecutor implements TurnRunner {
     };
     try {
       const message = act.def.parse ? act.def.parse(req.message) : req.message;
-      const result = await act.def.handle(act.state, message, ctx);
+      // `message` is what this kind's own `parse` produced (see eraseActor).
+      const result = await act.def.handle(act.state, message as never, ctx);
       open = false;
       const reply = (result.reply ?? null) as JsonValue;
       act.state = result.state;

@@ -83,12 +83,7 @@ export class ActorRouter implements ActorClient {
     this.#o = opts;
   }
 
-  ask<R extends JsonValue = JsonValue>(
-    kind: string,
-    id: string,
-    message: ActorMessage,
-    opts: AskOptions = {},
-  ): Promise<R> {
+  ask(kind: string, id: string, message: ActorMessage, opts: AskOptions = {}): Promise<JsonValue> {
     if (!this.#o.kinds.has(kind)) {
       return Promise.reject(RuntimeErrors.UNKNOWN_ACTOR_KIND(undefined, { meta: { kind } }));
     }
@@ -116,7 +111,7 @@ export class ActorRouter implements ActorClient {
       deadline: this.#o.clock.monotonic() + budget,
       principal: opts.principal,
       idempotencyKey: key,
-    }) as Promise<R>;
+    });
   }
 
   /**

@@ -5,7 +5,6 @@
  * the cluster (its bound port is the node's advertised address) and gets the router's handler.
  */
 import type { Registry } from "prom-client";
-import { actorDefinitions } from "../../actors/registry.ts";
 import type { LeaderJob } from "../cluster/jobs-types.ts";
 import type { Reminder } from "../cluster/reminders.ts";
 import type { ClusterView } from "../cluster/types.ts";
@@ -47,10 +46,13 @@ export interface ActorRuntimeOptions {
   /** Shared prom-client registry; private when absent. */
   metrics?: Registry;
   health?: HealthRegistry;
-  /** Definitions for the main thread (workers: 0). Default: actors/registry.ts. */
-  definitions?: readonly AnyActorDefinition[];
-  /** Module exporting `actorDefinitions` for workers. Default: actors/registry.ts. */
-  definitionsModule?: string;
+  /**
+   * The actor kinds to run, for the main thread (workers: 0) and for routing. The runtime knows
+   * no kind of its own: src/main.ts passes the product's (actors/registry.ts).
+   */
+  definitions: readonly AnyActorDefinition[];
+  /** URL of the module exporting the same `actorDefinitions`, imported by each worker. */
+  definitionsModule: string;
   /** Group commit bound in turns per commit (default 256); 1 disables group commit (benchmarks). */
   maxBatchTurns?: number;
   /** How long idempotency outcomes are kept (ms); default 24 h (tests shorten it). */
@@ -88,7 +90,7 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
   const { kv, clock, cluster, config } = opts;
   const log = opts.log.child({ subsystem: "actors" });
   const metrics = createRuntimeMetrics(opts.metrics);
-  const definitions = opts.definitions ?? actorDefinitions;
+  const definitions = opts.definitions;
   const runner: TurnRunner & { ready?: () => Promise<void> } =
     config.workers > 0
       ? new WorkerPool({
@@ -96,7 +98,7 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
           kv,
           log,
           nextId: () => opts.ids.nextBigInt(),
-          ...(opts.definitionsModule ? { definitionsModule: opts.definitionsModule } : {}),
+          definitionsModule: opts.definitionsModule,
         })
       : new ActorExecutor(
           definitions,

@@ -37,7 +37,7 @@ export type WorkerToMain =
 /** First message to a worker (the only non-string one: it carries the shared id buffer). */
 export interface WorkerInit {
   t: "init";
-  /** Module whose `actorDefinitions` export the worker registers (default actors/registry.ts). */
+  /** Module whose `actorDefinitions` export the worker registers (named by src/main.ts). */
   definitionsModule: string;
   /** Int32 flag at byte 0, Int32 count at byte 4, then `ID_BLOCK` BigInt64 ids from byte 8. */
   ids: SharedArrayBuffer;

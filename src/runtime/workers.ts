@@ -31,8 +31,8 @@ export interface WorkerPoolOptions {
   log: Logger;
   /** Snowflake ids for turns (the node's generator). */
   nextId: () => bigint;
-  /** Absolute module URL/path exporting `actorDefinitions` (default: actors/registry.ts). */
-  definitionsModule?: string;
+  /** Absolute module URL/path exporting `actorDefinitions` (given by src/main.ts). */
+  definitionsModule: string;
 }
 
 interface Thread {
@@ -41,8 +41,6 @@ interface Thread {
   pending: Map<number, (v: unknown) => void>;
   ready: Promise<void>;
 }
-
-export const DEFAULT_DEFINITIONS_MODULE = new URL("../../actors/registry.ts", import.meta.url).href;
 
 /** Stable thread index for an actor key (`hash(key) mod W`). */
 export function workerIndex(key: string, size: number): number {
@@ -89,7 +87,7 @@ export class WorkerPool implements TurnRunner {
     };
     const init: WorkerInit = {
       t: "init",
-      definitionsModule: this.#o.definitionsModule ?? DEFAULT_DEFINITIONS_MODULE,
+      definitionsModule: this.#o.definitionsModule,
       ids,
     };
     worker.postMessage(init);

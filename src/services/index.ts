@@ -1,7 +1,9 @@
 /**
  * The service layer's surface: one `Services` object built in src/main.ts and handed to both
- * transports (HTTP and gRPC), so REST and gRPC always call the same use cases. Each feature adds
- * one field here (its service from src/services/<feature>.ts) and one line in main.ts.
+ * transports (HTTP and gRPC), so REST and gRPC always call the same use cases. One field per
+ * feature, named as the feature is named in every layer (`http/routes/teams.ts`,
+ * `grpc/services/teams.ts`, `services/teams/`, `domain/teams/`); each feature's input schemas sit
+ * next to its use cases (`services/<feature>/inputs.ts`).
  *
  * Transports receive `TransportDeps`; they never see the KV store, backends or domain repos.
  */
@@ -10,20 +12,35 @@ import type { Clock } from "../lib/clock.ts";
 import type { HealthRegistry } from "../lib/health.ts";
 import type { Logger } from "../lib/log.ts";
 import type { Metrics } from "../lib/metrics.ts";
-import type { IdentityServices } from "./identity-services.ts";
-import type { OrgServices } from "./org-services.ts";
-import type { SystemService } from "./system.ts";
-
-/** The actor runtime's client (services that own actors get it in their deps from main.ts). */
-export type { ActorClient, AskOptions } from "../runtime/client.ts";
+import type { AuditService } from "./audit/service.ts";
+import type { AuthService } from "./auth/service.ts";
+import type { EmailService } from "./emails/service.ts";
+import type { InvitationService } from "./invitations/service.ts";
+import type { OrganizationService } from "./organizations/service.ts";
+import type { SessionService } from "./sessions/service.ts";
+import type { SystemService } from "./system/service.ts";
+import type { TeamService } from "./teams/service.ts";
+import type { UserService } from "./users/service.ts";
 
 export interface Services {
   /** Node info, readiness and the health document. */
   system: SystemService;
-  /** Accounts, sessions, email addresses, password reset (src/services/identity-services.ts). */
-  identity: IdentityServices;
-  /** Organizations, members, invitations, teams, audit log (src/services/org-services.ts). */
-  orgs: OrgServices;
+  /** Registration, password sign-in, password reset. */
+  auth: AuthService;
+  /** The signed-in user's profile and account deletion. */
+  users: UserService;
+  /** Sessions: resolving credentials, listing, revoking, sign-out. */
+  sessions: SessionService;
+  /** Email addresses and their verification. */
+  emails: EmailService;
+  /** Organizations, their members, ownership transfer. */
+  organizations: OrganizationService;
+  /** Invitations to organizations (sent, accepted, declined). */
+  invitations: InvitationService;
+  /** Teams, team members and team permissions. */
+  teams: TeamService;
+  /** The organization audit log. */
+  audit: AuditService;
 }
 
 /** What the HTTP and gRPC fronts are built from. */

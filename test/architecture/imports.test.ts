@@ -5,6 +5,12 @@
  *   (`src/kv/backends`, `src/kv/open`, `src/kv/store`) or domain repositories (`src/domain/x/repo*`);
  * - `src/domain` imports no framework or transport (Elysia, gRPC, nodemailer, prom-client, XState,
  *   bun:sqlite, FoundationDB) and nothing above it (http, grpc, services, runtime, actors);
+ * - XState only in machine modules (`src/domain/<feature>/machine.ts`), the cluster layer (leader
+ *   election) and the runtime's persistence helpers (`src/runtime/define.ts`);
+ * - `src/runtime` and `src/cluster` never import `actors/` or anything above them: the runtime gets
+ *   its actor definitions from `src/main.ts`;
+ * - `actors/` never imports services or transports; services never import transports;
+ * - production code never imports tests, fixtures or benchmarks;
  * - only `src/main.ts` (and the KV layer itself) constructs KV backends in production code;
  * - lower layers never import upper ones (`src/lib` and `src/config` are leaves; `src/kv` imports
  *   only leaves);
@@ -100,7 +106,33 @@ const RULES: Rule[] = [
     name: "domain must not import frameworks or upper layers",
     from: /^src\/domain\//,
     forbid:
-      /^(elysia|@grpc\/.*|nodemailer|prom-client|xstate|bun:sqlite|foundationdb)$|^src\/(http|grpc|services|runtime|main)(\/|$)|^actors\//,
+      /^(elysia|@grpc\/.*|nodemailer|prom-client|bun:sqlite|foundationdb)$|^src\/(http|grpc|services|runtime|main)(\/|$)|^actors\//,
+  },
+  {
+    name: "XState only in machine modules",
+    from: /^(src|actors)\//,
+    forbid: /^xstate$/,
+    except: /^src\/domain\/[^/]+\/machine\.ts$|^src\/cluster\/|^src\/runtime\/define\.ts$/,
+  },
+  {
+    name: "runtime and cluster never import actors or upper layers",
+    from: /^src\/(runtime|cluster)\//,
+    forbid: /^actors\/|^src\/(services|http|grpc|email|domain|crypto|main)(\/|$)/,
+  },
+  {
+    name: "actors never import services or transports",
+    from: /^actors\//,
+    forbid: /^src\/(services|http|grpc|main)(\/|$)/,
+  },
+  {
+    name: "services never import transports",
+    from: /^src\/services\//,
+    forbid: /^src\/(http|grpc)(\/|$)|^elysia$|^@grpc\//,
+  },
+  {
+    name: "production code never imports tests or benchmarks",
+    from: /^(src|actors)\//,
+    forbid: /^(test|bench)\//,
   },
   {
     name: "only main.ts and the KV layer construct KV backends",
@@ -135,6 +167,15 @@ describe("architecture", () => {
   test("the tree has code to check", () => {
     expect(files).toContain("src/main.ts");
     expect(files.length).toBeGreaterThan(10);
+  });
+
+  test("the runtime rule would catch an import of actors/", () => {
+    const rule = RULES.find((r) => r.name.startsWith("runtime and cluster"));
+    const targets = importsOf(
+      "src/runtime/runtime.ts",
+      `import { a } from "../../actors/registry.ts";`,
+    );
+    expect(targets.some((t) => rule?.forbid.test(t))).toBe(true);
   });
 
   test("the import scanner sees every form of import", () => {

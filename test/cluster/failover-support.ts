@@ -1,5 +1,6 @@
 /**
- * Real-process cluster support: starts `bun src/main.ts` nodes sharing one SQLite file (ports 0,
+ * Real-process cluster support: starts real CLI nodes (`./cli-main.ts`: `runCli` of src/main.ts
+ * plus the test actor kinds) sharing one SQLite file (ports 0,
  * short cluster timings, a shared `cluster.secret`), learns each node's internal endpoint from
  * its JSON log, drives actors through the internal endpoint as a trusted caller (signed, `hops:
  * 0`, so the receiving node routes like a service would), and reads owner keys from the file.
@@ -17,7 +18,8 @@ import type { ActorMessage, JsonValue } from "../../src/runtime/define.ts";
 import { type ForwardResponse, forwardAsk } from "../../src/runtime/internal-endpoint.ts";
 import { ActorKeys, OwnerCodec } from "../../src/runtime/keys.ts";
 
-const MAIN = new URL("../../src/main.ts", import.meta.url).pathname;
+/** The real CLI with the test actor kinds (./cli-main.ts). */
+const MAIN = new URL("./cli-main.ts", import.meta.url).pathname;
 export const SECRET = "failover-test-secret";
 
 export interface ProcNode {
@@ -256,7 +258,7 @@ export async function ownerOf(
   return raw ? OwnerCodec.decode(raw).nodeId : null;
 }
 
-/** Kills the owner of `vault/<id>` `kills` times under load; returns the ms until it answered again. */
+/** Kills the owner of `counter/<id>` `kills` times under load; returns the ms until it answered again. */
 export async function measureFailover(
   kills: number,
   opts: { defaultTimings?: boolean } = {},
@@ -267,15 +269,15 @@ export async function measureFailover(
     let n = 0;
     for (let k = 0; k < kills; k++) {
       const id = "failover";
-      await askUntilOk(cluster, "vault", id, { type: "increment" }, `warm-${k}`, 20_000);
-      const owner = await ownerOf(cluster, "vault", id);
+      await askUntilOk(cluster, "counter", id, { type: "increment" }, `warm-${k}`, 20_000);
+      const owner = await ownerOf(cluster, "counter", id);
       const victim = cluster.nodes.find((x) => x.nodeId === owner && x.alive);
       if (!victim) throw new Error(`owner ${owner} is not a running node`);
       cluster.kill(victim);
       const t0 = performance.now();
       const { at } = await askUntilOk(
         cluster,
-        "vault",
+        "counter",
         id,
         { type: "increment" },
         `after-${k}-${n++}`,

@@ -1,6 +1,6 @@
 /**
  * Real processes (G2, G5): three `bun src/main.ts` nodes on one SQLite file. Lanes of increments
- * on one vault actor go through the nodes' internal endpoints (signed, each with its own
+ * on one counter actor go through the nodes' internal endpoints (signed, each with its own
  * Idempotency-Key, retried until acknowledged); the actor's owner is SIGKILLed mid-load. Another
  * node must serve the actor within 8 s, and the stored counter must equal the sum of the
  * acknowledged increments (nothing acknowledged lost, nothing applied twice). Also: an outsider
@@ -30,7 +30,7 @@ afterAll(async () => {
 test("an outsider cannot inject a message into the internal endpoint", async () => {
   const node = cluster.nodes[0]!;
   const body = JSON.stringify({
-    kind: "vault",
+    kind: "counter",
     id: "x",
     message: { type: "increment" },
     remainingMs: 1000,
@@ -49,7 +49,7 @@ test("an outsider cannot inject a message into the internal endpoint", async () 
   });
   expect(forged.status).toBe(401);
   expect(((await forged.json()) as { code: string }).code).toBe("UNAUTHENTICATED");
-  const ok = await askVia(node, "vault", "x", { type: "get" });
+  const ok = await askVia(node, "counter", "x", { type: "get" });
   expect(ok).toEqual({ ok: true, reply: { name: "", count: 0 } });
 });
 
@@ -61,11 +61,11 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   const lane = async (l: number) => {
     while (!stop) {
       const key = `lane${l}-${seq++}`;
-      await askUntilOk(cluster, "vault", id, { type: "increment", by: 1 }, key, 30_000);
+      await askUntilOk(cluster, "counter", id, { type: "increment", by: 1 }, key, 30_000);
       acked++;
     }
   };
-  await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  await askUntilOk(cluster, "counter", id, { type: "get" }, undefined, 10_000);
   const lanes = [0, 1, 2, 3].map(lane);
   while (acked < 50) await Bun.sleep(10);
   // Kill the node that owns the actor at the moment of the kill: freeze the owner read from the
@@ -74,11 +74,11 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   // would not be one.
   let victim: ProcNode | undefined;
   for (let attempt = 0; attempt < 5 && !victim; attempt++) {
-    const owner = await ownerOf(cluster, "vault", id);
+    const owner = await ownerOf(cluster, "counter", id);
     const candidate = cluster.nodes.find((n) => n.nodeId === owner && n.alive);
     if (!candidate) continue;
     candidate.proc.kill("SIGSTOP");
-    if ((await ownerOf(cluster, "vault", id)) === candidate.nodeId) victim = candidate;
+    if ((await ownerOf(cluster, "counter", id)) === candidate.nodeId) victim = candidate;
     else candidate.proc.kill("SIGCONT");
   }
   expect(victim).toBeDefined();
@@ -88,7 +88,7 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   const before = acked;
   const { at } = await askUntilOk(
     cluster,
-    "vault",
+    "counter",
     id,
     { type: "increment", by: 1 },
     "after-kill",
@@ -99,9 +99,9 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
   while (acked < before + 50) await Bun.sleep(10);
   stop = true;
   await Promise.all(lanes);
-  const newOwner = await ownerOf(cluster, "vault", id);
+  const newOwner = await ownerOf(cluster, "counter", id);
   expect(newOwner).not.toBe(victim.nodeId);
-  const { reply } = await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  const { reply } = await askUntilOk(cluster, "counter", id, { type: "get" }, undefined, 10_000);
   console.log(`failover: ${Math.round(failoverMs)} ms, ${acked} acknowledged increments`);
   expect(failoverMs).toBeLessThan(8_000);
   expect((reply as { count: number }).count).toBe(acked);
@@ -109,14 +109,14 @@ test("SIGKILL of the owner under load: served again within 8 s, no acknowledged 
 
 test("a graceful stop (SIGTERM) releases the owner key, so the next request activates at once", async () => {
   const id = "graceful";
-  await askUntilOk(cluster, "vault", id, { type: "increment", by: 5 }, "g-1", 10_000);
-  const ownerId = await ownerOf(cluster, "vault", id);
+  await askUntilOk(cluster, "counter", id, { type: "increment", by: 5 }, "g-1", 10_000);
+  const ownerId = await ownerOf(cluster, "counter", id);
   const owner = cluster.nodes.find((n) => n.nodeId === ownerId && n.alive);
   expect(owner).toBeDefined();
   owner!.alive = false;
   owner!.proc.kill("SIGTERM");
   expect(await owner!.proc.exited).toBe(0);
-  expect(await ownerOf(cluster, "vault", id)).toBeNull();
-  const { reply } = await askUntilOk(cluster, "vault", id, { type: "get" }, undefined, 10_000);
+  expect(await ownerOf(cluster, "counter", id)).toBeNull();
+  const { reply } = await askUntilOk(cluster, "counter", id, { type: "get" }, undefined, 10_000);
   expect(reply).toEqual({ name: "", count: 5 });
 }, 30_000);

@@ -8,6 +8,7 @@
  */
 import { createLogger } from "../../src/lib/log.ts";
 import { buildNode } from "../../src/main.ts";
+import { TEST_ACTORS } from "../support/actors.ts";
 import { fastHasher } from "../support/hasher.ts";
 import { testConfig } from "../support/server.ts";
 import { leaderJournalJob } from "./leader-journal.ts";
@@ -33,7 +34,7 @@ const log = createLogger({
   json: true,
   write: (line) => process.stderr.write(`${line}\n`),
 });
-const node = await buildNode({ config, log, hasher: fastHasher });
+const node = await buildNode({ config, log, hasher: fastHasher, actors: TEST_ACTORS });
 node.cluster.registerJob(leaderJournalJob(node.cluster));
 const me = node.cluster.self();
 process.stdout.write(

@@ -128,6 +128,8 @@ function setup(world: World) {
       ids: node.ids,
       config: { workers: 0, mailbox_capacity: 50, actor_idle_ms: 1500, max_hops: 2, secret: "sim" },
       definitions: [eraseActor(ledger(node.nodeId, world))],
+      // Workers are off (workers: 0): the definitions above are all the simulation runs.
+      definitionsModule: import.meta.url,
       forward: async (target, req, timeoutMs) => {
         const peer = sim.nodes.find((n) => n?.nodeId === target.nodeId);
         const rt = peer && world.runtimes.get(peer.index);

@@ -7,6 +7,9 @@
  * Extend by adding options: everything except `config`/`sqlite` is passed straight through to
  * `buildNode` (clock, log, kvBackend, ...), and `config` is a partial tree merged over the test
  * defaults before validation by the real config resolver.
+ *
+ * Every HTTP response a test receives from the server (through `fetch` or `server.fetch`) is
+ * checked against the OpenAPI document (test/support/contract.ts); a drift fails the test.
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -15,6 +18,11 @@ import { resolveConfig } from "../../src/config/load.ts";
 import type { Config } from "../../src/config/schema.ts";
 import { silentLogger } from "../../src/lib/log.ts";
 import { type BuildNodeOptions, buildNode, type NodeHandle } from "../../src/main.ts";
+import {
+  installContractFetch,
+  registerContractOrigin,
+  unregisterContractOrigin,
+} from "./contract.ts";
 import { fastHasher } from "./hasher.ts";
 import { type SmtpSink, startSmtpSink } from "./smtp.ts";
 
@@ -86,6 +94,8 @@ export function testConfig(overrides: ConfigOverrides = {}, sqlitePath?: string)
 
 export async function createTestServer(opts: TestServerOptions = {}): Promise<TestServer> {
   const { config: baseOverrides, sqlite, smtp: smtpOpt, ...buildOpts } = opts;
+  // Every response from this server is checked against the OpenAPI document (test/support/contract.ts).
+  await installContractFetch();
   const smtp = smtpOpt === true ? await startSmtpSink() : smtpOpt || undefined;
   const ownSmtp = smtpOpt === true ? smtp : undefined;
   const overrides: ConfigOverrides = smtp
@@ -118,6 +128,7 @@ export async function createTestServer(opts: TestServerOptions = {}): Promise<Te
     throw e;
   }
   const url = `http://127.0.0.1:${node.httpPort}`;
+  registerContractOrigin(url);
   let closed: Promise<void> | undefined;
   return {
     url,
@@ -127,6 +138,7 @@ export async function createTestServer(opts: TestServerOptions = {}): Promise<Te
     smtp,
     fetch: (path, init) => fetch(`${url}${path}`, init),
     close() {
+      unregisterContractOrigin(url);
       closed ??= node.stop().finally(async () => {
         if (tempDir) rmSync(tempDir, { recursive: true, force: true });
         await ownSmtp?.close();

@@ -1,5 +1,5 @@
 /**
- * Audit events (api.md A11, §6.18). Every security-relevant action appends one event with
+ * Audit events (docs/http-api.md#a11--audit; docs/organizations.md#audit-log). Every security-relevant action appends one event with
  * `appendAuditWrites()` in the same transaction (or actor turn) as the action itself, so an action
  * and its event commit together or not at all.
  *
@@ -21,7 +21,7 @@ import { Roots } from "../../kv/layout.ts";
 import type { Mutation, ReadOps } from "../../kv/types.ts";
 import { idItem } from "../users/keys.ts";
 
-/** snake_case `<resource>_<past verb>` (api.md A16, §6.18). */
+/** snake_case `<resource>_<past verb>` (docs/http-api.md#a16--names-we-add-or-pin). */
 export type AuditEventType = string;
 
 export interface AuditEvent {
@@ -61,6 +61,14 @@ export const AuditKeys = {
 } as const;
 
 /** Builds an event record (pure). */
+/** Longest user agent kept with a request's origin (audit events, sessions); longer ones are cut. */
+export const USER_AGENT_MAX = 512;
+
+/** `ua` cut to USER_AGENT_MAX, or null. */
+export function clipUserAgent(ua: string | null | undefined): string | null {
+  return ua === null || ua === undefined ? null : ua.slice(0, USER_AGENT_MAX);
+}
+
 export function auditEvent(id: string, nowMs: number, input: AuditInput): AuditEvent {
   return {
     id,
@@ -72,7 +80,7 @@ export function auditEvent(id: string, nowMs: number, input: AuditInput): AuditE
     resource_id: input.resource_id ?? null,
     event_data: input.event_data ?? null,
     ip_address: input.ip_address ?? null,
-    user_agent: input.user_agent ?? null,
+    user_agent: clipUserAgent(input.user_agent),
     created_at: nowMs,
   };
 }
@@ -134,7 +142,7 @@ export async function listOrgAudit(
   return rows.map((r) => AuditCodec.decode(r.value));
 }
 
-/** The wire form (api.md §6.18 `AuditLogInfo`, A1 string ids, A2 timestamps). */
+/** The wire form (docs/organizations.md#audit-log; ids and times as in docs/http-api.md (A1, A2)). */
 export function auditEventDto(e: AuditEvent): Record<string, unknown> {
   return { ...e, created_at: new Date(e.created_at).toISOString() };
 }

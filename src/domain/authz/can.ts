@@ -1,5 +1,5 @@
 /**
- * The one authorization check of every organization-scoped operation (api.md A8). It reads only
+ * The one authorization check of every organization-scoped operation (docs/http-api.md#a8--roles-enforced). It reads only
  * the statement tables of `permissions.ts`; the organization actor builds the principal context
  * from its in-memory members and teams, so the check always sees the state the turn will change.
  */

@@ -34,7 +34,7 @@ export function isAction(v: string): v is Action {
   return (ALL_ACTIONS as readonly string[]).includes(v);
 }
 
-/** Team permissions (api.md §5.4), enforced (A8). */
+/** Team permissions (docs/organizations.md#roles-and-what-they-may-do), enforced (docs/http-api.md#a8--roles-enforced). */
 export const ORG_PERMISSIONS = [
   "ORG_PERM_CLIENT_CREATE",
   "ORG_PERM_CLIENT_READ",
@@ -110,7 +110,7 @@ export const PERMISSION_STATEMENTS: Record<OrgPermission, readonly Action[]> = {
   ORG_PERM_OWNER_ACTIONS: [],
 };
 
-/** What a team-level role allows on that one team (api.md §5.5). */
+/** What a team-level role allows on that one team (docs/organizations.md#roles-and-what-they-may-do). */
 export const TEAM_ROLE_STATEMENTS = {
   manager: [
     "team:update",

@@ -1,5 +1,5 @@
 /**
- * Invitation operations (api.md §6.8, §14 with A8, A9, A12): create (mail through the outbox in
+ * Invitation operations (docs/organizations.md#invitations; docs/http-api.md (A8, A9, A12)): create (mail through the outbox in
  * the same write set), list, delete, accept, decline. Pure functions over `OrgState`, run as turns
  * of the organization actor.
  */

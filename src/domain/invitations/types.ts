@@ -1,5 +1,5 @@
 /**
- * Invitation records (api.md §6.8, §14 with A9/A12): an invitation names an address and a role; the
+ * Invitation records (docs/organizations.md#invitations; docs/http-api.md (A9, A12)): an invitation names an address and a role; the
  * invitee receives `<invitation id>.<secret>` by mail, and only SHA-256 of the secret is stored.
  * Accepting requires a verified address equal to the invitation's, within 7 days.
  */

@@ -4,10 +4,10 @@
  */
 import { defineCodec } from "../../kv/codec.ts";
 import type { Invitation, InvitationLocator } from "../invitations/types.ts";
-import type { Team, TeamMember, TeamPermission } from "../teams/types.ts";
 import type { Member, MembershipIndex, Organization } from "./types.ts";
 
-function requireStrings(name: string, fields: readonly string[]) {
+/** A validator: `fields` of the value are strings. */
+export function requireStrings(name: string, fields: readonly string[]) {
   return (v: unknown) => {
     const o = v as Record<string, unknown> | null;
     for (const f of fields) {
@@ -56,22 +56,4 @@ export const CreateClaimCodec = defineCodec<CreateClaim>({
   name: "org_create_claim",
   version: 1,
   validate: requireStrings("org_create_claim", ["org_id"]),
-});
-
-export const TeamCodec = defineCodec<Team>({
-  name: "org_team",
-  version: 1,
-  validate: requireStrings("org_team", ["id", "org_id", "name"]),
-});
-
-export const TeamMemberCodec = defineCodec<TeamMember>({
-  name: "org_team_member",
-  version: 1,
-  validate: requireStrings("org_team_member", ["id", "team_id", "user_id"]),
-});
-
-export const TeamPermissionCodec = defineCodec<TeamPermission>({
-  name: "org_team_permission",
-  version: 1,
-  validate: requireStrings("org_team_permission", ["id", "team_id", "permission"]),
 });

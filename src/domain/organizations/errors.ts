@@ -1,5 +1,5 @@
 /**
- * Error catalog of organizations, members, invitations, teams and authorization. Codes are stable
+ * Error catalog of organizations, members, invitations and authorization (teams: ../teams/errors.ts). Codes are stable
  * and tested; messages are for humans.
  */
 import { defineErrors } from "../../lib/errors.ts";
@@ -31,10 +31,6 @@ export const OrgErrors = defineErrors({
     kind: "payment_required",
     message: "Organization has reached the maximum number of members for its tier",
   },
-  TEAM_LIMIT: {
-    kind: "payment_required",
-    message: "Organization has reached the maximum number of teams for its tier",
-  },
   MEMBER_NOT_FOUND: { kind: "not_found", message: "Member not found" },
   ALREADY_MEMBER: { kind: "conflict", message: "User is already a member of this organization" },
   LAST_OWNER: {
@@ -54,19 +50,5 @@ export const OrgErrors = defineErrors({
     message: "This invitation was sent to an address you have not verified",
   },
   INVITATION_EMAIL_INVALID: { kind: "bad_request", message: "Invalid email address" },
-  TEAM_NOT_FOUND: { kind: "not_found", message: "Team not found" },
-  TEAM_NAME_INVALID: { kind: "bad_request", message: "Invalid team name" },
-  TEAM_NAME_TAKEN: {
-    kind: "conflict",
-    message: "A team with this name already exists in this organization",
-  },
-  TEAM_MEMBER_NOT_FOUND: { kind: "not_found", message: "Team member not found" },
-  TEAM_MEMBER_EXISTS: { kind: "conflict", message: "User is already a member of this team" },
-  TEAM_MEMBER_NOT_ORG_MEMBER: {
-    kind: "bad_request",
-    message: "User is not a member of this organization",
-  },
-  TEAM_PERMISSION_NOT_FOUND: { kind: "not_found", message: "Team permission not found" },
-  TEAM_PERMISSION_EXISTS: { kind: "conflict", message: "Team already has this permission" },
   AUDIT_QUERY_INVALID: { kind: "bad_request", message: "Invalid audit log query" },
 });

@@ -1,6 +1,6 @@
 /**
- * Tier limits (api.md Part B §5.2) and the per-user and global organization limits. Exceeding any of
- * them is a 402 (`payment_required`), teams included (A-part fix of §21 #34).
+ * Tier limits (docs/organizations.md#limits) and the per-user and global organization limits. Exceeding any of
+ * them is a 402 (`payment_required`), teams included (fix of the original's defect #34, docs/http-api.md#defects-of-the-original-fixed-here).
  */
 import type { OrgTier } from "./types.ts";
 

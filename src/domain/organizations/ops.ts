@@ -1,5 +1,5 @@
 /**
- * Organization and member operations (api.md §6.6, §6.7, §6.9, A8, A9, A16): pure functions over
+ * Organization and member operations (docs/organizations.md; docs/http-api.md (A8, A9, A16)): pure functions over
  * `OrgState` run as turns of the organization actor. Each validates, authorizes, then returns the
  * next state; its writes and audit events go to the `TurnOutput`.
  */
@@ -215,7 +215,7 @@ export function changeMemberRole(
   };
 }
 
-/** Removes a member with their team memberships (A9). Never the last owner. */
+/** Removes a member with their team memberships (docs/http-api.md#a9--referential-integrity). Never the last owner. */
 function dropMember(state: OrgState, target: Member, out: TurnOutput): OrgState {
   if (target.role === "OWNER" && ownerCount(state) <= 1) throw OrgErrors.LAST_OWNER();
   const teams = teamsOf(state, target.user_id);
@@ -287,7 +287,7 @@ export function purgeUser(
   return { state: next, reply: null };
 }
 
-/** Ownership transfer in one turn: the target becomes OWNER, the caller ADMIN (§15, atomic). */
+/** Ownership transfer in one turn: the target becomes OWNER, the caller ADMIN (docs/organizations.md#roles-and-what-they-may-do, atomic). */
 export function transferOwnership(
   state: OrgState,
   input: { newOwnerUserId: string },

@@ -9,15 +9,9 @@ import type { KeyValue } from "../../kv/types.ts";
 import type { PrincipalContext } from "../authz/can.ts";
 import type { OrgPermission } from "../authz/permissions.ts";
 import type { Invitation } from "../invitations/types.ts";
+import { TeamCodec, TeamMemberCodec, TeamPermissionCodec } from "../teams/codecs.ts";
 import type { Team, TeamMember, TeamPermission } from "../teams/types.ts";
-import {
-  InvitationCodec,
-  MemberCodec,
-  OrganizationCodec,
-  TeamCodec,
-  TeamMemberCodec,
-  TeamPermissionCodec,
-} from "./codecs.ts";
+import { InvitationCodec, MemberCodec, OrganizationCodec } from "./codecs.ts";
 import { OrgKeys } from "./keys.ts";
 import type { Member, Organization } from "./types.ts";
 

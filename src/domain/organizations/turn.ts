@@ -21,7 +21,7 @@ export interface TurnEnv {
   userId: string;
 }
 
-/** An audit event as the organization domain describes it (A11); the actor stamps and stores it. */
+/** An audit event as the organization domain describes it (docs/http-api.md#a11--audit); the actor stamps and stores it. */
 export interface AuditDraft {
   event_type: string;
   resource_type: string;
@@ -95,7 +95,7 @@ export interface PageRequest {
   offset: number;
 }
 
-/** One page of an ordered list and the list's total (transports add the A4 `pagination`). */
+/** One page of an ordered list and the list's total (transports add the `pagination` of docs/http-api.md#pagination). */
 export interface Page<T> {
   items: T[];
   total: number;
@@ -103,13 +103,4 @@ export interface Page<T> {
 
 export function paginate<T>(all: readonly T[], page: PageRequest): Page<T> {
   return { items: all.slice(page.offset, page.offset + page.limit), total: all.length };
-}
-
-/** RFC 3339 UTC with milliseconds and `Z` (A2). */
-export function iso(ms: number): string {
-  return new Date(ms).toISOString();
-}
-
-export function isoOrNull(ms: number | null): string | null {
-  return ms === null ? null : iso(ms);
 }

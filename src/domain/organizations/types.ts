@@ -1,8 +1,8 @@
 /**
  * Organization records as persisted under `Roots.org` and held in the organization actor's memory.
  *
- * Times are Unix milliseconds (numbers); transports render them as RFC 3339 (api.md A2). Ids are
- * Snowflake decimal strings (A1). Member, team and invitation records live in their own modules
+ * Times are Unix milliseconds (numbers); transports render them as RFC 3339 (docs/http-api.md#a2--timestamps). Ids are
+ * Snowflake decimal strings (docs/http-api.md#a1--ids). Member, team and invitation records live in their own modules
  * (`src/domain/teams`, `src/domain/invitations`) but under the same organization key range.
  */
 

@@ -1,11 +1,11 @@
 /**
- * Public shapes of organization records (api.md A1, A2, A4): ids as strings, RFC 3339 times, the
+ * Public shapes of organization records (docs/http-api.md (A1, A2, A4)): ids as strings, RFC 3339 times, the
  * caller's role on organizations, `manager` on team members. Replies of the organization actor use
  * them as they are, so HTTP and gRPC answer the same.
  */
+
+import { iso, isoOrNull } from "../../lib/time.ts";
 import type { Invitation } from "../invitations/types.ts";
-import type { Team, TeamMember, TeamPermission } from "../teams/types.ts";
-import { iso, isoOrNull } from "./turn.ts";
 import type { Member, Organization, OrgRole } from "./types.ts";
 
 export interface OrganizationView {
@@ -46,36 +46,5 @@ export function invitationView(inv: Invitation) {
     invited_by_user_id: inv.invited_by_user_id,
     created_at: iso(inv.created_at),
     expires_at: iso(inv.expires_at),
-  };
-}
-
-export function teamView(t: Team) {
-  return {
-    id: t.id,
-    organization_id: t.org_id,
-    name: t.name,
-    description: t.description,
-    created_at: iso(t.created_at),
-    updated_at: iso(t.updated_at),
-  };
-}
-
-export function teamMemberView(tm: TeamMember) {
-  return {
-    id: tm.id,
-    team_id: tm.team_id,
-    user_id: tm.user_id,
-    manager: tm.manager,
-    created_at: iso(tm.created_at),
-  };
-}
-
-export function teamPermissionView(tp: TeamPermission) {
-  return {
-    id: tp.id,
-    team_id: tp.team_id,
-    permission: tp.permission,
-    granted_by_user_id: tp.granted_by_user_id,
-    granted_at: iso(tp.granted_at),
   };
 }

@@ -1,20 +1,16 @@
 /**
- * Pure write builders (`Mutation[]`) for every organization record and the indexes that go with
+ * Pure write builders (`Mutation[]`) for every organization record (teams: ../teams/writes.ts) and the indexes that go with
  * it. The organization actor adds them to its turn's write set; each builder keeps a record and its
  * indexes together so they can never drift apart.
  */
 import type { Mutation } from "../../kv/types.ts";
 import type { Invitation } from "../invitations/types.ts";
-import type { Team, TeamMember, TeamPermission } from "../teams/types.ts";
 import {
   InvitationCodec,
   InvitationLocatorCodec,
   MemberCodec,
   MembershipIndexCodec,
   OrganizationCodec,
-  TeamCodec,
-  TeamMemberCodec,
-  TeamPermissionCodec,
 } from "./codecs.ts";
 import { OrgKeys } from "./keys.ts";
 import type { Member, Organization } from "./types.ts";
@@ -68,49 +64,6 @@ export function deleteInvitationWrites(inv: Invitation): Mutation[] {
     { op: "clear", key: OrgKeys.invitationLocator(inv.id) },
     { op: "clear", key: OrgKeys.inbox(inv.email, inv.id) },
   ];
-}
-
-export function putTeamWrites(t: Team): Mutation[] {
-  return [{ op: "set", key: OrgKeys.team(t.org_id, t.id), value: TeamCodec.encode(t) }];
-}
-
-/** Removes a team with all its members and permissions. */
-export function deleteTeamWrites(t: Team): Mutation[] {
-  const [mb, me] = OrgKeys.teamMembers(t.org_id, t.id);
-  const [pb, pe] = OrgKeys.teamPermissions(t.org_id, t.id);
-  return [
-    { op: "clear", key: OrgKeys.team(t.org_id, t.id) },
-    { op: "clearRange", begin: mb, end: me },
-    { op: "clearRange", begin: pb, end: pe },
-  ];
-}
-
-export function putTeamMemberWrites(orgId: string, tm: TeamMember): Mutation[] {
-  return [
-    {
-      op: "set",
-      key: OrgKeys.teamMember(orgId, tm.team_id, tm.user_id),
-      value: TeamMemberCodec.encode(tm),
-    },
-  ];
-}
-
-export function deleteTeamMemberWrites(orgId: string, tm: TeamMember): Mutation[] {
-  return [{ op: "clear", key: OrgKeys.teamMember(orgId, tm.team_id, tm.user_id) }];
-}
-
-export function putTeamPermissionWrites(orgId: string, tp: TeamPermission): Mutation[] {
-  return [
-    {
-      op: "set",
-      key: OrgKeys.teamPermission(orgId, tp.team_id, tp.permission),
-      value: TeamPermissionCodec.encode(tp),
-    },
-  ];
-}
-
-export function deleteTeamPermissionWrites(orgId: string, tp: TeamPermission): Mutation[] {
-  return [{ op: "clear", key: OrgKeys.teamPermission(orgId, tp.team_id, tp.permission) }];
 }
 
 /**

@@ -1,5 +1,5 @@
 /**
- * Fixed-window rate-limit counters in the KV store (api.md A7, §8), so limits hold across every node
+ * Fixed-window rate-limit counters in the KV store (docs/http-api.md#rate-limits), so limits hold across every node
  * of a cluster. Windows are aligned to multiples of the window length since the Unix epoch.
  *
  * Key layout under `Roots.ratelimit`:

@@ -1,5 +1,5 @@
 /**
- * Sessions (api.md A5, §3): the record, its key layout and pure write builders. The lifecycle
+ * Sessions (docs/http-api.md#a5--session-credentials; docs/identity.md#the-session-machine): the record, its key layout and pure write builders. The lifecycle
  * (active → expired | revoked, sliding refresh) is the XState machine in actors/session/machine.ts,
  * persisted inside the record as `machine`; the stored deadline `machine.context.expiresAt` is the
  * truth for expiry, checked on every use.

@@ -1,5 +1,5 @@
 /**
- * Team, team-member and team-permission operations (api.md §6.10 with A4, A8, §21 #29/#34/#35):
+ * Team, team-member and team-permission operations (docs/organizations.md; docs/http-api.md (A4, A8; the original's defects #29, #34, #35)):
  * pure functions over `OrgState`, run as turns of the organization actor. Team-level roles
  * (managers, members) count through `can()` with the team as the resource.
  */
@@ -19,8 +19,10 @@ import {
   type TurnEnv,
   type TurnOutput,
 } from "../organizations/turn.ts";
-import { normalizeDescription, normalizeTeamName } from "../organizations/validation.ts";
-import { teamMemberView, teamPermissionView, teamView } from "../organizations/views.ts";
+import { TeamErrors } from "./errors.ts";
+import type { Team, TeamMember, TeamPermission } from "./types.ts";
+import { normalizeDescription, normalizeTeamName } from "./validation.ts";
+import { teamMemberView, teamPermissionView, teamView } from "./views.ts";
 import {
   deleteTeamMemberWrites,
   deleteTeamPermissionWrites,
@@ -28,14 +30,13 @@ import {
   putTeamMemberWrites,
   putTeamPermissionWrites,
   putTeamWrites,
-} from "../organizations/writes.ts";
-import type { Team, TeamMember, TeamPermission } from "./types.ts";
+} from "./writes.ts";
 
 /** Membership (404), then the team (404), then `can()` with the team as resource (403). */
 function teamGuard(state: OrgState, env: TurnEnv, teamId: string, action: Action, write: boolean) {
   requireMember(state, env);
   const team = state.teams.get(teamId);
-  if (!team) throw OrgErrors.TEAM_NOT_FOUND();
+  if (!team) throw TeamErrors.TEAM_NOT_FOUND();
   const { org, principal } = authorize(state, env, action, { teamId }, { write });
   return { org, team, principal };
 }
@@ -62,7 +63,7 @@ function assertHoldsTeamPermissions(
 function assertNameFree(state: OrgState, name: string, exceptId?: string): void {
   const lower = name.toLowerCase();
   for (const t of state.teams.values()) {
-    if (t.id !== exceptId && t.name.toLowerCase() === lower) throw OrgErrors.TEAM_NAME_TAKEN();
+    if (t.id !== exceptId && t.name.toLowerCase() === lower) throw TeamErrors.TEAM_NAME_TAKEN();
   }
 }
 
@@ -77,7 +78,7 @@ export function createTeam(
   const description = normalizeDescription(input.description);
   const max = TIER_LIMITS[org.tier].teams;
   if (state.teams.size >= max) {
-    throw OrgErrors.TEAM_LIMIT(
+    throw TeamErrors.TEAM_LIMIT(
       `Organization has reached the maximum number of teams (${max}) for tier ${org.tier}`,
     );
   }
@@ -195,8 +196,8 @@ export function addTeamMember(
 ) {
   const { team, org, principal } = teamGuard(state, env, input.teamId, "team_member:add", true);
   assertHoldsTeamPermissions(state, principal, team.id);
-  if (!state.members.has(input.userId)) throw OrgErrors.TEAM_MEMBER_NOT_ORG_MEMBER();
-  if (state.teamMembers.get(team.id)?.has(input.userId)) throw OrgErrors.TEAM_MEMBER_EXISTS();
+  if (!state.members.has(input.userId)) throw TeamErrors.TEAM_MEMBER_NOT_ORG_MEMBER();
+  if (state.teamMembers.get(team.id)?.has(input.userId)) throw TeamErrors.TEAM_MEMBER_EXISTS();
   const tm: TeamMember = {
     id: env.newId(),
     team_id: team.id,
@@ -222,7 +223,7 @@ export function listTeamMembers(
 
 function findTeamMember(state: OrgState, teamId: string, memberId: string): TeamMember {
   for (const tm of state.teamMembers.get(teamId)?.values() ?? []) if (tm.id === memberId) return tm;
-  throw OrgErrors.TEAM_MEMBER_NOT_FOUND();
+  throw TeamErrors.TEAM_MEMBER_NOT_FOUND();
 }
 
 export function updateTeamMember(
@@ -292,7 +293,7 @@ export function grantTeamPermission(
 ) {
   const { team, org } = teamGuard(state, env, input.teamId, "team_permission:grant", true);
   if (state.teamPermissions.get(team.id)?.has(input.permission)) {
-    throw OrgErrors.TEAM_PERMISSION_EXISTS();
+    throw TeamErrors.TEAM_PERMISSION_EXISTS();
   }
   const tp: TeamPermission = {
     id: env.newId(),
@@ -326,7 +327,7 @@ export function revokeTeamPermission(
   const tp = [...(state.teamPermissions.get(team.id)?.values() ?? [])].find(
     (p) => p.id === input.permissionId,
   );
-  if (!tp) throw OrgErrors.TEAM_PERMISSION_NOT_FOUND();
+  if (!tp) throw TeamErrors.TEAM_PERMISSION_NOT_FOUND();
   out.write(deleteTeamPermissionWrites(org.id, tp));
   return { state: permissionChanged(state, tp, "team_permission_revoked", out), reply: null };
 }

@@ -1,7 +1,7 @@
 /**
- * Team records (api.md §6.10, §10), stored under their organization's key range. Team names are
+ * Team records (docs/organizations.md#key-layout-rootsorg), stored under their organization's key range. Team names are
  * unique per organization, case-insensitively; teams are deleted for real (with their members and
- * permissions), so a deleted team's name is free again (fix of §21 #29).
+ * permissions), so a deleted team's name is free again (fix of docs/http-api.md#defects-of-the-original-fixed-here, #29).
  */
 import type { OrgPermission } from "../authz/permissions.ts";
 
@@ -14,7 +14,7 @@ export interface Team {
   updated_at: number;
 }
 
-/** A user's membership of a team; `manager` lets them manage that team (§5.5). */
+/** A user's membership of a team; `manager` lets them manage that team (docs/organizations.md#roles-and-what-they-may-do). */
 export interface TeamMember {
   id: string;
   team_id: string;

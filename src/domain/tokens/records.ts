@@ -1,5 +1,5 @@
 /**
- * One-time secret tokens (api.md A5, §13): email verification (24 h) and password reset (1 h), and
+ * One-time secret tokens (docs/http-api.md#a5--session-credentials; docs/identity.md#flows): email verification (24 h) and password reset (1 h), and
  * any later kind (invitations, CLI codes) that wants the same rules. The client holds
  * `<id>.<secret>`; the store holds only SHA-256 of the secret (src/crypto/tokens.ts).
  *
@@ -19,7 +19,7 @@ import { idFromItem, idItem } from "../users/keys.ts";
 
 export type TokenKind = "email_verification" | "password_reset";
 
-/** Lifetimes in milliseconds (api.md §13). */
+/** Lifetimes in milliseconds (docs/identity.md#flows). */
 export const TOKEN_TTL_MS: Record<TokenKind, number> = {
   email_verification: 24 * 3600_000,
   password_reset: 3600_000,

@@ -10,7 +10,7 @@ export const UserErrors = defineErrors({
     message: "Password must be between 12 and 128 characters",
   },
   EMAIL_IN_USE: { kind: "conflict", message: "Email address already in use" },
-  /** Same status and message for an unknown email and a wrong password (A6). */
+  /** Same status and message for an unknown email and a wrong password (docs/http-api.md#a6--no-account-enumeration). */
   INVALID_CREDENTIALS: { kind: "unauthenticated", message: "Invalid email or password" },
   /** Deleting an account that is the last owner of one or more organizations. */
   USER_IS_LAST_OWNER: {

@@ -7,7 +7,7 @@
  *   ("ue", userId, emailId)    -> empty                        a user's addresses, ascending id
  *
  * Ids are stored in keys as tuple integers (`idItem`), so they sort numerically whatever their
- * number of digits; they are decimal strings everywhere else (api.md A1).
+ * number of digits; they are decimal strings everywhere else (docs/http-api.md#a1--ids).
  */
 import { Roots } from "../../kv/layout.ts";
 

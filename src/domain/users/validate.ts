@@ -1,5 +1,5 @@
 /**
- * Input rules for account fields (api.md §4, §6.2, §6.3). Lengths are UTF-8 byte lengths, as in the
+ * Input rules for account fields (docs/identity.md#credentials, docs/identity.md#flows). Lengths are UTF-8 byte lengths, as in the
  * original system. Each function returns the normalised value or throws a typed 400.
  */
 import { UserErrors } from "./errors.ts";

@@ -1,25 +1,28 @@
 /**
  * gRPC `inferadb.management.v1.AuthService`: register, password login, logout, email verification
- * and password reset, calling the same identity services as /v1/auth/*. Register and login spend
- * the same per-IP limits as HTTP (the peer address). The session credential, a cookie over HTTP,
- * is returned once in `session_token`.
+ * and password reset, calling the same services as /v1/auth/*, each request checked against the
+ * route's own input schema (src/services/auth/inputs.ts). Register and login spend the same
+ * per-IP limits as HTTP (the peer address). The session credential, a cookie over HTTP, is
+ * returned once in `session_token`.
  */
-import type { UntypedServiceImplementation } from "@grpc/grpc-js";
 import { CommonErrors } from "../../lib/errors.ts";
-import type { RequestMeta } from "../../services/identity.ts";
+import {
+  LoginInput,
+  PasswordResetConfirmInput,
+  PasswordResetRequestInput,
+  RegisterInput,
+  VerifyEmailInput,
+} from "../../services/auth/inputs.ts";
+import type { RequestMeta } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
+import type { AuthServiceHandlers } from "../generated/inferadb/management/v1/AuthService.ts";
 import { unary } from "../status.ts";
 import { checked, presentedToken, requestMeta } from "./call.ts";
 
 export const AUTH_SERVICE = "inferadb.management.v1.AuthService";
 
-interface Credentials {
-  email: string;
-  password: string;
-}
-
-export function authService(deps: GrpcDeps, log = deps.log): UntypedServiceImplementation {
-  const { auth, sessions, emails } = deps.services.identity;
+export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers {
+  const { auth, sessions, emails } = deps.services;
 
   /** The per-IP limit of `kind` (the one HTTP's rate-limit hook spends); RATE_LIMITED when over. */
   async function spendIpLimit(kind: "login" | "registration", meta: RequestMeta) {
@@ -32,18 +35,11 @@ export function authService(deps: GrpcDeps, log = deps.log): UntypedServiceImple
   }
 
   return {
-    Register: unary<Credentials & { name: string }, unknown>(log, async (req, ctx) => {
-      checked((c) => [
-        c.bounded("name", req.name, "name"),
-        c.bounded("email", req.email, "email"),
-        c.bounded("password", req.password, "password"),
-      ]);
+    Register: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(RegisterInput, req));
       const meta = requestMeta(ctx);
       await spendIpLimit("registration", meta);
-      const r = await auth.register(
-        { name: req.name, email: req.email, password: req.password },
-        meta,
-      );
+      const r = await auth.register(input, meta);
       return {
         user_id: r.user.id,
         name: r.user.name,
@@ -52,14 +48,11 @@ export function authService(deps: GrpcDeps, log = deps.log): UntypedServiceImple
         session_token: r.session.token,
       };
     }),
-    LoginPassword: unary<Credentials, unknown>(log, async (req, ctx) => {
-      checked((c) => [
-        c.bounded("email", req.email, "email"),
-        c.bounded("password", req.password, "password"),
-      ]);
+    LoginPassword: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(LoginInput, req));
       const meta = requestMeta(ctx);
       await spendIpLimit("login", meta);
-      const r = await auth.login(req.email, req.password, meta);
+      const r = await auth.login(input.email, input.password, meta);
       return {
         user_id: r.user.id,
         name: r.user.name,
@@ -67,33 +60,27 @@ export function authService(deps: GrpcDeps, log = deps.log): UntypedServiceImple
         session_token: r.session.token,
       };
     }),
-    Logout: unary<unknown, unknown>(log, async (_req, ctx) => {
+    Logout: unary(log, async (_req, ctx) => {
       await sessions.logout(presentedToken(ctx) ?? undefined, requestMeta(ctx));
       return { message: "Logged out successfully" };
     }),
-    VerifyEmail: unary<{ token: string }, unknown>(log, async (req, ctx) => {
-      checked((c) => c.bounded("token", req.token, "token"));
-      const r = await emails.verify(req.token, requestMeta(ctx));
+    VerifyEmail: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(VerifyEmailInput, req));
+      const r = await emails.verify(input.token, requestMeta(ctx));
       return {
         message: r.already ? "Email already verified" : "Email verified successfully",
         email: r.email,
       };
     }),
-    RequestPasswordReset: unary<{ email: string }, unknown>(log, async (req, ctx) => {
-      checked((c) => c.bounded("email", req.email, "email"));
-      await auth.requestPasswordReset(req.email, requestMeta(ctx));
+    RequestPasswordReset: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(PasswordResetRequestInput, req));
+      await auth.requestPasswordReset(input.email, requestMeta(ctx));
       return { message: "If the email exists, a reset link has been sent" };
     }),
-    ConfirmPasswordReset: unary<{ token: string; new_password: string }, unknown>(
-      log,
-      async (req, ctx) => {
-        checked((c) => [
-          c.bounded("token", req.token, "token"),
-          c.bounded("new_password", req.new_password, "password"),
-        ]);
-        await auth.confirmPasswordReset(req.token, req.new_password, requestMeta(ctx));
-        return { message: "Password reset successfully" };
-      },
-    ),
+    ConfirmPasswordReset: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(PasswordResetConfirmInput, req));
+      await auth.confirmPasswordReset(input.token, input.new_password, requestMeta(ctx));
+      return { message: "Password reset successfully" };
+    }),
   };
 }

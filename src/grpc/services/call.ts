@@ -2,31 +2,33 @@
  * What every gRPC handler of the account and organization services shares: the caller (session
  * credential from `authorization: Bearer <id>.<secret>` metadata, resolved by the same
  * `SessionService.requireSession` as HTTP), where the call came from (peer address, user agent),
- * the write options (`idempotency-key` metadata), and request checks that protobuf cannot express
- * (ids are Snowflake strings, enums spelt as in HTTP, pages non-negative, strings within HTTP's
- * outer bounds). Exact field rules (byte lengths, characters) stay in the domain validators the
- * services call.
+ * the write options (`idempotency-key` metadata), and the request check: path-like ids
+ * (Snowflake strings) and the decoded request against the use case's own input schema
+ * (src/services/<feature>/inputs.ts), the one the HTTP route validates its body or query with, so
+ * a malformed input names the same fields over both transports. Exact field rules (byte lengths,
+ * characters) stay in the domain validators the services call.
  */
 import { isIP } from "node:net";
 import type { Metadata } from "@grpc/grpc-js";
-import { type AppError, CommonErrors } from "../../lib/errors.ts";
+import type { Static, TObject, TSchema } from "@sinclair/typebox";
+import { type AppError, CommonErrors, type FieldProblem } from "../../lib/errors.ts";
 import { isId } from "../../lib/ids.ts";
-import { bearerCredential } from "../../services/credentials.ts";
-import type { Principal, RequestMeta } from "../../services/identity.ts";
+import { schemaProblems } from "../../lib/schema.ts";
+import {
+  type CallOptions,
+  callOptions as callOptionsOf,
+  PageQuery,
+  type PageRequest,
+  type Principal,
+  type RequestMeta,
+  requestMeta as requestMetaOf,
+  toPage,
+} from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
-import { INPUT_MAX_CHARS } from "../../services/input-bounds.ts";
-import type { CallOptions } from "../../services/organizations.ts";
-import { type Page, toPage } from "../../services/pagination.ts";
+import { bearerCredential } from "../../services/sessions/credentials.ts";
+import type { CallCtx } from "../status.ts";
 
-/** What `unary` hands a handler besides the request. */
-export interface CallCtx {
-  requestId: string;
-  metadata: Metadata;
-  /** `host:port` of the socket peer, as grpc-js reports it. */
-  peer: string;
-}
-
-const USER_AGENT_MAX = 512;
+export type { CallCtx } from "../status.ts";
 
 /** The first value of a metadata key as a string (binary values are ignored). */
 function first(md: Metadata, key: string): string | undefined {
@@ -43,15 +45,12 @@ export function peerIp(peer: string): string | null {
 
 /** Where the call came from (the peer's address; gRPC has no proxy chain to believe). */
 export function requestMeta(ctx: CallCtx): RequestMeta {
-  const ua = first(ctx.metadata, "user-agent");
-  return { ip: peerIp(ctx.peer), userAgent: ua === undefined ? null : ua.slice(0, USER_AGENT_MAX) };
+  return requestMetaOf(peerIp(ctx.peer), first(ctx.metadata, "user-agent"));
 }
 
 /** The options of a write: its origin and `idempotency-key` metadata if any. */
 export function callOptions(ctx: CallCtx): CallOptions {
-  const key = first(ctx.metadata, "idempotency-key");
-  const meta = requestMeta(ctx);
-  return key === undefined ? { meta } : { meta, idempotencyKey: key };
+  return callOptionsOf(requestMeta(ctx), first(ctx.metadata, "idempotency-key"));
 }
 
 /** The presented session token: undefined when none, null when malformed (as HTTP). */
@@ -64,66 +63,59 @@ export function presentedToken(ctx: CallCtx): string | null | undefined {
 
 /** The signed-in caller (UNAUTHENTICATED `NO_SESSION` / `INVALID_SESSION` otherwise). */
 export async function principalOf(deps: GrpcDeps, ctx: CallCtx) {
-  const s = await deps.services.identity.sessions.requireSession(presentedToken(ctx));
+  const s = await deps.services.sessions.requireSession(presentedToken(ctx));
   const principal: Principal = { userId: s.userId, sessionId: s.sessionId };
   return { principal, user: s.user };
 }
 
+/** A property schema that is the Snowflake `Id` (possibly optional). */
+function isIdSchema(schema: TSchema | undefined): boolean {
+  return schema !== undefined && schema.format === "snowflake";
+}
+
+/**
+ * A decoded request of type `R` that declares (possibly as optional fields) every property of the
+ * schema `S`: a schema field the proto message lacks is a compile error naming it.
+ */
+type Carrying<S extends TObject, R> = R & {
+  [K in Exclude<keyof S["properties"], keyof R>]: `missing from the request message: ${K & string}`;
+};
+
 /** Collects every field problem of a request, then throws one error listing them all. */
 export class RequestCheck {
-  readonly #ids: { field: string; message: string }[] = [];
-  readonly #others: { field: string; message: string }[] = [];
+  readonly #ids: FieldProblem[] = [];
+  readonly #others: FieldProblem[] = [];
 
-  /** A Snowflake id (A1): `1..2^63-1` in canonical decimal. */
+  /** A Snowflake id (docs/http-api.md, "Ids"): `1..2^63-1` in canonical decimal. */
   id(field: string, value: string): string {
     if (!isId(value)) this.#ids.push({ field, message: "must be a Snowflake id (decimal string)" });
     return value;
   }
 
-  /** An optional id filter: absent stays absent. */
-  optionalId(field: string, value: string | undefined): string | undefined {
-    return value === undefined ? undefined : this.id(field, value);
-  }
-
-  /** A string within HTTP's outer bound for this kind of field (src/services/input-bounds.ts). */
-  bounded<V extends string | undefined>(
-    field: string,
-    value: V,
-    kind: keyof typeof INPUT_MAX_CHARS,
-  ): V {
-    const max = INPUT_MAX_CHARS[kind];
-    if (value !== undefined && value.length > max) {
-      this.#others.push({ field, message: `must be at most ${max} characters` });
+  /**
+   * The use case's input from a decoded request, checked against the same `schema` as the HTTP
+   * route: only the schema's properties are taken (the request also carries ids, and protobuf adds
+   * synthetic oneof keys such as `_description`), and fields left undefined (proto3 `optional`
+   * fields that were not sent) are omitted, as a JSON body would omit them. A problem on an `Id`
+   * property counts as a bad id (INVALID_ID when nothing else is wrong), any other as
+   * VALIDATION_FAILED. The value is only meaningful once `done()` passed (`checked` does that).
+   */
+  input<S extends TObject, R extends object>(schema: S, req: Carrying<S, R>): Static<S> {
+    const picked: Record<string, unknown> = {};
+    const fields: { [k: string]: unknown } = req;
+    for (const key of Object.keys(schema.properties)) {
+      const v = fields[key];
+      if (v !== undefined) picked[key] = v;
     }
-    return value;
-  }
-
-  /** A field HTTP requires whose proto3 type has presence (`optional`). */
-  required<V>(field: string, value: V | undefined): V {
-    if (value === undefined) this.#others.push({ field, message: "is required" });
-    return value as V;
-  }
-
-  /** One of the spellings HTTP accepts for an enum. */
-  oneOf<const T extends string>(field: string, value: string, allowed: readonly T[]): T {
-    if (!(allowed as readonly string[]).includes(value)) {
-      this.#others.push({ field, message: `must be one of ${allowed.join(", ")}` });
+    for (const p of schemaProblems(schema, picked)) {
+      (isIdSchema(schema.properties[p.field]) ? this.#ids : this.#others).push(p);
     }
-    return value as T;
+    return picked as Static<S>;
   }
 
-  /** A count that must not be negative (protobuf int32 allows it). */
-  nonNegative(field: string, value: number | undefined): number | undefined {
-    if (value !== undefined && value < 0) this.#others.push({ field, message: "must be >= 0" });
-    return value;
-  }
-
-  /** The effective page of a list request (same defaults and clamping as HTTP). */
-  page(req: { limit?: number | undefined; offset?: number | undefined }): Page {
-    return toPage({
-      limit: this.nonNegative("limit", req.limit),
-      offset: this.nonNegative("offset", req.offset),
-    });
+  /** The effective page of a list request (the shared `PageQuery`, defaults and clamping as HTTP). */
+  page(req: { limit?: number | undefined; offset?: number | undefined }): PageRequest {
+    return toPage(this.input(PageQuery, req));
   }
 
   /** Throws when a check failed: bad ids → `INVALID_ID`, anything else → `VALIDATION_FAILED`. */

@@ -6,20 +6,17 @@
  *
  * Watch polls readiness every `pollMs` on the injected clock and sends a message only on change.
  */
-import type { ServerWritableStream, UntypedServiceImplementation } from "@grpc/grpc-js";
 import { CommonErrors } from "../../lib/errors.ts";
 import type { GrpcDeps } from "../../services/index.ts";
+import type { HealthHandlers } from "../generated/grpc/health/v1/Health.ts";
 import { requestIdOfCall, unary } from "../status.ts";
 
 export const HEALTH_SERVICE = "grpc.health.v1.Health";
 
 type ServingStatus = "SERVING" | "NOT_SERVING" | "SERVICE_UNKNOWN";
-interface CheckRequest {
-  service: string;
-}
 
 export interface HealthServiceHandle {
-  implementation: UntypedServiceImplementation;
+  implementation: HealthHandlers;
   /** Marks everything NOT_SERVING and ends open Watch streams (call before server shutdown). */
   shutdown(): void;
 }
@@ -39,13 +36,13 @@ export function healthService(
     return (await deps.services.system.ready()) ? "SERVING" : "NOT_SERVING";
   };
 
-  const check = unary<CheckRequest, { status: string }>(log, async (req) => {
+  const check: HealthHandlers["Check"] = unary(log, async (req) => {
     const s = await statusOf(req.service ?? "");
     if (s === "SERVICE_UNKNOWN") throw CommonErrors.NOT_FOUND(`unknown service: ${req.service}`);
     return { status: s };
   });
 
-  const watch = (call: ServerWritableStream<CheckRequest, { status: string }>) => {
+  const watch: HealthHandlers["Watch"] = (call) => {
     const ac = new AbortController();
     const entry = {
       end: () => {
@@ -77,10 +74,7 @@ export function healthService(
   };
 
   return {
-    implementation: {
-      Check: check as never,
-      Watch: watch as never,
-    },
+    implementation: { Check: check, Watch: watch },
     shutdown() {
       stopping = true;
       for (const w of watchers) w.end();

@@ -1,29 +1,49 @@
 /**
  * gRPC `inferadb.management.v1.UserService`: the signed-in user's profile, sessions and email
- * addresses, calling the same identity services as /v1/users/*. Every call resolves the caller
- * from `authorization` metadata first.
+ * addresses, calling the same services as /v1/users/*, each request checked against the route's
+ * own input schema (src/services/users/inputs.ts, src/services/emails/inputs.ts). Every call
+ * resolves the caller from `authorization` metadata first.
  */
-import type { UntypedServiceImplementation } from "@grpc/grpc-js";
+import { paginationOf } from "../../services/context.ts";
+import { AddEmailInput, SetPrimaryInput } from "../../services/emails/inputs.ts";
+import type { EmailDto } from "../../services/emails/service.ts";
 import type { GrpcDeps } from "../../services/index.ts";
-import { paginationOf } from "../../services/pagination.ts";
+import type { SessionDto } from "../../services/sessions/service.ts";
+import { UpdateProfileInput } from "../../services/users/inputs.ts";
+import type { UserDto } from "../../services/users/service.ts";
+import type { Email } from "../generated/inferadb/management/v1/Email.ts";
+import type { Session } from "../generated/inferadb/management/v1/Session.ts";
+import type { User } from "../generated/inferadb/management/v1/User.ts";
+import type { UserServiceHandlers } from "../generated/inferadb/management/v1/UserService.ts";
 import { unary } from "../status.ts";
 import { type CallCtx, checked, principalOf, requestMeta } from "./call.ts";
 
 export const USER_SERVICE = "inferadb.management.v1.UserService";
 
-type Paged = { limit?: number; offset?: number };
+// The DTOs say "no value" with null; the messages' proto3 `optional` fields say it by absence.
 
-export function userService(deps: GrpcDeps, log = deps.log): UntypedServiceImplementation {
-  const { users, sessions, emails } = deps.services.identity;
+function userMessage(u: UserDto): User {
+  return { ...u, tos_accepted_at: u.tos_accepted_at ?? undefined };
+}
+
+function sessionMessage(s: SessionDto): Session {
+  return { ...s, ip_address: s.ip_address ?? undefined, user_agent: s.user_agent ?? undefined };
+}
+
+function emailMessage(e: EmailDto): Email {
+  return { ...e, verified_at: e.verified_at ?? undefined };
+}
+
+export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers {
+  const { users, sessions, emails } = deps.services;
   const signedIn = (ctx: CallCtx) => principalOf(deps, ctx);
 
   return {
-    GetMe: unary(log, async (_req, ctx) => ({ user: (await signedIn(ctx)).user })),
-    UpdateMe: unary<{ name?: string; accept_tos?: boolean }, unknown>(log, async (req, ctx) => {
-      checked((c) => c.bounded("name", req.name, "name"));
+    GetMe: unary(log, async (_req, ctx) => ({ user: userMessage((await signedIn(ctx)).user) })),
+    UpdateMe: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(UpdateProfileInput, req));
       const { principal } = await signedIn(ctx);
-      const input = { name: req.name, accept_tos: req.accept_tos };
-      return { user: await users.update(principal, input, requestMeta(ctx)) };
+      return { user: userMessage(await users.update(principal, input, requestMeta(ctx))) };
     }),
     DeleteMe: unary(log, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);
@@ -33,9 +53,9 @@ export function userService(deps: GrpcDeps, log = deps.log): UntypedServiceImple
     ListSessions: unary(log, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);
       const list = await sessions.list(principal);
-      return { sessions: list, count: list.length };
+      return { sessions: list.map(sessionMessage), count: list.length };
     }),
-    RevokeSession: unary<{ session_id: string }, unknown>(log, async (req, ctx) => {
+    RevokeSession: unary(log, async (req, ctx) => {
       const id = checked((c) => c.id("session_id", req.session_id));
       const { principal } = await signedIn(ctx);
       await sessions.revoke(principal, id, requestMeta(ctx));
@@ -46,38 +66,37 @@ export function userService(deps: GrpcDeps, log = deps.log): UntypedServiceImple
       const n = await sessions.revokeOthers(principal, requestMeta(ctx));
       return { revoked_count: n, message: `Revoked ${n} other session(s)` };
     }),
-    ListEmails: unary<Paged, unknown>(log, async (req, ctx) => {
+    ListEmails: unary(log, async (req, ctx) => {
       const page = checked((c) => c.page(req));
       const { principal } = await signedIn(ctx);
       const all = await emails.list(principal);
       const items = all.slice(page.offset, page.offset + page.limit);
-      return { emails: items, pagination: paginationOf(page, all.length, items.length) };
+      return {
+        emails: items.map(emailMessage),
+        pagination: paginationOf(page, all.length, items.length),
+      };
     }),
-    AddEmail: unary<{ email: string }, unknown>(log, async (req, ctx) => {
-      checked((c) => c.bounded("email", req.email, "email"));
+    AddEmail: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(AddEmailInput, req));
       const { principal } = await signedIn(ctx);
-      return { email: await emails.add(principal, req.email, requestMeta(ctx)) };
+      return { email: emailMessage(await emails.add(principal, input.email, requestMeta(ctx))) };
     }),
-    SetPrimaryEmail: unary<{ email_id: string; is_primary?: boolean }, unknown>(
-      log,
-      async (req, ctx) => {
-        const r = checked((c) => ({
-          id: c.id("email_id", req.email_id),
-          primary: c.required("is_primary", req.is_primary),
-        }));
-        const { principal } = await signedIn(ctx);
-        return {
-          email: await emails.setPrimary(principal, r.id, r.primary, requestMeta(ctx)),
-        };
-      },
-    ),
-    DeleteEmail: unary<{ email_id: string }, unknown>(log, async (req, ctx) => {
+    SetPrimaryEmail: unary(log, async (req, ctx) => {
+      const r = checked((c) => ({
+        id: c.id("email_id", req.email_id),
+        input: c.input(SetPrimaryInput, req),
+      }));
+      const { principal } = await signedIn(ctx);
+      const email = await emails.setPrimary(principal, r.id, r.input.is_primary, requestMeta(ctx));
+      return { email: emailMessage(email) };
+    }),
+    DeleteEmail: unary(log, async (req, ctx) => {
       const id = checked((c) => c.id("email_id", req.email_id));
       const { principal } = await signedIn(ctx);
       await emails.remove(principal, id, requestMeta(ctx));
       return {};
     }),
-    ResendVerification: unary<{ email_id: string }, unknown>(log, async (req, ctx) => {
+    ResendVerification: unary(log, async (req, ctx) => {
       const id = checked((c) => c.id("email_id", req.email_id));
       const { principal } = await signedIn(ctx);
       await emails.resendVerification(principal, id, requestMeta(ctx));

@@ -1,5 +1,5 @@
 /**
- * Session authentication for HTTP (api.md A5, §3.1): resolves the principal once per request from
+ * Session authentication for HTTP (docs/http-api.md#authentication): resolves the principal once per request from
  * the `infera_session` cookie (preferred when present) or `Authorization: Bearer <id>.<secret>`.
  *
  * Reuse on any route that needs a signed-in user:
@@ -19,8 +19,8 @@
  */
 import { Elysia } from "elysia";
 import { SessionErrors } from "../../domain/sessions/errors.ts";
-import { bearerCredential } from "../../services/credentials.ts";
 import type { HttpDeps } from "../../services/index.ts";
+import { bearerCredential } from "../../services/sessions/credentials.ts";
 import { clientIpPlugin } from "./client-ip.ts";
 
 export const SESSION_COOKIE = "infera_session";
@@ -31,7 +31,7 @@ export interface PresentedCredential {
   source: "cookie" | "bearer" | "none";
 }
 
-/** Reads the credential: the cookie wins over the Authorization header (§3.1). */
+/** Reads the credential: the cookie wins over the Authorization header (docs/http-api.md#authentication). */
 export function presentedCredential(headers: Headers): PresentedCredential {
   const cookie = headers.get("cookie");
   if (cookie) {
@@ -52,12 +52,12 @@ function cookieAttributes(maxAgeSec: number, secure: boolean): string {
   return `Path=/; HttpOnly; SameSite=Lax; Max-Age=${Math.max(0, Math.floor(maxAgeSec))}${secure ? "; Secure" : ""}`;
 }
 
-/** The Set-Cookie value carrying a session credential (A5: Max-Age follows the session). */
+/** The Set-Cookie value carrying a session credential (docs/http-api.md#a5--session-credentials: Max-Age follows the session). */
 export function sessionCookie(token: string, maxAgeSec: number, secure: boolean): string {
   return `${SESSION_COOKIE}=${token}; ${cookieAttributes(maxAgeSec, secure)}`;
 }
 
-/** The Set-Cookie value that removes the session cookie (with `Path=/`, §21 #16). */
+/** The Set-Cookie value that removes the session cookie (with `Path=/`, docs/http-api.md#defects-of-the-original-fixed-here, #16). */
 export function clearedSessionCookie(secure: boolean): string {
   return `${SESSION_COOKIE}=; ${cookieAttributes(0, secure)}; Expires=Thu, 01 Jan 1970 00:00:00 GMT`;
 }
@@ -88,7 +88,7 @@ export function crossOriginCookieWrite(
 }
 
 export const authPlugin = (deps: HttpDeps) => {
-  const { sessions } = deps.services.identity;
+  const { sessions } = deps.services;
   const secure = cookieSecure(deps);
   const frontendOrigin = new URL(deps.config.frontend_base_url).origin;
   return new Elysia({ name: "auth" })

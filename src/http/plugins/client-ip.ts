@@ -1,12 +1,12 @@
 /**
- * The client's address and user agent, resolved once per request (api.md A7, §21 #18): the socket
+ * The client's address and user agent, resolved once per request (docs/http-api.md#rate-limits; the original's defect #18): the socket
  * peer, unless the peer is one of `server.trusted_proxies` (IPs or CIDRs, IPv4 or IPv6); then the
  * `X-Forwarded-For` chain is walked from the right, skipping trusted proxies, and the first
  * untrusted hop is the client. A spoofed left-most entry is therefore never believed.
  */
 import { isIP } from "node:net";
 import { Elysia } from "elysia";
-import type { RequestMeta } from "../../services/identity.ts";
+import { type RequestMeta, requestMeta } from "../../services/context.ts";
 
 interface Cidr {
   bytes: Uint8Array;
@@ -126,8 +126,7 @@ export const clientIpPlugin = (trustedProxies: readonly string[]) => {
           request.headers.get("x-forwarded-for"),
           trusted,
         );
-      const ua = request.headers.get("user-agent");
-      const userAgent = ua === null ? null : ua.slice(0, 512);
+      const { userAgent } = requestMeta(null, request.headers.get("user-agent"));
       if (!SAFE_METHODS.has(request.method)) return { clientMeta: { ip: resolveIp(), userAgent } };
       let ip: string | null | undefined;
       return {

@@ -1,5 +1,5 @@
 /**
- * The one error boundary of the HTTP front. Every rejection leaves as the A3 body
+ * The one error boundary of the HTTP front. Every rejection leaves as the error body (docs/http-api.md#a3--error-body)
  * `{"error","code","request_id"[,"details"]}` with `X-Request-Id`:
  * - framework rejections: malformed JSON 400, schema mismatch 422 (with `details`), bad query or
  *   path parameters 400 (`INVALID_ARGUMENT` / `INVALID_ID`), unknown route 404, known path with
@@ -17,9 +17,10 @@ import {
   toPublic,
 } from "../../lib/errors.ts";
 import type { Logger } from "../../lib/log.ts";
+import { problemsOf, type SchemaError } from "../../lib/schema.ts";
 import { requestIdOf, SECURITY_HEADERS } from "./request-id.ts";
 
-/** Builds the A3 response for any thrown value. */
+/** Builds the error response for any thrown value. */
 export function errorResponse(
   e: unknown,
   requestId: string,
@@ -77,20 +78,14 @@ export function createMethodIndex(routes: () => readonly RouteLike[]) {
   };
 }
 
-/** `{field, message}` list from Elysia's validation error (its `all` array of TypeBox errors). */
+/**
+ * `{field, message}` list from Elysia's validation error (its `all` array holds TypeBox's errors),
+ * formatted by the same `problemsOf` the gRPC front and the actor protocols use.
+ */
 function validationDetails(error: unknown): FieldProblem[] {
-  const all = (error as { all?: { path?: string; message?: string; summary?: string }[] }).all;
-  const fallback = (error as { valueError?: { path?: string } }).valueError?.path ?? "";
-  const out: FieldProblem[] = [];
-  const seen = new Set<string>();
-  for (const v of all ?? []) {
-    const field = (v.path || fallback).replace(/^\//, "").replaceAll("/", ".") || "(root)";
-    if (seen.has(field)) continue;
-    seen.add(field);
-    out.push({ field, message: v.summary ?? v.message ?? "Invalid value" });
-    if (out.length >= 20) break;
-  }
-  return out;
+  const all = (error as { all?: SchemaError[] }).all;
+  const fallback = (error as { valueError?: { path?: string } }).valueError?.path;
+  return problemsOf(all ?? [], fallback);
 }
 
 /** Maps Elysia's error codes and thrown values to an AppError (or the raw value when unknown). */

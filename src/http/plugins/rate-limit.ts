@@ -1,5 +1,5 @@
 /**
- * Per-IP rate limits on routes (api.md A7): a `beforeHandle` hook that spends one unit of the
+ * Per-IP rate limits on routes (docs/http-api.md#a7--rate-limits): a `beforeHandle` hook that spends one unit of the
  * route's limit for the client IP (src/http/plugins/client-ip.ts) and sets `X-RateLimit-Limit`,
  * `X-RateLimit-Remaining` and `X-RateLimit-Reset` (seconds until the window ends). Over the limit:
  * 429 `RATE_LIMITED` with `Retry-After` and the same headers. Counters live in the KV store, so a
@@ -7,7 +7,7 @@
  */
 
 import { CommonErrors } from "../../lib/errors.ts";
-import type { RequestMeta } from "../../services/identity.ts";
+import type { RequestMeta } from "../../services/context.ts";
 import type { HttpDeps } from "../../services/index.ts";
 import { errorResponse } from "./errors.ts";
 import { requestIdOf } from "./request-id.ts";
@@ -19,7 +19,7 @@ interface HookContext {
 }
 
 export function ipRateLimit(deps: HttpDeps, kind: "login" | "registration") {
-  const { auth } = deps.services.identity;
+  const { auth } = deps.services;
   return async ({ request, clientMeta, set }: HookContext) => {
     const d = await auth.checkIpLimit(kind, clientMeta.ip);
     const headers = {

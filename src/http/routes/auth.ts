@@ -1,11 +1,17 @@
 /**
- * Sign-up and sign-in routes (api.md §6.2 changed by A3-A7, A16): register, password login,
+ * Sign-up and sign-in routes (docs/identity.md#flows; docs/http-api.md (A3-A7, A16)): register, password login,
  * logout, email verification, password reset request/confirm, and `GET /v1/auth/me`. Thin: schema →
  * service → response. Unknown body fields are refused with 422 (docs/adr/0004); strings are bounded before any work.
  */
-import { Elysia, t } from "elysia";
+import { Elysia } from "elysia";
+import {
+  LoginInput,
+  PasswordResetConfirmInput,
+  PasswordResetRequestInput,
+  RegisterInput,
+  VerifyEmailInput,
+} from "../../services/auth/inputs.ts";
 import type { HttpDeps } from "../../services/index.ts";
-import { INPUT_MAX_CHARS } from "../../services/input-bounds.ts";
 import {
   authPlugin,
   clearedSessionCookie,
@@ -15,22 +21,8 @@ import {
 } from "../plugins/auth.ts";
 import { ipRateLimit } from "../plugins/rate-limit.ts";
 
-/** Generous schema bounds (chars); the services apply the exact byte rules with clear messages. */
-export const Str = {
-  name: t.String({ maxLength: INPUT_MAX_CHARS.name }),
-  email: t.String({ maxLength: INPUT_MAX_CHARS.email }),
-  password: t.String({ maxLength: INPUT_MAX_CHARS.password }),
-  token: t.String({ maxLength: INPUT_MAX_CHARS.token }),
-};
-
-export const RegisterBody = t.Object({ name: Str.name, email: Str.email, password: Str.password });
-export const LoginBody = t.Object({ email: Str.email, password: Str.password });
-export const TokenBody = t.Object({ token: Str.token });
-export const EmailBody = t.Object({ email: Str.email });
-export const ResetConfirmBody = t.Object({ token: Str.token, new_password: Str.password });
-
 export const authRoutes = (deps: HttpDeps) => {
-  const { auth, sessions, emails } = deps.services.identity;
+  const { auth, sessions, emails } = deps.services;
   const secure = cookieSecure(deps);
   const cookieFor = (token: string, expiresAt: number) =>
     sessionCookie(token, (expiresAt - deps.clock.now()) / 1000, secure);
@@ -53,7 +45,7 @@ export const authRoutes = (deps: HttpDeps) => {
           session_id: r.session.record.id,
         };
       },
-      { body: RegisterBody, beforeHandle: ipRateLimit(deps, "registration") },
+      { body: RegisterInput, beforeHandle: ipRateLimit(deps, "registration") },
     )
     .post(
       "/v1/auth/login/password",
@@ -65,7 +57,7 @@ export const authRoutes = (deps: HttpDeps) => {
         );
         return { user_id: r.user.id, name: r.user.name, session_id: r.session.record.id };
       },
-      { body: LoginBody, beforeHandle: ipRateLimit(deps, "login") },
+      { body: LoginInput, beforeHandle: ipRateLimit(deps, "login") },
     )
     .post("/v1/auth/logout", async ({ request, clientMeta, set }) => {
       const presented = presentedCredential(request.headers);
@@ -82,7 +74,7 @@ export const authRoutes = (deps: HttpDeps) => {
           email: r.email,
         };
       },
-      { body: TokenBody },
+      { body: VerifyEmailInput },
     )
     .post(
       "/v1/auth/password-reset/request",
@@ -90,7 +82,7 @@ export const authRoutes = (deps: HttpDeps) => {
         await auth.requestPasswordReset(body.email, clientMeta);
         return { message: "If the email exists, a reset link has been sent" };
       },
-      { body: EmailBody },
+      { body: PasswordResetRequestInput },
     )
     .post(
       "/v1/auth/password-reset/confirm",
@@ -98,7 +90,7 @@ export const authRoutes = (deps: HttpDeps) => {
         await auth.confirmPasswordReset(body.token, body.new_password, clientMeta);
         return { message: "Password reset successfully" };
       },
-      { body: ResetConfirmBody },
+      { body: PasswordResetConfirmInput },
     )
     .get("/v1/auth/me", ({ currentUser }) => ({ user: currentUser }), {
       requireSession: true,

@@ -1,11 +1,11 @@
 /**
- * Health and metrics routes (api.md A15, Part B §6.1), Kubernetes style:
+ * Health and metrics routes (docs/http-api.md#a15--health-and-metrics), Kubernetes style:
  * - `/livez`, `/v1/health/live`: 200, empty body, as long as the process answers;
  * - `/readyz`, `/startupz`, `/v1/health/ready`, `/v1/health/startup`: 200 (empty) when a KV read
- *   succeeds, else 503 with the A3 body `UNAVAILABLE`;
+ *   succeeds, else 503 with the error body `UNAVAILABLE`;
  * - `/health`: 200 `OK` (text), the legacy liveness probe;
  * - `/v1/health`: the health document (status, version, uptime, storage, node and registered
- *   sections); 503 when unhealthy (the reference answered 200, §21 #47);
+ *   sections); 503 when unhealthy (the reference answered 200, docs/http-api.md#defects-of-the-original-fixed-here, #47);
  * - `/metrics`: Prometheus text exposition from the node's registry.
  */
 import { Elysia } from "elysia";

@@ -1,25 +1,22 @@
 /**
- * Organization routes (api.md routes 32-45 with A4, A8, A16): organizations, members, invitations,
+ * Organization routes (docs/organizations.md; docs/http-api.md (A4, A8, A16)): organizations, members, invitations,
  * ownership transfer, suspend/resume, leave, and the invitee's inbox. Thin: schema → service →
  * response; every organization-scoped decision is taken by the organization's actor.
  */
 import { Elysia } from "elysia";
 import type { HttpDeps } from "../../services/index.ts";
+import { AcceptInvitationInput, InvitationInput } from "../../services/invitations/inputs.ts";
+import {
+  MemberRoleInput,
+  OrgNameInput,
+  TransferInput,
+} from "../../services/organizations/inputs.ts";
+import { callOptions, created, noContent } from "../calls.ts";
 import { authPlugin } from "../plugins/auth.ts";
 import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
-import {
-  AcceptBody,
-  callOptions,
-  created,
-  InvitationBody,
-  noContent,
-  OrgNameBody,
-  RoleBody,
-  TransferBody,
-} from "./org-schemas.ts";
 
 export const organizationRoutes = (deps: HttpDeps) => {
-  const { organizations: orgs, invitations } = deps.services.orgs;
+  const { organizations: orgs, invitations } = deps.services;
   const auth = { requireSession: true } as const;
   const org = idParams("org");
 
@@ -29,7 +26,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
       "/v1/organizations",
       async ({ principal, body, request, clientMeta, set }) =>
         created(set, orgs.create(principal, body, callOptions(request, clientMeta))),
-      { ...auth, body: OrgNameBody },
+      { ...auth, body: OrgNameInput },
     )
     .get(
       "/v1/organizations",
@@ -44,7 +41,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
       "/v1/organizations/invitations/accept",
       ({ principal, body, request, clientMeta }) =>
         invitations.accept(principal, body.token, callOptions(request, clientMeta)),
-      { ...auth, body: AcceptBody },
+      { ...auth, body: AcceptInvitationInput },
     )
     .get("/v1/organizations/:org", ({ principal, params }) => orgs.get(principal, params.org), {
       ...auth,
@@ -54,7 +51,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
       "/v1/organizations/:org",
       ({ principal, params, body, request, clientMeta }) =>
         orgs.update(principal, params.org, body, callOptions(request, clientMeta)),
-      { ...auth, params: org, body: OrgNameBody },
+      { ...auth, params: org, body: OrgNameInput },
     )
     .delete(
       "/v1/organizations/:org",
@@ -103,7 +100,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
           body.role,
           callOptions(request, clientMeta),
         ),
-      { ...auth, params: idParams("org", "member"), body: RoleBody },
+      { ...auth, params: idParams("org", "member"), body: MemberRoleInput },
     )
     .delete(
       "/v1/organizations/:org/members/:member",
@@ -125,7 +122,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
           set,
           invitations.create(principal, params.org, body, callOptions(request, clientMeta)),
         ),
-      { ...auth, params: org, body: InvitationBody },
+      { ...auth, params: org, body: InvitationInput },
     )
     .get(
       "/v1/organizations/:org/invitations",
@@ -158,7 +155,7 @@ export const organizationRoutes = (deps: HttpDeps) => {
           body.new_owner_user_id,
           callOptions(request, clientMeta),
         ),
-      { ...auth, params: org, body: TransferBody },
+      { ...auth, params: org, body: TransferInput },
     )
     .get(
       "/v1/users/invitations",

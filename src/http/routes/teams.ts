@@ -1,26 +1,24 @@
 /**
- * Team routes (api.md routes 72-83 with A4, A8): teams, team members (`manager` flag), team
+ * Team routes (docs/organizations.md; docs/http-api.md (A4, A8)): teams, team members (`manager` flag), team
  * permissions. Thin: schema → service → response.
  */
 import { Elysia } from "elysia";
 import type { HttpDeps } from "../../services/index.ts";
+import {
+  TeamCreateInput,
+  TeamMemberInput,
+  TeamMemberUpdateInput,
+  TeamPermissionInput,
+  TeamUpdateInput,
+} from "../../services/teams/inputs.ts";
+import { callOptions, created, noContent } from "../calls.ts";
 import { authPlugin } from "../plugins/auth.ts";
 import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
-import {
-  callOptions,
-  created,
-  noContent,
-  PermissionBody,
-  TeamCreateBody,
-  TeamMemberBody,
-  TeamMemberUpdateBody,
-  TeamUpdateBody,
-} from "./org-schemas.ts";
 
 const BASE = "/v1/organizations/:org/teams";
 
 export const teamRoutes = (deps: HttpDeps) => {
-  const { teams } = deps.services.orgs;
+  const { teams } = deps.services;
   const auth = { requireSession: true } as const;
   const team = idParams("org", "team");
 
@@ -30,7 +28,7 @@ export const teamRoutes = (deps: HttpDeps) => {
       BASE,
       async ({ principal, params, body, request, clientMeta, set }) =>
         created(set, teams.create(principal, params.org, body, callOptions(request, clientMeta))),
-      { ...auth, params: idParams("org"), body: TeamCreateBody },
+      { ...auth, params: idParams("org"), body: TeamCreateInput },
     )
     .get(
       BASE,
@@ -53,7 +51,7 @@ export const teamRoutes = (deps: HttpDeps) => {
       `${BASE}/:team`,
       ({ principal, params, body, request, clientMeta }) =>
         teams.update(principal, params.org, params.team, body, callOptions(request, clientMeta)),
-      { ...auth, params: team, body: TeamUpdateBody },
+      { ...auth, params: team, body: TeamUpdateInput },
     )
     .delete(
       `${BASE}/:team`,
@@ -72,11 +70,11 @@ export const teamRoutes = (deps: HttpDeps) => {
             principal,
             params.org,
             params.team,
-            { user_id: body.user_id, manager: body.manager ?? false },
+            body,
             callOptions(request, clientMeta),
           ),
         ),
-      { ...auth, params: team, body: TeamMemberBody },
+      { ...auth, params: team, body: TeamMemberInput },
     )
     .get(
       `${BASE}/:team/members`,
@@ -103,7 +101,7 @@ export const teamRoutes = (deps: HttpDeps) => {
           body.manager,
           callOptions(request, clientMeta),
         ),
-      { ...auth, params: idParams("org", "team", "member"), body: TeamMemberUpdateBody },
+      { ...auth, params: idParams("org", "team", "member"), body: TeamMemberUpdateInput },
     )
     .delete(
       `${BASE}/:team/members/:member`,
@@ -132,7 +130,7 @@ export const teamRoutes = (deps: HttpDeps) => {
             callOptions(request, clientMeta),
           ),
         ),
-      { ...auth, params: team, body: PermissionBody },
+      { ...auth, params: team, body: TeamPermissionInput },
     )
     .get(
       `${BASE}/:team/permissions`,

@@ -1,21 +1,16 @@
 /**
- * Current-user routes (api.md §6.3-6.5 changed by A4, A9, A16): profile, account deletion,
+ * Current-user routes (docs/identity.md#flows; docs/http-api.md (A4, A9, A16)): profile, account deletion,
  * sessions, email addresses. Every route requires a session; ids in paths are Snowflake strings
  * (anything else: 400 INVALID_ID); another user's session or address answers 404.
  */
-import { Elysia, t } from "elysia";
+import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
+import { AddEmailInput, SetPrimaryInput } from "../../services/emails/inputs.ts";
 import type { HttpDeps } from "../../services/index.ts";
+import { UpdateProfileInput } from "../../services/users/inputs.ts";
+import { noContent } from "../calls.ts";
 import { authPlugin, clearedSessionCookie, cookieSecure } from "../plugins/auth.ts";
 import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
-import { Str } from "./auth.ts";
-
-export const UpdateProfileBody = t.Object({
-  name: t.Optional(t.Union([Str.name, t.Null()])),
-  accept_tos: t.Optional(t.Union([t.Boolean(), t.Null()])),
-});
-export const AddEmailBody = t.Object({ email: Str.email });
-export const SetPrimaryBody = t.Object({ is_primary: t.Boolean() });
 
 /**
  * Elysia coerces non-object JSON (`[1]`, `5`) into a schema whose fields are all optional; refuse
@@ -29,11 +24,8 @@ function requireObjectBody({ body }: { body: unknown }) {
   }
 }
 
-const noContent = (headers?: Record<string, string>) =>
-  new Response(null, { status: 204, headers });
-
 export const userRoutes = (deps: HttpDeps) => {
-  const { users, sessions, emails } = deps.services.identity;
+  const { users, sessions, emails } = deps.services;
   const secure = cookieSecure(deps);
   const auth = { requireSession: true } as const;
 
@@ -47,7 +39,7 @@ export const userRoutes = (deps: HttpDeps) => {
         async ({ principal, body, clientMeta }) => ({
           user: await users.update(principal, body, clientMeta),
         }),
-        { ...auth, body: UpdateProfileBody, transform: requireObjectBody },
+        { ...auth, body: UpdateProfileInput, transform: requireObjectBody },
       )
       .delete(
         "/v1/users/me",
@@ -88,7 +80,7 @@ export const userRoutes = (deps: HttpDeps) => {
           set.status = 201;
           return { email };
         },
-        { ...auth, body: AddEmailBody },
+        { ...auth, body: AddEmailInput },
       )
       .get(
         "/v1/users/emails",
@@ -105,7 +97,7 @@ export const userRoutes = (deps: HttpDeps) => {
         async ({ principal, params, body, clientMeta }) => ({
           email: await emails.setPrimary(principal, params.id, body.is_primary, clientMeta),
         }),
-        { ...auth, params: idParams("id"), body: SetPrimaryBody },
+        { ...auth, params: idParams("id"), body: SetPrimaryInput },
       )
       .delete(
         "/v1/users/emails/:id",

@@ -6,7 +6,9 @@
 import { describe, expect, test } from "bun:test";
 import { checked, peerIp } from "../../../src/grpc/services/call.ts";
 import { isAppError } from "../../../src/lib/errors.ts";
-import { bearerCredential } from "../../../src/services/credentials.ts";
+import { AuditQueryInput } from "../../../src/services/audit/inputs.ts";
+import { MemberRoleInput } from "../../../src/services/organizations/inputs.ts";
+import { bearerCredential } from "../../../src/services/sessions/credentials.ts";
 
 function thrown(fn: () => unknown) {
   try {
@@ -53,7 +55,7 @@ describe("request checks", () => {
   test("valid input passes through, with HTTP's page defaults and clamping", () => {
     const out = checked((c) => ({
       id: c.id("organization_id", "9223372036854775807"),
-      role: c.oneOf("role", "ADMIN", ["MEMBER", "ADMIN", "OWNER"] as const),
+      role: c.input(MemberRoleInput, { role: "ADMIN" }).role,
       page: c.page({ limit: 500 }),
       first: c.page({ limit: 0, offset: 3 }),
     }));
@@ -76,10 +78,37 @@ describe("request checks", () => {
     const r = thrown(() =>
       checked((c) => [
         c.id("member_id", "x"),
-        c.oneOf("role", "root", ["MEMBER"] as const),
+        c.input(MemberRoleInput, { role: "root" }),
         c.page({ offset: -5 }),
       ]),
     );
     expect(r).toEqual({ code: "VALIDATION_FAILED", fields: ["member_id", "role", "offset"] });
+  });
+
+  test("input takes the schema's fields only, omitting absent ones and protobuf's oneof keys", () => {
+    const decoded: Record<string, unknown> = {
+      organization_id: "1",
+      action: "team.created",
+      _action: "action",
+      actor: undefined,
+      limit: 5,
+      _limit: "limit",
+    };
+    expect(checked((c) => c.input(AuditQueryInput, decoded))).toEqual({
+      action: "team.created",
+      limit: 5,
+    });
+  });
+
+  test("a bad Id property of the schema counts as a bad id", () => {
+    const badActor: Record<string, unknown> = { actor: "alice" };
+    expect(thrown(() => checked((c) => c.input(AuditQueryInput, badActor)))).toEqual({
+      code: "INVALID_ID",
+      fields: ["actor"],
+    });
+    const alsoLong: Record<string, unknown> = { ...badActor, action: "x".repeat(101) };
+    const both = thrown(() => checked((c) => c.input(AuditQueryInput, alsoLong)));
+    expect(both.code).toBe("VALIDATION_FAILED");
+    expect(both.fields.sort()).toEqual(["action", "actor"]);
   });
 });

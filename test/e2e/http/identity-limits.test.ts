@@ -92,7 +92,7 @@ describe("enumeration", () => {
       bodies.push(r.body);
     }
     expect(bodies[0]).toEqual(bodies[1]);
-    await s.node.services.identity.delivery.drain();
+    await s.node.mail.delivery.drain();
     // The account's only address is its unverified primary: the recovery path mails it a reset
     // link (docs/adr/0010); the unknown address gets nothing.
     const resets = s.smtp!.mails.filter((m) => m.subject === "Reset your password");
@@ -183,14 +183,14 @@ describe("rate limits", () => {
         (await call(s, "POST", "/v1/auth/password-reset/request", { email: a.email })).status,
       ).toBe(200);
     }
-    await s.node.services.identity.delivery.drain();
+    await s.node.mail.delivery.drain();
     const resets = () => s.smtp!.mails.filter(mailTo(a.email, "Reset your password")).length;
     expect(resets()).toBe(1);
     clock.advance(3600_000);
     expect(
       (await call(s, "POST", "/v1/auth/password-reset/request", { email: a.email })).status,
     ).toBe(200);
-    await s.node.services.identity.delivery.drain();
+    await s.node.mail.delivery.drain();
     expect(resets()).toBe(2);
   });
 

@@ -67,7 +67,7 @@ beforeAll(async () => {
   env = await startOrgEnv();
   owner = await signUp(env, "Owner");
   orgId = await createOrg(env, owner, "Matrix");
-  await env.server.node.services.orgs.organizations.setTier(orgId, "TIER_MAX_V1");
+  await env.server.node.services.organizations.setTier(orgId, "TIER_MAX_V1");
   callers.set("owner", owner);
   const admin = await signUp(env, "Admin");
   await addMember(env, orgId, owner, admin, "ADMIN");

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { resolveConfig } from "../../../src/config/load.ts";
 import { createSealer } from "../../../src/crypto/envelope.ts";
 import { OrgKeys } from "../../../src/domain/organizations/keys.ts";
+import { mailerFromConfig } from "../../../src/email/open.ts";
 import { createLogger } from "../../../src/lib/log.ts";
-import { mailerFromConfig } from "../../../src/services/identity-services.ts";
 import { TEST_KEY_SECRET } from "../../support/server.ts";
 import {
   addMember,
@@ -394,7 +394,7 @@ describe("address squatting", () => {
     await call(env, "POST", "/v1/auth/password-reset/request", { body: { email: typo } });
     await call(env, "POST", "/v1/auth/password-reset/request", { body: { email: user.email } });
     await env.smtp.waitForMail((m) => m.to.includes(user.email) && /reset/i.test(m.subject));
-    await env.server.node.services.identity.delivery.drain();
+    await env.server.node.mail.delivery.drain();
     expect(env.smtp.mails.some((m) => m.to.includes(typo) && /reset/i.test(m.subject))).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import {
   leaderElectionMachine,
   type RenewOutput,
   type TermInput,
-} from "../../../actors/leader-election/machine.ts";
+} from "../../../src/cluster/leader-machine.ts";
 
 const FENCE_MS = 3500;
 

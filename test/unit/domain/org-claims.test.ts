@@ -15,7 +15,7 @@ import type { KvStore } from "../../../src/kv/types.ts";
 import { FakeClock, systemClock } from "../../../src/lib/clock.ts";
 import { SnowflakeGenerator } from "../../../src/lib/ids.ts";
 import { silentLogger } from "../../../src/lib/log.ts";
-import { createClaimCleanupJob } from "../../../src/services/organizations.ts";
+import { createClaimCleanupJob } from "../../../src/services/organizations/service.ts";
 
 const TERM = { nodeId: "node-a", incarnation: 1, epoch: 3 };
 let clock: FakeClock;

@@ -4,9 +4,9 @@
  * session cleanup (retention, batches with a cursor, fencing), token and rate-limit cleanup.
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
-import { startSession, stepSession } from "../../../actors/session/machine.ts";
 import type { LeaderJob } from "../../../src/cluster/jobs-types.ts";
 import { counterKey, spendWrites } from "../../../src/domain/ratelimit/counters.ts";
+import { startSession, stepSession } from "../../../src/domain/sessions/machine.ts";
 import {
   getSession,
   putSessionWrites,
@@ -18,12 +18,8 @@ import { createKvStore } from "../../../src/kv/store.ts";
 import { applyMutations, type KvStore } from "../../../src/kv/types.ts";
 import { FakeClock } from "../../../src/lib/clock.ts";
 import { silentLogger } from "../../../src/lib/log.ts";
-import {
-  CLEANUP_BATCH,
-  rateLimitCleanupJob,
-  sessionCleanupJob,
-  tokenCleanupJob,
-} from "../../../src/services/identity-jobs.ts";
+import { rateLimitCleanupJob, tokenCleanupJob } from "../../../src/services/auth/jobs.ts";
+import { CLEANUP_BATCH, sessionCleanupJob } from "../../../src/services/sessions/jobs.ts";
 import { installLeader, jobContext, TEST_TERM } from "../../support/job-context.ts";
 
 const TERM = TEST_TERM;

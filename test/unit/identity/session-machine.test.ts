@@ -7,7 +7,7 @@ import {
   startSession,
   stepSession,
   useIsNoop,
-} from "../../../actors/session/machine.ts";
+} from "../../../src/domain/sessions/machine.ts";
 
 const TTL = 10_000;
 const GRAIN = 100;

@@ -38,7 +38,7 @@ import {
   FAILED_MAIL_BATCH,
   failedMailCleanupJob,
   retentionJobs,
-} from "../../../src/services/retention-jobs.ts";
+} from "../../../src/services/audit/retention-jobs.ts";
 import { installLeader, jobContext, TEST_TERM } from "../../support/job-context.ts";
 import { testConfig } from "../../support/server.ts";
 import { startSmtpSink } from "../../support/smtp.ts";

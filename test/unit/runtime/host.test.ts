@@ -44,13 +44,13 @@ for (const workers of [0, 1]) {
 
     test("state survives in the store: a named counter counts and renames", async () => {
       const client = await start();
-      await client.ask("vault", "7", { type: "increment", by: 2 });
-      await client.ask("vault", "7", { type: "rename", name: " Main " });
-      expect(await client.ask("vault", "7", { type: "increment" })).toEqual({
+      await client.ask("counter", "7", { type: "increment", by: 2 });
+      await client.ask("counter", "7", { type: "rename", name: " Main " });
+      expect(await client.ask("counter", "7", { type: "increment" })).toEqual({
         name: "Main",
         count: 3,
       });
-      expect(await codeOf(client.ask("vault", "7", { type: "increment", by: 0 }))).toBe(
+      expect(await codeOf(client.ask("counter", "7", { type: "increment", by: 0 }))).toBe(
         "INVALID_ARGUMENT",
       );
       expect(await codeOf(client.ask("nope", "7", { type: "get" }))).toBe("UNKNOWN_ACTOR_KIND");

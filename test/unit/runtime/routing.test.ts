@@ -81,7 +81,7 @@ describe("internal endpoint", () => {
     });
     ep.setHandler(async (req) => ({ ok: true, reply: { echo: req.message.type } }), "x");
     const target = { nodeId: "x", address: `127.0.0.1:${ep.port}` };
-    const req = { kind: "vault", id: "1", message: { type: "ping" }, remainingMs: 1000, hops: 1 };
+    const req = { kind: "counter", id: "1", message: { type: "ping" }, remainingMs: 1000, hops: 1 };
     expect(await forwardAsk(target, req, { nodeId: "n1", secret: "k" }, systemClock, 2000)).toEqual(
       {
         ok: true,
@@ -112,7 +112,7 @@ describe("internal endpoint", () => {
     });
     ep.setHandler(async () => ({ ok: true, reply: null }), "x");
     const target = { nodeId: "x", address: `127.0.0.1:${ep.port}` };
-    const req = { kind: "vault", id: "1", message: { type: "get" }, remainingMs: 1000, hops: 1 };
+    const req = { kind: "counter", id: "1", message: { type: "get" }, remainingMs: 1000, hops: 1 };
     await expect(
       forwardAsk(target, req, { nodeId: "n1", secret: "" }, systemClock, 2000),
     ).rejects.toThrow("401");
@@ -147,10 +147,10 @@ describe("routing without a secret", () => {
     });
     nodes.push(b);
     // Each node serves what it can claim; the first to claim an actor owns it.
-    await a.runtime.client.ask("vault", "v1", { type: "increment" });
+    await a.runtime.client.ask("counter", "v1", { type: "increment" });
     for (let i = 0; i < 50 && b.cluster.liveNodes().length < 2; i++) await Bun.sleep(20);
     expect(b.cluster.liveNodes().length).toBe(2);
-    expect(await codeOf(b.runtime.client.ask("vault", "v1", { type: "get" }))).toBe(
+    expect(await codeOf(b.runtime.client.ask("counter", "v1", { type: "get" }))).toBe(
       "FORWARDING_DISABLED",
     );
     expect(lines.some((l) => l.includes("cluster.secret is unset"))).toBe(true);

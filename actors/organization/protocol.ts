@@ -1,0 +1,135 @@
+/**
+ * The organization actor's protocol: every message it takes, with its input schema and its reply
+ * (the reply type is the one the domain operation returns). Services ask through
+ * `protocolClient(actors, organizationProtocol)`; the runtime checks each incoming message against
+ * its schema before the turn (messages may have crossed threads or nodes). See
+ * src/runtime/protocol.ts.
+ */
+import { type TProperties, Type } from "@sinclair/typebox";
+import { ALL_ACTIONS, ORG_PERMISSIONS } from "../../src/domain/authz/permissions.ts";
+import type * as inv from "../../src/domain/invitations/ops.ts";
+import type * as org from "../../src/domain/organizations/ops.ts";
+import { ORG_ROLES, ORG_TIERS, type OrgRole } from "../../src/domain/organizations/types.ts";
+import type * as teams from "../../src/domain/teams/ops.ts";
+import type { OutboxEntry } from "../../src/email/outbox.ts";
+import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
+import {
+  defineProtocol,
+  type MessageName,
+  type MessageOf,
+  message,
+} from "../../src/runtime/protocol.ts";
+
+/** The reply of a domain operation. */
+type Reply<F extends (...args: never[]) => unknown> =
+  Awaited<ReturnType<F>> extends {
+    reply: infer R;
+  }
+    ? R
+    : never;
+
+/** Where a request came from (recorded in audit events); sent with every message. */
+export const RequestMetaSchema = Type.Object(
+  {
+    ip: Type.Union([Type.String(), Type.Null()]),
+    userAgent: Type.Union([Type.String(), Type.Null()]),
+  },
+  { additionalProperties: false },
+);
+
+/** A message's input: its own fields plus the optional request origin. */
+function input<P extends TProperties>(props: P) {
+  return Type.Object({ ...props, meta: Type.Optional(RequestMetaSchema) });
+}
+
+const PageSchema = Type.Object({ limit: Count, offset: Count }, { additionalProperties: false });
+const Role = literalUnion(ORG_ROLES);
+const Permission = literalUnion(ORG_PERMISSIONS);
+const NullableString = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+/** A mail entry built by the service (src/email/outbox.ts); the actor writes it as it is. */
+const OutboxEntrySchema = Type.Unsafe<OutboxEntry>(Type.Object({}));
+
+export const organizationProtocol = defineProtocol("organization", {
+  create: message(input({ name: Type.String(), creatorVerified: Type.Boolean() })).returns<
+    Reply<typeof org.createOrg>
+  >(),
+  get: message(input({})).returns<Reply<typeof org.getOrg>>(),
+  check: message(input({ action: literalUnion(ALL_ACTIONS) })).returns<{ role: OrgRole }>(),
+  "tier.set": message(input({ tier: literalUnion(ORG_TIERS) })).returns<
+    Reply<typeof org.setTier>
+  >(),
+  update: message(input({ name: Type.String() })).returns<Reply<typeof org.updateOrg>>(),
+  delete: message(input({})).returns<Reply<typeof org.deleteOrg>>(),
+  suspend: message(input({})).returns<Reply<typeof org.suspendOrg>>(),
+  resume: message(input({})).returns<Reply<typeof org.suspendOrg>>(),
+  "members.list": message(input({ page: PageSchema })).returns<Reply<typeof org.listMembers>>(),
+  "members.role": message(input({ memberId: Id, role: Role })).returns<
+    Reply<typeof org.changeMemberRole>
+  >(),
+  "members.remove": message(input({ memberId: Id })).returns<Reply<typeof org.removeMember>>(),
+  "members.leave": message(input({})).returns<Reply<typeof org.leaveOrg>>(),
+  "members.purge": message(input({ userId: Id })).returns<Reply<typeof org.purgeUser>>(),
+  transfer: message(input({ newOwnerUserId: Id })).returns<Reply<typeof org.transferOwnership>>(),
+  "invitations.create": message(
+    input({
+      invitationId: Id,
+      email: Type.String(),
+      role: Role,
+      token: Type.String(),
+      secretHash: Type.String(),
+      mail: OutboxEntrySchema,
+    }),
+  ).returns<Reply<typeof inv.createInvitation>>(),
+  "invitations.list": message(input({ page: PageSchema })).returns<
+    Reply<typeof inv.listInvitations>
+  >(),
+  "invitations.delete": message(input({ invitationId: Id })).returns<
+    Reply<typeof inv.deleteInvitation>
+  >(),
+  "invitations.accept": message(
+    input({ invitationId: Id, secret: Type.String(), verifiedEmails: Type.Array(Type.String()) }),
+  ).returns<Reply<typeof inv.acceptInvitation>>(),
+  "invitations.decline": message(
+    input({ invitationId: Id, verifiedEmails: Type.Array(Type.String()) }),
+  ).returns<Reply<typeof inv.declineInvitation>>(),
+  "invitations.expire": message(
+    input({ invitationId: Id, at: Type.Integer({ minimum: 0 }) }),
+  ).returns<Reply<typeof inv.expireInvitation>>(),
+  "teams.create": message(input({ name: Type.String(), description: NullableString })).returns<
+    Reply<typeof teams.createTeam>
+  >(),
+  "teams.list": message(input({ page: PageSchema })).returns<Reply<typeof teams.listTeams>>(),
+  "teams.get": message(input({ teamId: Id })).returns<Reply<typeof teams.getTeam>>(),
+  "teams.update": message(
+    input({ teamId: Id, name: NullableString, description: NullableString }),
+  ).returns<Reply<typeof teams.updateTeam>>(),
+  "teams.delete": message(input({ teamId: Id })).returns<Reply<typeof teams.deleteTeam>>(),
+  "teamMembers.add": message(input({ teamId: Id, userId: Id, manager: Type.Boolean() })).returns<
+    Reply<typeof teams.addTeamMember>
+  >(),
+  "teamMembers.list": message(input({ teamId: Id, page: PageSchema })).returns<
+    Reply<typeof teams.listTeamMembers>
+  >(),
+  "teamMembers.update": message(
+    input({ teamId: Id, memberId: Id, manager: Type.Boolean() }),
+  ).returns<Reply<typeof teams.updateTeamMember>>(),
+  "teamMembers.remove": message(input({ teamId: Id, memberId: Id })).returns<
+    Reply<typeof teams.removeTeamMember>
+  >(),
+  "permissions.grant": message(input({ teamId: Id, permission: Permission })).returns<
+    Reply<typeof teams.grantTeamPermission>
+  >(),
+  "permissions.list": message(input({ teamId: Id })).returns<
+    Reply<typeof teams.listTeamPermissions>
+  >(),
+  "permissions.revoke": message(input({ teamId: Id, permissionId: Id })).returns<
+    Reply<typeof teams.revokeTeamPermission>
+  >(),
+});
+
+export type OrganizationProtocol = typeof organizationProtocol;
+export type OrgMessageName = MessageName<OrganizationProtocol>;
+export type OrgMessage<T extends OrgMessageName = OrgMessageName> = MessageOf<
+  OrganizationProtocol,
+  T
+>;

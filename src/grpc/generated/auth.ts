@@ -1,0 +1,43 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { AuthServiceClient as _inferadb_management_v1_AuthServiceClient, AuthServiceDefinition as _inferadb_management_v1_AuthServiceDefinition } from './inferadb/management/v1/AuthService';
+import type { ConfirmPasswordResetRequest as _inferadb_management_v1_ConfirmPasswordResetRequest, ConfirmPasswordResetRequest__Output as _inferadb_management_v1_ConfirmPasswordResetRequest__Output } from './inferadb/management/v1/ConfirmPasswordResetRequest';
+import type { ConfirmPasswordResetResponse as _inferadb_management_v1_ConfirmPasswordResetResponse, ConfirmPasswordResetResponse__Output as _inferadb_management_v1_ConfirmPasswordResetResponse__Output } from './inferadb/management/v1/ConfirmPasswordResetResponse';
+import type { LoginPasswordRequest as _inferadb_management_v1_LoginPasswordRequest, LoginPasswordRequest__Output as _inferadb_management_v1_LoginPasswordRequest__Output } from './inferadb/management/v1/LoginPasswordRequest';
+import type { LoginPasswordResponse as _inferadb_management_v1_LoginPasswordResponse, LoginPasswordResponse__Output as _inferadb_management_v1_LoginPasswordResponse__Output } from './inferadb/management/v1/LoginPasswordResponse';
+import type { LogoutRequest as _inferadb_management_v1_LogoutRequest, LogoutRequest__Output as _inferadb_management_v1_LogoutRequest__Output } from './inferadb/management/v1/LogoutRequest';
+import type { LogoutResponse as _inferadb_management_v1_LogoutResponse, LogoutResponse__Output as _inferadb_management_v1_LogoutResponse__Output } from './inferadb/management/v1/LogoutResponse';
+import type { RegisterRequest as _inferadb_management_v1_RegisterRequest, RegisterRequest__Output as _inferadb_management_v1_RegisterRequest__Output } from './inferadb/management/v1/RegisterRequest';
+import type { RegisterResponse as _inferadb_management_v1_RegisterResponse, RegisterResponse__Output as _inferadb_management_v1_RegisterResponse__Output } from './inferadb/management/v1/RegisterResponse';
+import type { RequestPasswordResetRequest as _inferadb_management_v1_RequestPasswordResetRequest, RequestPasswordResetRequest__Output as _inferadb_management_v1_RequestPasswordResetRequest__Output } from './inferadb/management/v1/RequestPasswordResetRequest';
+import type { RequestPasswordResetResponse as _inferadb_management_v1_RequestPasswordResetResponse, RequestPasswordResetResponse__Output as _inferadb_management_v1_RequestPasswordResetResponse__Output } from './inferadb/management/v1/RequestPasswordResetResponse';
+import type { VerifyEmailRequest as _inferadb_management_v1_VerifyEmailRequest, VerifyEmailRequest__Output as _inferadb_management_v1_VerifyEmailRequest__Output } from './inferadb/management/v1/VerifyEmailRequest';
+import type { VerifyEmailResponse as _inferadb_management_v1_VerifyEmailResponse, VerifyEmailResponse__Output as _inferadb_management_v1_VerifyEmailResponse__Output } from './inferadb/management/v1/VerifyEmailResponse';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  inferadb: {
+    management: {
+      v1: {
+        AuthService: SubtypeConstructor<typeof grpc.Client, _inferadb_management_v1_AuthServiceClient> & { service: _inferadb_management_v1_AuthServiceDefinition }
+        ConfirmPasswordResetRequest: MessageTypeDefinition<_inferadb_management_v1_ConfirmPasswordResetRequest, _inferadb_management_v1_ConfirmPasswordResetRequest__Output>
+        ConfirmPasswordResetResponse: MessageTypeDefinition<_inferadb_management_v1_ConfirmPasswordResetResponse, _inferadb_management_v1_ConfirmPasswordResetResponse__Output>
+        LoginPasswordRequest: MessageTypeDefinition<_inferadb_management_v1_LoginPasswordRequest, _inferadb_management_v1_LoginPasswordRequest__Output>
+        LoginPasswordResponse: MessageTypeDefinition<_inferadb_management_v1_LoginPasswordResponse, _inferadb_management_v1_LoginPasswordResponse__Output>
+        LogoutRequest: MessageTypeDefinition<_inferadb_management_v1_LogoutRequest, _inferadb_management_v1_LogoutRequest__Output>
+        LogoutResponse: MessageTypeDefinition<_inferadb_management_v1_LogoutResponse, _inferadb_management_v1_LogoutResponse__Output>
+        RegisterRequest: MessageTypeDefinition<_inferadb_management_v1_RegisterRequest, _inferadb_management_v1_RegisterRequest__Output>
+        RegisterResponse: MessageTypeDefinition<_inferadb_management_v1_RegisterResponse, _inferadb_management_v1_RegisterResponse__Output>
+        RequestPasswordResetRequest: MessageTypeDefinition<_inferadb_management_v1_RequestPasswordResetRequest, _inferadb_management_v1_RequestPasswordResetRequest__Output>
+        RequestPasswordResetResponse: MessageTypeDefinition<_inferadb_management_v1_RequestPasswordResetResponse, _inferadb_management_v1_RequestPasswordResetResponse__Output>
+        VerifyEmailRequest: MessageTypeDefinition<_inferadb_management_v1_VerifyEmailRequest, _inferadb_management_v1_VerifyEmailRequest__Output>
+        VerifyEmailResponse: MessageTypeDefinition<_inferadb_management_v1_VerifyEmailResponse, _inferadb_management_v1_VerifyEmailResponse__Output>
+      }
+    }
+  }
+}
+

@@ -1,0 +1,10 @@
+// Original file: proto/inferadb/management/v1/auth.proto
+
+
+export interface ConfirmPasswordResetResponse {
+  'message'?: (string);
+}
+
+export interface ConfirmPasswordResetResponse__Output {
+  'message': (string);
+}

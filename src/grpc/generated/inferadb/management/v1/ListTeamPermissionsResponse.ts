@@ -1,0 +1,11 @@
+// Original file: proto/inferadb/management/v1/team.proto
+
+import type { TeamPermission as _inferadb_management_v1_TeamPermission, TeamPermission__Output as _inferadb_management_v1_TeamPermission__Output } from '../../../inferadb/management/v1/TeamPermission';
+
+export interface ListTeamPermissionsResponse {
+  'permissions'?: (_inferadb_management_v1_TeamPermission)[];
+}
+
+export interface ListTeamPermissionsResponse__Output {
+  'permissions': (_inferadb_management_v1_TeamPermission__Output)[];
+}

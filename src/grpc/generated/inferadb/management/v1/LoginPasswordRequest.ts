@@ -1,0 +1,12 @@
+// Original file: proto/inferadb/management/v1/auth.proto
+
+
+export interface LoginPasswordRequest {
+  'email'?: (string);
+  'password'?: (string);
+}
+
+export interface LoginPasswordRequest__Output {
+  'email': (string);
+  'password': (string);
+}

@@ -1,0 +1,167 @@
+// Original file: proto/inferadb/management/v1/user.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddEmailRequest as _inferadb_management_v1_AddEmailRequest, AddEmailRequest__Output as _inferadb_management_v1_AddEmailRequest__Output } from '../../../inferadb/management/v1/AddEmailRequest';
+import type { AddEmailResponse as _inferadb_management_v1_AddEmailResponse, AddEmailResponse__Output as _inferadb_management_v1_AddEmailResponse__Output } from '../../../inferadb/management/v1/AddEmailResponse';
+import type { DeleteEmailRequest as _inferadb_management_v1_DeleteEmailRequest, DeleteEmailRequest__Output as _inferadb_management_v1_DeleteEmailRequest__Output } from '../../../inferadb/management/v1/DeleteEmailRequest';
+import type { DeleteEmailResponse as _inferadb_management_v1_DeleteEmailResponse, DeleteEmailResponse__Output as _inferadb_management_v1_DeleteEmailResponse__Output } from '../../../inferadb/management/v1/DeleteEmailResponse';
+import type { DeleteMeRequest as _inferadb_management_v1_DeleteMeRequest, DeleteMeRequest__Output as _inferadb_management_v1_DeleteMeRequest__Output } from '../../../inferadb/management/v1/DeleteMeRequest';
+import type { DeleteMeResponse as _inferadb_management_v1_DeleteMeResponse, DeleteMeResponse__Output as _inferadb_management_v1_DeleteMeResponse__Output } from '../../../inferadb/management/v1/DeleteMeResponse';
+import type { GetMeRequest as _inferadb_management_v1_GetMeRequest, GetMeRequest__Output as _inferadb_management_v1_GetMeRequest__Output } from '../../../inferadb/management/v1/GetMeRequest';
+import type { GetMeResponse as _inferadb_management_v1_GetMeResponse, GetMeResponse__Output as _inferadb_management_v1_GetMeResponse__Output } from '../../../inferadb/management/v1/GetMeResponse';
+import type { ListEmailsRequest as _inferadb_management_v1_ListEmailsRequest, ListEmailsRequest__Output as _inferadb_management_v1_ListEmailsRequest__Output } from '../../../inferadb/management/v1/ListEmailsRequest';
+import type { ListEmailsResponse as _inferadb_management_v1_ListEmailsResponse, ListEmailsResponse__Output as _inferadb_management_v1_ListEmailsResponse__Output } from '../../../inferadb/management/v1/ListEmailsResponse';
+import type { ListSessionsRequest as _inferadb_management_v1_ListSessionsRequest, ListSessionsRequest__Output as _inferadb_management_v1_ListSessionsRequest__Output } from '../../../inferadb/management/v1/ListSessionsRequest';
+import type { ListSessionsResponse as _inferadb_management_v1_ListSessionsResponse, ListSessionsResponse__Output as _inferadb_management_v1_ListSessionsResponse__Output } from '../../../inferadb/management/v1/ListSessionsResponse';
+import type { ResendVerificationRequest as _inferadb_management_v1_ResendVerificationRequest, ResendVerificationRequest__Output as _inferadb_management_v1_ResendVerificationRequest__Output } from '../../../inferadb/management/v1/ResendVerificationRequest';
+import type { ResendVerificationResponse as _inferadb_management_v1_ResendVerificationResponse, ResendVerificationResponse__Output as _inferadb_management_v1_ResendVerificationResponse__Output } from '../../../inferadb/management/v1/ResendVerificationResponse';
+import type { RevokeOtherSessionsRequest as _inferadb_management_v1_RevokeOtherSessionsRequest, RevokeOtherSessionsRequest__Output as _inferadb_management_v1_RevokeOtherSessionsRequest__Output } from '../../../inferadb/management/v1/RevokeOtherSessionsRequest';
+import type { RevokeOtherSessionsResponse as _inferadb_management_v1_RevokeOtherSessionsResponse, RevokeOtherSessionsResponse__Output as _inferadb_management_v1_RevokeOtherSessionsResponse__Output } from '../../../inferadb/management/v1/RevokeOtherSessionsResponse';
+import type { RevokeSessionRequest as _inferadb_management_v1_RevokeSessionRequest, RevokeSessionRequest__Output as _inferadb_management_v1_RevokeSessionRequest__Output } from '../../../inferadb/management/v1/RevokeSessionRequest';
+import type { RevokeSessionResponse as _inferadb_management_v1_RevokeSessionResponse, RevokeSessionResponse__Output as _inferadb_management_v1_RevokeSessionResponse__Output } from '../../../inferadb/management/v1/RevokeSessionResponse';
+import type { SetPrimaryEmailRequest as _inferadb_management_v1_SetPrimaryEmailRequest, SetPrimaryEmailRequest__Output as _inferadb_management_v1_SetPrimaryEmailRequest__Output } from '../../../inferadb/management/v1/SetPrimaryEmailRequest';
+import type { SetPrimaryEmailResponse as _inferadb_management_v1_SetPrimaryEmailResponse, SetPrimaryEmailResponse__Output as _inferadb_management_v1_SetPrimaryEmailResponse__Output } from '../../../inferadb/management/v1/SetPrimaryEmailResponse';
+import type { UpdateMeRequest as _inferadb_management_v1_UpdateMeRequest, UpdateMeRequest__Output as _inferadb_management_v1_UpdateMeRequest__Output } from '../../../inferadb/management/v1/UpdateMeRequest';
+import type { UpdateMeResponse as _inferadb_management_v1_UpdateMeResponse, UpdateMeResponse__Output as _inferadb_management_v1_UpdateMeResponse__Output } from '../../../inferadb/management/v1/UpdateMeResponse';
+
+export interface UserServiceClient extends grpc.Client {
+  AddEmail(argument: _inferadb_management_v1_AddEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  AddEmail(argument: _inferadb_management_v1_AddEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  AddEmail(argument: _inferadb_management_v1_AddEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  AddEmail(argument: _inferadb_management_v1_AddEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  addEmail(argument: _inferadb_management_v1_AddEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  addEmail(argument: _inferadb_management_v1_AddEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  addEmail(argument: _inferadb_management_v1_AddEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  addEmail(argument: _inferadb_management_v1_AddEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  
+  DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  deleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  deleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  deleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  deleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
+  
+  DeleteMe(argument: _inferadb_management_v1_DeleteMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  DeleteMe(argument: _inferadb_management_v1_DeleteMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  DeleteMe(argument: _inferadb_management_v1_DeleteMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  DeleteMe(argument: _inferadb_management_v1_DeleteMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  deleteMe(argument: _inferadb_management_v1_DeleteMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  deleteMe(argument: _inferadb_management_v1_DeleteMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  deleteMe(argument: _inferadb_management_v1_DeleteMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  deleteMe(argument: _inferadb_management_v1_DeleteMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_DeleteMeResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetMe(argument: _inferadb_management_v1_GetMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _inferadb_management_v1_GetMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _inferadb_management_v1_GetMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  GetMe(argument: _inferadb_management_v1_GetMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _inferadb_management_v1_GetMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _inferadb_management_v1_GetMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _inferadb_management_v1_GetMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  getMe(argument: _inferadb_management_v1_GetMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_GetMeResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListEmails(argument: _inferadb_management_v1_ListEmailsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  ListEmails(argument: _inferadb_management_v1_ListEmailsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  ListEmails(argument: _inferadb_management_v1_ListEmailsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  ListEmails(argument: _inferadb_management_v1_ListEmailsRequest, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  listEmails(argument: _inferadb_management_v1_ListEmailsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  listEmails(argument: _inferadb_management_v1_ListEmailsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  listEmails(argument: _inferadb_management_v1_ListEmailsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  listEmails(argument: _inferadb_management_v1_ListEmailsRequest, callback: grpc.requestCallback<_inferadb_management_v1_ListEmailsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ListSessions(argument: _inferadb_management_v1_ListSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSessions(argument: _inferadb_management_v1_ListSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSessions(argument: _inferadb_management_v1_ListSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  ListSessions(argument: _inferadb_management_v1_ListSessionsRequest, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listSessions(argument: _inferadb_management_v1_ListSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listSessions(argument: _inferadb_management_v1_ListSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listSessions(argument: _inferadb_management_v1_ListSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  listSessions(argument: _inferadb_management_v1_ListSessionsRequest, callback: grpc.requestCallback<_inferadb_management_v1_ListSessionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  ResendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  ResendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  ResendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  ResendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  resendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  resendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  resendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  resendVerification(argument: _inferadb_management_v1_ResendVerificationRequest, callback: grpc.requestCallback<_inferadb_management_v1_ResendVerificationResponse__Output>): grpc.ClientUnaryCall;
+  
+  RevokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  RevokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  RevokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  RevokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  revokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  revokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  revokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  revokeOtherSessions(argument: _inferadb_management_v1_RevokeOtherSessionsRequest, callback: grpc.requestCallback<_inferadb_management_v1_RevokeOtherSessionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  RevokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  RevokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  RevokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  RevokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  revokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  revokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  revokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  revokeSession(argument: _inferadb_management_v1_RevokeSessionRequest, callback: grpc.requestCallback<_inferadb_management_v1_RevokeSessionResponse__Output>): grpc.ClientUnaryCall;
+  
+  SetPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  SetPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  SetPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  SetPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  setPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  setPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  setPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  setPrimaryEmail(argument: _inferadb_management_v1_SetPrimaryEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_SetPrimaryEmailResponse__Output>): grpc.ClientUnaryCall;
+  
+  UpdateMe(argument: _inferadb_management_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _inferadb_management_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _inferadb_management_v1_UpdateMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  UpdateMe(argument: _inferadb_management_v1_UpdateMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _inferadb_management_v1_UpdateMeRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _inferadb_management_v1_UpdateMeRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _inferadb_management_v1_UpdateMeRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  updateMe(argument: _inferadb_management_v1_UpdateMeRequest, callback: grpc.requestCallback<_inferadb_management_v1_UpdateMeResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
+  AddEmail: grpc.handleUnaryCall<_inferadb_management_v1_AddEmailRequest__Output, _inferadb_management_v1_AddEmailResponse>;
+  
+  DeleteEmail: grpc.handleUnaryCall<_inferadb_management_v1_DeleteEmailRequest__Output, _inferadb_management_v1_DeleteEmailResponse>;
+  
+  DeleteMe: grpc.handleUnaryCall<_inferadb_management_v1_DeleteMeRequest__Output, _inferadb_management_v1_DeleteMeResponse>;
+  
+  GetMe: grpc.handleUnaryCall<_inferadb_management_v1_GetMeRequest__Output, _inferadb_management_v1_GetMeResponse>;
+  
+  ListEmails: grpc.handleUnaryCall<_inferadb_management_v1_ListEmailsRequest__Output, _inferadb_management_v1_ListEmailsResponse>;
+  
+  ListSessions: grpc.handleUnaryCall<_inferadb_management_v1_ListSessionsRequest__Output, _inferadb_management_v1_ListSessionsResponse>;
+  
+  ResendVerification: grpc.handleUnaryCall<_inferadb_management_v1_ResendVerificationRequest__Output, _inferadb_management_v1_ResendVerificationResponse>;
+  
+  RevokeOtherSessions: grpc.handleUnaryCall<_inferadb_management_v1_RevokeOtherSessionsRequest__Output, _inferadb_management_v1_RevokeOtherSessionsResponse>;
+  
+  RevokeSession: grpc.handleUnaryCall<_inferadb_management_v1_RevokeSessionRequest__Output, _inferadb_management_v1_RevokeSessionResponse>;
+  
+  SetPrimaryEmail: grpc.handleUnaryCall<_inferadb_management_v1_SetPrimaryEmailRequest__Output, _inferadb_management_v1_SetPrimaryEmailResponse>;
+  
+  UpdateMe: grpc.handleUnaryCall<_inferadb_management_v1_UpdateMeRequest__Output, _inferadb_management_v1_UpdateMeResponse>;
+  
+}
+
+export interface UserServiceDefinition extends grpc.ServiceDefinition {
+  AddEmail: MethodDefinition<_inferadb_management_v1_AddEmailRequest, _inferadb_management_v1_AddEmailResponse, _inferadb_management_v1_AddEmailRequest__Output, _inferadb_management_v1_AddEmailResponse__Output>
+  DeleteEmail: MethodDefinition<_inferadb_management_v1_DeleteEmailRequest, _inferadb_management_v1_DeleteEmailResponse, _inferadb_management_v1_DeleteEmailRequest__Output, _inferadb_management_v1_DeleteEmailResponse__Output>
+  DeleteMe: MethodDefinition<_inferadb_management_v1_DeleteMeRequest, _inferadb_management_v1_DeleteMeResponse, _inferadb_management_v1_DeleteMeRequest__Output, _inferadb_management_v1_DeleteMeResponse__Output>
+  GetMe: MethodDefinition<_inferadb_management_v1_GetMeRequest, _inferadb_management_v1_GetMeResponse, _inferadb_management_v1_GetMeRequest__Output, _inferadb_management_v1_GetMeResponse__Output>
+  ListEmails: MethodDefinition<_inferadb_management_v1_ListEmailsRequest, _inferadb_management_v1_ListEmailsResponse, _inferadb_management_v1_ListEmailsRequest__Output, _inferadb_management_v1_ListEmailsResponse__Output>
+  ListSessions: MethodDefinition<_inferadb_management_v1_ListSessionsRequest, _inferadb_management_v1_ListSessionsResponse, _inferadb_management_v1_ListSessionsRequest__Output, _inferadb_management_v1_ListSessionsResponse__Output>
+  ResendVerification: MethodDefinition<_inferadb_management_v1_ResendVerificationRequest, _inferadb_management_v1_ResendVerificationResponse, _inferadb_management_v1_ResendVerificationRequest__Output, _inferadb_management_v1_ResendVerificationResponse__Output>
+  RevokeOtherSessions: MethodDefinition<_inferadb_management_v1_RevokeOtherSessionsRequest, _inferadb_management_v1_RevokeOtherSessionsResponse, _inferadb_management_v1_RevokeOtherSessionsRequest__Output, _inferadb_management_v1_RevokeOtherSessionsResponse__Output>
+  RevokeSession: MethodDefinition<_inferadb_management_v1_RevokeSessionRequest, _inferadb_management_v1_RevokeSessionResponse, _inferadb_management_v1_RevokeSessionRequest__Output, _inferadb_management_v1_RevokeSessionResponse__Output>
+  SetPrimaryEmail: MethodDefinition<_inferadb_management_v1_SetPrimaryEmailRequest, _inferadb_management_v1_SetPrimaryEmailResponse, _inferadb_management_v1_SetPrimaryEmailRequest__Output, _inferadb_management_v1_SetPrimaryEmailResponse__Output>
+  UpdateMe: MethodDefinition<_inferadb_management_v1_UpdateMeRequest, _inferadb_management_v1_UpdateMeResponse, _inferadb_management_v1_UpdateMeRequest__Output, _inferadb_management_v1_UpdateMeResponse__Output>
+}

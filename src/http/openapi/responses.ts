@@ -1,0 +1,553 @@
+/**
+ * What each route answers, for the OpenAPI document (docs/openapi.json). Routes declare no
+ * Elysia `response` schemas (that would validate every answer at run time), so their answers are
+ * described here, keyed by `"METHOD /path"` exactly as Elysia registers the route. Every route of
+ * the app must have an entry with a 2xx answer (test/unit/http/openapi.test.ts fails otherwise),
+ * and the e2e suites check every response they receive against this table
+ * (test/support/contract.ts).
+ *
+ * Shapes follow the route handlers and the views they return (src/domain/organizations/views.ts,
+ * the DTOs of src/services/*): ids are Snowflake decimal strings, times RFC 3339 UTC with
+ * milliseconds, a single resource is wrapped in its singular name and a list
+ * under its plural name with `pagination`. Objects are closed (`additionalProperties: false`), so
+ * a field added to an answer without documenting it fails the contract check.
+ *
+ * `errors` lists the route's own error statuses; the generator adds the ones every route of that
+ * kind can answer (400/413/415 on every method but GET, 422 with a body schema, 400 with path or
+ * query parameters, 401 with a session and 403 on its writes, 500, and `default`). Each documented error status carries the A3 body with `code`
+ * limited to the codes that map to that status.
+ */
+import { Type as T, type TSchema } from "@sinclair/typebox";
+import { ORG_PERMISSIONS } from "../../domain/authz/permissions.ts";
+import { ORG_ROLES, ORG_TIERS } from "../../domain/organizations/types.ts";
+import { SESSION_TYPES } from "../../domain/sessions/records.ts";
+
+/** The decimal-string Snowflake id pattern (1..19 digits, no leading zero). */
+export const SNOWFLAKE_PATTERN = "^[1-9][0-9]{0,18}$";
+/** RFC 3339 UTC with milliseconds and `Z`. */
+export const TIMESTAMP_PATTERN =
+  "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}\\.[0-9]{3}Z$";
+
+export interface ResponseDoc {
+  description: string;
+  /** Body schema; absent for answers without a body. */
+  schema?: TSchema;
+  /** Default `application/json` when there is a schema. */
+  contentType?: string;
+}
+
+export interface RouteDoc {
+  summary: string;
+  /** Needs a session credential (cookie `infera_session` or `Authorization: Bearer`). */
+  session?: boolean;
+  /** Success (and any specially shaped) answers by status. */
+  responses: Record<number, ResponseDoc>;
+  /** The route's own error statuses (A3 body), beyond those the generator adds. */
+  errors?: number[];
+}
+
+const ref = (name: keyof typeof SCHEMAS) => T.Unsafe({ $ref: `#/components/schemas/${name}` });
+const closed = <P extends Record<string, TSchema>>(props: P) =>
+  T.Object(props, { additionalProperties: false });
+const nullable = (s: TSchema) => T.Union([s, T.Null()]);
+const enumOf = (values: readonly string[]) =>
+  T.Unsafe<string>({ type: "string", enum: [...values] });
+
+const Id = T.String({ format: "snowflake", pattern: SNOWFLAKE_PATTERN });
+const Timestamp = T.String({ format: "date-time", pattern: TIMESTAMP_PATTERN });
+const Count = T.Integer({ minimum: 0 });
+
+const invitationProps = {
+  id: Id,
+  organization_id: Id,
+  email: T.String(),
+  role: enumOf(ORG_ROLES),
+  invited_by_user_id: Id,
+  created_at: Timestamp,
+  expires_at: Timestamp,
+};
+
+const healthProps = {
+  status: enumOf(["healthy", "unhealthy"]),
+  version: T.String(),
+  uptime: Count,
+  node_id: T.String(),
+  storage: closed({ backend: T.String(), healthy: T.Boolean() }),
+  engine: T.Object({ mode: enumOf(["standalone", "remote"]) }),
+};
+
+/** Named schemas (`#/components/schemas/<name>`). */
+export const SCHEMAS = {
+  Id,
+  Timestamp,
+  Pagination: closed({
+    total: Count,
+    count: Count,
+    offset: Count,
+    limit: T.Integer({ minimum: 1, maximum: 100 }),
+    has_more: T.Boolean(),
+  }),
+  Message: closed({ message: T.String() }),
+  User: closed({
+    id: Id,
+    name: T.String(),
+    created_at: Timestamp,
+    tos_accepted_at: nullable(Timestamp),
+  }),
+  Session: closed({
+    session_id: Id,
+    session_type: enumOf(SESSION_TYPES),
+    created_at: Timestamp,
+    expires_at: Timestamp,
+    last_activity_at: Timestamp,
+    ip_address: nullable(T.String()),
+    user_agent: nullable(T.String()),
+    current: T.Boolean(),
+  }),
+  Email: closed({
+    id: Id,
+    email: T.String(),
+    is_primary: T.Boolean(),
+    is_verified: T.Boolean(),
+    verified_at: nullable(Timestamp),
+    created_at: Timestamp,
+  }),
+  Organization: closed({
+    id: Id,
+    name: T.String(),
+    tier: enumOf(ORG_TIERS),
+    role: enumOf(ORG_ROLES),
+    suspended: T.Boolean(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    suspended_at: nullable(Timestamp),
+  }),
+  Member: closed({ id: Id, user_id: Id, role: enumOf(ORG_ROLES), joined_at: Timestamp }),
+  Invitation: closed(invitationProps),
+  InboxInvitation: closed({ ...invitationProps, organization_name: T.String() }),
+  Team: closed({
+    id: Id,
+    organization_id: Id,
+    name: T.String(),
+    description: T.String(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+  }),
+  TeamMember: closed({
+    id: Id,
+    team_id: Id,
+    user_id: Id,
+    manager: T.Boolean(),
+    created_at: Timestamp,
+  }),
+  TeamPermission: closed({
+    id: Id,
+    team_id: Id,
+    permission: enumOf(ORG_PERMISSIONS),
+    granted_by_user_id: Id,
+    granted_at: Timestamp,
+  }),
+  AuditEvent: closed({
+    id: Id,
+    organization_id: nullable(Id),
+    user_id: nullable(Id),
+    client_id: nullable(Id),
+    event_type: T.String({ pattern: "^[a-z][a-z0-9_]*$" }),
+    resource_type: nullable(T.String()),
+    resource_id: nullable(T.String()),
+    event_data: nullable(T.Object({})),
+    ip_address: nullable(T.String()),
+    user_agent: nullable(T.String()),
+    created_at: Timestamp,
+  }),
+  /** `/v1/health`: the core fields and one object per registered section (cluster, actors, ...). */
+  Health: T.Object(healthProps, { additionalProperties: T.Object({}) }),
+} satisfies Record<string, TSchema>;
+
+/** The `/v1/health` document of an unhealthy node, with the A3 fields added. */
+const UnhealthyHealth = T.Object(
+  {
+    ...healthProps,
+    error: T.String(),
+    code: T.Literal("UNAVAILABLE"),
+    request_id: T.String(),
+  },
+  { additionalProperties: T.Object({}) },
+);
+
+const json = (description: string, schema: TSchema): ResponseDoc => ({ description, schema });
+const empty = (description: string): ResponseDoc => ({ description });
+const one = (key: string, name: keyof typeof SCHEMAS) => closed({ [key]: ref(name) });
+const list = (key: string, name: keyof typeof SCHEMAS) =>
+  closed({ [key]: T.Array(ref(name)), pagination: ref("Pagination") });
+const message = (description: string) => json(description, ref("Message"));
+
+/** Errors of every route that reaches the services: store or actor unavailable, actor busy. */
+const SERVICE = [429, 503];
+/** Organization-scoped calls: the caller may be denied, the organization (or thing) missing. */
+const ORG_READ = [403, 404, ...SERVICE];
+/** Organization-scoped writes also answer 422 for a reused Idempotency-Key. */
+const ORG_WRITE = [...ORG_READ, 400, 422];
+
+const probe: RouteDoc = {
+  summary: "Readiness probe: 200 when a storage read succeeds",
+  responses: { 200: empty("Ready (no body)") },
+  errors: [503],
+};
+const live: RouteDoc = {
+  summary: "Liveness probe: 200 while the process answers",
+  responses: { 200: empty("Alive (no body)") },
+};
+
+export const ROUTE_DOCS: Record<string, RouteDoc> = {
+  // Health, metrics, this document ------------------------------------------------------------
+  "GET /livez": live,
+  "GET /v1/health/live": live,
+  "GET /readyz": probe,
+  "GET /startupz": { ...probe, summary: "Startup probe: 200 when a storage read succeeds" },
+  "GET /v1/health/ready": probe,
+  "GET /v1/health/startup": {
+    ...probe,
+    summary: "Startup probe: 200 when a storage read succeeds",
+  },
+  "GET /health": {
+    summary: "Legacy liveness probe",
+    responses: { 200: { description: "`OK`", schema: T.String(), contentType: "text/plain" } },
+  },
+  "GET /v1/health": {
+    summary: "Health document: status, version, uptime, storage, node, cluster and engine",
+    responses: {
+      200: json("Healthy", ref("Health")),
+      503: json("Unhealthy: the health document with the A3 error fields", UnhealthyHealth),
+    },
+  },
+  "GET /metrics": {
+    summary: "Prometheus metrics (text exposition format)",
+    responses: { 200: { description: "Metrics", schema: T.String(), contentType: "text/plain" } },
+  },
+  "GET /openapi.json": {
+    summary: "This OpenAPI 3.1 document",
+    responses: {
+      200: json(
+        "The document",
+        T.Object({ openapi: T.String(), info: T.Object({}), paths: T.Object({}) }),
+      ),
+    },
+  },
+
+  // Sign-up and sign-in ------------------------------------------------------------------------
+  "POST /v1/auth/register": {
+    summary: "Create an account and a WEB session (sets the session cookie)",
+    responses: {
+      201: json(
+        "Registered and signed in",
+        closed({ user_id: Id, name: T.String(), email: T.String(), session_id: Id }),
+      ),
+    },
+    errors: [409, ...SERVICE],
+  },
+  "POST /v1/auth/login/password": {
+    summary: "Sign in with email and password (sets the session cookie)",
+    responses: {
+      200: json("Signed in", closed({ user_id: Id, name: T.String(), session_id: Id })),
+    },
+    errors: [401, ...SERVICE],
+  },
+  "POST /v1/auth/logout": {
+    summary: "Revoke the presented session (if any) and clear the cookie",
+    responses: { 200: message("Logged out") },
+    errors: [...SERVICE],
+  },
+  "POST /v1/auth/verify-email": {
+    summary: "Verify an email address with the token from the verification mail",
+    responses: { 200: json("Verified", closed({ message: T.String(), email: T.String() })) },
+    errors: [...SERVICE],
+  },
+  "POST /v1/auth/password-reset/request": {
+    summary: "Request a password reset mail (always 200: no account enumeration)",
+    responses: { 200: message("Accepted") },
+    errors: [...SERVICE],
+  },
+  "POST /v1/auth/password-reset/confirm": {
+    summary: "Set a new password with the reset token; revokes the user's other sessions",
+    responses: { 200: message("Password changed") },
+    errors: [...SERVICE],
+  },
+  "GET /v1/auth/me": {
+    summary: "The signed-in user",
+    session: true,
+    responses: { 200: json("The user", one("user", "User")) },
+    errors: [...SERVICE],
+  },
+
+  // Current user -------------------------------------------------------------------------------
+  "GET /v1/users/me": {
+    summary: "The signed-in user's profile",
+    session: true,
+    responses: { 200: json("The user", one("user", "User")) },
+    errors: [...SERVICE],
+  },
+  "PATCH /v1/users/me": {
+    summary: "Update the profile (name, terms of service)",
+    session: true,
+    responses: { 200: json("The updated user", one("user", "User")) },
+    errors: [404, ...SERVICE],
+  },
+  "DELETE /v1/users/me": {
+    summary: "Delete the account (refused while the only owner of an organization)",
+    session: true,
+    responses: { 204: empty("Deleted; the session cookie is cleared") },
+    errors: [400, 404, ...SERVICE],
+  },
+  "GET /v1/users/sessions": {
+    summary: "The user's active sessions",
+    session: true,
+    responses: {
+      200: json("Sessions", closed({ sessions: T.Array(ref("Session")), count: Count })),
+    },
+    errors: [...SERVICE],
+  },
+  "DELETE /v1/users/sessions/:id": {
+    summary: "Revoke one of the user's sessions",
+    session: true,
+    responses: { 204: empty("Revoked") },
+    errors: [404, ...SERVICE],
+  },
+  "POST /v1/users/sessions/revoke-others": {
+    summary: "Revoke every session of the user but the current one",
+    session: true,
+    responses: {
+      200: json("Revoked", closed({ revoked_count: Count, message: T.String() })),
+    },
+    errors: [...SERVICE],
+  },
+  "POST /v1/users/emails": {
+    summary: "Add an email address (sends a verification mail)",
+    session: true,
+    responses: { 201: json("The new address", one("email", "Email")) },
+    errors: [409, ...SERVICE],
+  },
+  "GET /v1/users/emails": {
+    summary: "The user's email addresses",
+    session: true,
+    responses: { 200: json("Addresses", list("emails", "Email")) },
+    errors: [...SERVICE],
+  },
+  "PATCH /v1/users/emails/:id": {
+    summary: "Make a verified address the primary one",
+    session: true,
+    responses: { 200: json("The address", one("email", "Email")) },
+    errors: [404, ...SERVICE],
+  },
+  "DELETE /v1/users/emails/:id": {
+    summary: "Remove an address (not the primary or the only one)",
+    session: true,
+    responses: { 204: empty("Removed") },
+    errors: [404, ...SERVICE],
+  },
+  "POST /v1/users/emails/:id/resend-verification": {
+    summary: "Send the verification mail again",
+    session: true,
+    responses: { 200: message("Sent") },
+    errors: [404, ...SERVICE],
+  },
+
+  // Organizations, members, invitations --------------------------------------------------------
+  "POST /v1/organizations": {
+    summary: "Create an organization; the caller becomes OWNER (needs a verified address)",
+    session: true,
+    responses: { 201: json("Created", one("organization", "Organization")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations": {
+    summary: "The caller's organizations",
+    session: true,
+    responses: { 200: json("Organizations", list("organizations", "Organization")) },
+    errors: [...SERVICE],
+  },
+  "POST /v1/organizations/invitations/accept": {
+    summary: "Accept an invitation with its token (needs the invited address, verified)",
+    session: true,
+    responses: { 200: json("Joined", one("organization", "Organization")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org": {
+    summary: "One organization, with the caller's role",
+    session: true,
+    responses: { 200: json("The organization", one("organization", "Organization")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org": {
+    summary: "Rename the organization",
+    session: true,
+    responses: { 200: json("The organization", one("organization", "Organization")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "DELETE /v1/organizations/:org": {
+    summary: "Delete the organization (OWNER)",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/suspend": {
+    summary: "Suspend the organization (OWNER): members may only read",
+    session: true,
+    responses: { 200: json("The organization", one("organization", "Organization")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "POST /v1/organizations/:org/resume": {
+    summary: "Resume a suspended organization (OWNER)",
+    session: true,
+    responses: { 200: json("The organization", one("organization", "Organization")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/members": {
+    summary: "Members of the organization",
+    session: true,
+    responses: { 200: json("Members", list("members", "Member")) },
+    errors: ORG_READ,
+  },
+  "DELETE /v1/organizations/:org/members/me": {
+    summary: "Leave the organization (not the last OWNER)",
+    session: true,
+    responses: { 204: empty("Left") },
+    errors: ORG_WRITE,
+  },
+  "PATCH /v1/organizations/:org/members/:member": {
+    summary: "Change a member's role",
+    session: true,
+    responses: { 200: json("The member", one("member", "Member")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/members/:member": {
+    summary: "Remove a member (with their team memberships)",
+    session: true,
+    responses: { 204: empty("Removed") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/invitations": {
+    summary: "Invite an address (the token goes by mail only)",
+    session: true,
+    responses: { 201: json("Invited", one("invitation", "Invitation")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/invitations": {
+    summary: "Pending invitations of the organization",
+    session: true,
+    responses: { 200: json("Invitations", list("invitations", "Invitation")) },
+    errors: ORG_READ,
+  },
+  "DELETE /v1/organizations/:org/invitations/:invitation": {
+    summary: "Withdraw an invitation",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/transfer-ownership": {
+    summary: "Make another member OWNER; the caller becomes ADMIN",
+    session: true,
+    responses: { 200: message("Transferred") },
+    errors: ORG_WRITE,
+  },
+  "GET /v1/users/invitations": {
+    summary: "Pending invitations to the caller's verified addresses",
+    session: true,
+    responses: { 200: json("Invitations", list("invitations", "InboxInvitation")) },
+    errors: [...SERVICE],
+  },
+  "POST /v1/users/invitations/:invitation/decline": {
+    summary: "Decline an invitation to one of the caller's verified addresses",
+    session: true,
+    responses: { 200: message("Declined") },
+    errors: ORG_WRITE,
+  },
+
+  // Teams --------------------------------------------------------------------------------------
+  "POST /v1/organizations/:org/teams": {
+    summary: "Create a team",
+    session: true,
+    responses: { 201: json("Created", one("team", "Team")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/teams": {
+    summary: "Teams of the organization",
+    session: true,
+    responses: { 200: json("Teams", list("teams", "Team")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/teams/:team": {
+    summary: "One team",
+    session: true,
+    responses: { 200: json("The team", one("team", "Team")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/teams/:team": {
+    summary: "Rename a team or change its description",
+    session: true,
+    responses: { 200: json("The team", one("team", "Team")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "DELETE /v1/organizations/:org/teams/:team": {
+    summary: "Delete a team with its members and permissions",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/teams/:team/members": {
+    summary: "Add an organization member to the team",
+    session: true,
+    responses: { 201: json("Added", one("member", "TeamMember")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/teams/:team/members": {
+    summary: "Members of the team",
+    session: true,
+    responses: { 200: json("Team members", list("members", "TeamMember")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/teams/:team/members/:member": {
+    summary: "Set or clear a team member's `manager` flag",
+    session: true,
+    responses: { 200: json("The team member", one("member", "TeamMember")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/teams/:team/members/:member": {
+    summary: "Remove a member from the team",
+    session: true,
+    responses: { 204: empty("Removed") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/teams/:team/permissions": {
+    summary: "Grant the team an organization permission (OWNER)",
+    session: true,
+    responses: { 201: json("Granted", one("permission", "TeamPermission")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/teams/:team/permissions": {
+    summary: "Permissions held by the team (at most one per permission, so not paginated)",
+    session: true,
+    responses: {
+      200: json("Permissions", closed({ permissions: T.Array(ref("TeamPermission")) })),
+    },
+    errors: ORG_READ,
+  },
+  "DELETE /v1/organizations/:org/teams/:team/permissions/:permission": {
+    summary: "Revoke a team permission (OWNER)",
+    session: true,
+    responses: { 204: empty("Revoked") },
+    errors: ORG_WRITE,
+  },
+
+  // Audit --------------------------------------------------------------------------------------
+  "GET /v1/organizations/:org/audit-logs": {
+    summary: "The organization's audit log, newest first, with filters and a cursor (OWNER)",
+    session: true,
+    responses: {
+      200: json(
+        "A page of events",
+        closed({ audit_logs: T.Array(ref("AuditEvent")), next_cursor: nullable(T.String()) }),
+      ),
+    },
+    errors: ORG_READ,
+  },
+};

@@ -1,0 +1,175 @@
+/**
+ * Invitation use cases (docs/organizations.md#invitations; docs/http-api.md (A5, A9, A12, A16)): an ADMIN (or a holder of
+ * ORG_PERM_INVITE_USERS) invites an address; the token `<invitation id>.<secret>` goes only to
+ * that address, by mail through the outbox written in the same actor turn as the invitation; the
+ * invitee accepts or declines with a verified address equal to the invitation's.
+ */
+import { issueCredential, parseCredential } from "../../crypto/tokens.ts";
+import { type Invitation, isExpired } from "../../domain/invitations/types.ts";
+import {
+  InvitationCodec,
+  InvitationLocatorCodec,
+  OrganizationCodec,
+} from "../../domain/organizations/codecs.ts";
+import { OrgErrors } from "../../domain/organizations/errors.ts";
+import { OrgKeys } from "../../domain/organizations/keys.ts";
+import { type PageRequest, paginate } from "../../domain/organizations/turn.ts";
+import type { OrgRole } from "../../domain/organizations/types.ts";
+import { normalizeInviteEmail } from "../../domain/organizations/validation.ts";
+import { invitationView } from "../../domain/organizations/views.ts";
+import { idFromItem } from "../../domain/users/keys.ts";
+import { getUser } from "../../domain/users/records.ts";
+import { frontendLink, invitationMail } from "../../email/templates.ts";
+import type { ReadOps } from "../../kv/types.ts";
+import { compareIds } from "../../lib/ids.ts";
+import type { CallOptions, Principal } from "../context.ts";
+import type { ServiceDeps } from "../deps.ts";
+import { askOrg } from "../organizations/ask.ts";
+import { verifiedEmailsOf } from "../organizations/service.ts";
+
+export const INVITATION_ACCEPT_PATH = "/invitations/accept";
+
+type InvitationDto = ReturnType<typeof invitationView>;
+export type InboxEntry = InvitationDto & { organization_name: string };
+
+export class InvitationService {
+  readonly #d: ServiceDeps;
+
+  constructor(deps: ServiceDeps) {
+    this.#d = deps;
+  }
+
+  /** POST …/invitations: 201 with the invitation (never its token: that goes by mail only). */
+  async create(
+    p: Principal,
+    orgId: string,
+    input: { email: string; role: OrgRole },
+    opts: CallOptions,
+  ) {
+    const d = this.#d;
+    const email = normalizeInviteEmail(input.email);
+    const invitationId = d.ids.next();
+    const { token, secretHash } = issueCredential(invitationId);
+    const { orgName, inviterName } = await d.kv.transact(
+      async (tx) => {
+        const org = await tx.snapshot.get(OrgKeys.org(orgId));
+        return {
+          orgName: org ? OrganizationCodec.decode(org).name : "",
+          inviterName: (await getUser(tx.snapshot, p.userId))?.name ?? "A member",
+        };
+      },
+      { name: "invitation.precheck" },
+    );
+    const rendered = invitationMail({
+      organizationName: orgName,
+      inviterName,
+      role: input.role,
+      link: frontendLink(d.settings.frontendBaseUrl, INVITATION_ACCEPT_PATH, token),
+    });
+    const mail = d.outbox.entry({ to: email, kind: "invitation", ...rendered });
+    const reply = await askOrg(
+      d,
+      p,
+      orgId,
+      "invitations.create",
+      { invitationId, email, role: input.role, token, secretHash, mail }, // Not forwarded: the Idempotency-Key. The message carries a fresh token, so a retry could
+      // never match the first outcome; a retried invitation answers 409 INVITATION_EXISTS instead.
+      { meta: opts.meta },
+    );
+    d.delivery.deliverNow([mail.id]).catch((e: unknown) => {
+      d.log.warn("invitation mail not sent yet; the outbox job retries", {
+        err: e,
+        mail_id: mail.id,
+      });
+    });
+    return reply;
+  }
+
+  list(p: Principal, orgId: string, page: PageRequest) {
+    return askOrg(this.#d, p, orgId, "invitations.list", { page });
+  }
+
+  async delete(
+    p: Principal,
+    orgId: string,
+    invitationId: string,
+    opts: CallOptions,
+  ): Promise<void> {
+    await askOrg(this.#d, p, orgId, "invitations.delete", { invitationId }, opts);
+  }
+
+  /** POST /v1/organizations/invitations/accept: joins with the invited role. */
+  async accept(p: Principal, token: string, opts: CallOptions) {
+    const cred = parseCredential(token);
+    if (!cred) throw OrgErrors.INVITATION_INVALID();
+    const { orgId, verifiedEmails } = await this.#locate(p, cred.id);
+    if (!orgId) throw OrgErrors.INVITATION_INVALID();
+    return askOrg(
+      this.#d,
+      p,
+      orgId,
+      "invitations.accept",
+      { invitationId: cred.id, secret: cred.secret, verifiedEmails },
+      opts,
+    );
+  }
+
+  /** POST /v1/users/invitations/{invitation}/decline. */
+  async decline(p: Principal, invitationId: string, opts: CallOptions): Promise<void> {
+    const { orgId, verifiedEmails } = await this.#locate(p, invitationId);
+    if (!orgId) throw OrgErrors.INVITATION_NOT_FOUND();
+    await askOrg(this.#d, p, orgId, "invitations.decline", { invitationId, verifiedEmails }, opts);
+  }
+
+  /** GET /v1/users/invitations: pending invitations to the caller's verified addresses. */
+  async inbox(
+    p: Principal,
+    page: PageRequest,
+  ): Promise<{ invitations: InboxEntry[]; total: number }> {
+    const now = this.#d.clock.now();
+    const all = await this.#d.kv.transact(
+      async (tx) => {
+        const out: InboxEntry[] = [];
+        for (const email of await verifiedEmailsOf(tx.snapshot, p.userId)) {
+          const [begin, end] = OrgKeys.inboxRange(email);
+          for (const row of await tx.snapshot.getRange(begin, end)) {
+            const { org_id } = InvitationLocatorCodec.decode(row.value);
+            const invId = idFromItem(OrgKeys.inboxSpace.unpack(row.key)[1]);
+            const inv = await readInvitation(tx.snapshot, org_id, invId);
+            if (!inv || isExpired(inv, now)) continue;
+            const org = await tx.snapshot.get(OrgKeys.org(org_id));
+            const name = org ? OrganizationCodec.decode(org).name : "";
+            out.push({ ...invitationView(inv), organization_name: name });
+          }
+        }
+        return out;
+      },
+      { name: "invitation.inbox" },
+    );
+    all.sort((a, b) => compareIds(a.id, b.id));
+    const pageOf = paginate(all, page);
+    return { invitations: pageOf.items, total: pageOf.total };
+  }
+
+  async #locate(p: Principal, invitationId: string) {
+    return this.#d.kv.transact(
+      async (tx) => {
+        const loc = await tx.snapshot.get(OrgKeys.invitationLocator(invitationId));
+        return {
+          orgId: loc ? InvitationLocatorCodec.decode(loc).org_id : undefined,
+          verifiedEmails: await verifiedEmailsOf(tx.snapshot, p.userId),
+        };
+      },
+      { name: "invitation.locate" },
+    );
+  }
+}
+
+async function readInvitation(
+  tx: ReadOps,
+  orgId: string,
+  invId: string,
+): Promise<Invitation | undefined> {
+  const bytes = await tx.get(OrgKeys.invitation(orgId, invId));
+  return bytes ? InvitationCodec.decode(bytes) : undefined;
+}

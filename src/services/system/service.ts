@@ -1,0 +1,99 @@
+/**
+ * System service: what the node says about itself, shared by the HTTP health routes and the gRPC
+ * `SystemService`/`grpc.health.v1.Health`. Readiness is "a KV read succeeds" (a snapshot read of
+ * the health probe key, bounded by a timeout so a wedged store reports unready instead of hanging).
+ */
+
+import pkg from "../../../package.json" with { type: "json" };
+import type { Config } from "../../config/schema.ts";
+import { Roots } from "../../kv/layout.ts";
+import type { KvStore } from "../../kv/types.ts";
+import type { Clock } from "../../lib/clock.ts";
+import type { HealthRegistry } from "../../lib/health.ts";
+
+export const VERSION: string = pkg.version;
+
+const PROBE_KEY = Roots.health.pack(["probe"]);
+const PROBE_TIMEOUT_MS = 2000;
+
+export interface SystemInfo {
+  version: string;
+  node_id: string;
+  environment: string;
+  storage_backend: string;
+  /** `standalone` when no engine endpoint is configured, else the endpoint. */
+  engine: string;
+}
+
+export interface HealthReport {
+  status: "healthy" | "unhealthy";
+  version: string;
+  /** Whole seconds since the node started. */
+  uptime: number;
+  storage: { backend: string; healthy: boolean };
+  engine: Record<string, unknown>;
+  [section: string]: unknown;
+}
+
+export interface SystemService {
+  info(): SystemInfo;
+  /** True when a KV read succeeds within 2 s. Never throws. */
+  ready(): Promise<boolean>;
+  /** The `/v1/health` document: status, version, uptime, storage and registered sections. */
+  health(): Promise<HealthReport>;
+}
+
+export interface SystemDeps {
+  config: Config;
+  clock: Clock;
+  kv: KvStore;
+  health: HealthRegistry;
+}
+
+export function createSystemService(deps: SystemDeps): SystemService {
+  const { config, clock, kv } = deps;
+  const startedMono = clock.monotonic();
+  const endpoint = config.server_api.grpc_endpoint;
+
+  async function ready(): Promise<boolean> {
+    const ac = new AbortController();
+    const timeout = clock.sleep(PROBE_TIMEOUT_MS, ac.signal).then(
+      () => false,
+      () => false,
+    );
+    const read = kv
+      .transact((tx) => tx.snapshot.get(PROBE_KEY), { name: "health.probe", maxAttempts: 3 })
+      .then(
+        () => true,
+        () => false,
+      );
+    const ok = await Promise.race([read, timeout]);
+    ac.abort();
+    return ok;
+  }
+
+  return {
+    info: () => ({
+      version: VERSION,
+      node_id: config.cluster.node_id,
+      environment: config.environment,
+      storage_backend: kv.backend,
+      engine: endpoint === "" ? "standalone" : endpoint,
+    }),
+    ready,
+    async health() {
+      const healthy = await ready();
+      const sections = await deps.health.collect();
+      // A registered `engine` section (the engine link's live state) replaces the default one;
+      // the core fields cannot be overridden by sections.
+      return {
+        engine: endpoint === "" ? { mode: "standalone" } : { mode: "remote", endpoint },
+        ...sections,
+        status: healthy ? "healthy" : "unhealthy",
+        version: VERSION,
+        uptime: Math.floor((clock.monotonic() - startedMono) / 1000),
+        storage: { backend: kv.backend, healthy },
+      };
+    },
+  };
+}
