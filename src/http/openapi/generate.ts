@@ -227,7 +227,7 @@ const requestIdHeader = (): JsonObject => ({
 function errorSchema(codes: string[]): JsonObject {
   return {
     type: "object",
-    description: "The one error shape (A3): every rejection, including the framework's.",
+    description: "The one error shape (docs/http-api.md, A3): every rejection, including the framework's.",
     additionalProperties: false,
     required: ["error", "code", "request_id"],
     properties: {
@@ -259,7 +259,7 @@ function errorResponseObject(status: number | "default"): JsonObject {
   const name = status === "default" ? "Error" : `Error${status}`;
   return {
     description:
-      status === "default" ? "Any other error (A3 body)" : (STATUS_TEXT[status] ?? "Error"),
+      status === "default" ? "Any other error (the error body)" : (STATUS_TEXT[status] ?? "Error"),
     headers,
     content: { "application/json": { schema: { $ref: `#/components/schemas/${name}` } } },
   };
@@ -321,7 +321,7 @@ export async function generateOpenApi(
       description:
         "The control plane of InferaDB: accounts, sessions, organizations, members, invitations, " +
         "teams and the audit log. Ids are Snowflake decimal strings, times RFC 3339 UTC with " +
-        "milliseconds, every error the A3 body `{error, code, request_id, details?}`. Generated from the route schemas by `bun scripts/openapi.ts`.",
+        "milliseconds, every error the body `{error, code, request_id, details?}` (docs/http-api.md, A3). Generated from the route schemas by `bun scripts/openapi.ts`.",
     },
     tags: [...new Set(routes.map((r) => tagOf(r.path)))].sort().map((name) => ({ name })),
     paths: pathsOut,

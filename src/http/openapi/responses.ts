@@ -14,7 +14,7 @@
  *
  * `errors` lists the route's own error statuses; the generator adds the ones every route of that
  * kind can answer (400/413/415 on every method but GET, 422 with a body schema, 400 with path or
- * query parameters, 401 with a session and 403 on its writes, 500, and `default`). Each documented error status carries the A3 body with `code`
+ * query parameters, 401 with a session and 403 on its writes, 500, and `default`). Each documented error status carries the error body (docs/http-api.md, A3) with `code`
  * limited to the codes that map to that status.
  */
 import { Type as T, type TSchema } from "@sinclair/typebox";
@@ -42,7 +42,7 @@ export interface RouteDoc {
   session?: boolean;
   /** Success (and any specially shaped) answers by status. */
   responses: Record<number, ResponseDoc>;
-  /** The route's own error statuses (A3 body), beyond those the generator adds. */
+  /** The route's own error statuses (error body), beyond those the generator adds. */
   errors?: number[];
 }
 
@@ -164,7 +164,7 @@ export const SCHEMAS = {
   Health: T.Object(healthProps, { additionalProperties: T.Object({}) }),
 } satisfies Record<string, TSchema>;
 
-/** The `/v1/health` document of an unhealthy node, with the A3 fields added. */
+/** The `/v1/health` document of an unhealthy node, with the error body fields added. */
 const UnhealthyHealth = T.Object(
   {
     ...healthProps,
@@ -218,7 +218,7 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Health document: status, version, uptime, storage, node, cluster and engine",
     responses: {
       200: json("Healthy", ref("Health")),
-      503: json("Unhealthy: the health document with the A3 error fields", UnhealthyHealth),
+      503: json("Unhealthy: the health document with the error body fields", UnhealthyHealth),
     },
   },
   "GET /metrics": {
