@@ -12,7 +12,7 @@ import type * as org from "../../src/domain/organizations/ops.ts";
 import { ORG_ROLES, ORG_TIERS, type OrgRole } from "../../src/domain/organizations/types.ts";
 import type * as teams from "../../src/domain/teams/ops.ts";
 import type { OutboxEntry } from "../../src/email/outbox.ts";
-import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
+import { Count, Id, literalUnion, RequestMetaSchema } from "../../src/lib/schema.ts";
 import {
   defineProtocol,
   type MessageName,
@@ -27,15 +27,6 @@ type Reply<F extends (...args: never[]) => unknown> =
   }
     ? R
     : never;
-
-/** Where a request came from (recorded in audit events); sent with every message. */
-export const RequestMetaSchema = Type.Object(
-  {
-    ip: Type.Union([Type.String(), Type.Null()]),
-    userAgent: Type.Union([Type.String(), Type.Null()]),
-  },
-  { additionalProperties: false },
-);
 
 /** A message's input: its own fields plus the optional request origin. */
 function input<P extends TProperties>(props: P) {

@@ -120,3 +120,16 @@ export function schemaProblems(schema: TSchema, value: unknown): FieldProblem[] 
 export function literalUnion<const T extends string>(values: readonly T[]) {
   return Type.Union(values.map((v) => Type.Literal(v)));
 }
+
+/**
+ * Where a request came from, as audit events and sessions record it: the client IP (null when
+ * unknown) and the user agent (cut to 512 characters, null when absent). Services build it
+ * (`requestMeta` in src/services/context.ts); actor messages carry it as `meta`.
+ */
+export const RequestMetaSchema = Type.Object(
+  {
+    ip: Type.Union([Type.String(), Type.Null()]),
+    userAgent: Type.Union([Type.String({ maxLength: 512 }), Type.Null()]),
+  },
+  { additionalProperties: false },
+);

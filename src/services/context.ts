@@ -5,7 +5,7 @@
  * HTTP and gRPC build these values here, so both fronts hand the services the same thing.
  */
 import { createHash } from "node:crypto";
-import { Type } from "@sinclair/typebox";
+import { type Static, Type } from "@sinclair/typebox";
 import type { AuditInput } from "../domain/audit/events.ts";
 import { appendAuditWrites, auditEvent, clipUserAgent } from "../domain/audit/events.ts";
 import type { PageRequest } from "../domain/organizations/turn.ts";
@@ -13,7 +13,7 @@ import type { Mutation } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import { CommonErrors } from "../lib/errors.ts";
 import type { SnowflakeGenerator } from "../lib/ids.ts";
-import { Count } from "../lib/schema.ts";
+import { Count, type RequestMetaSchema } from "../lib/schema.ts";
 
 export type { PageRequest } from "../domain/organizations/turn.ts";
 export { iso, isoOrNull } from "../lib/time.ts";
@@ -24,13 +24,12 @@ export interface Principal {
   sessionId: string;
 }
 
-/** Where a request came from (for audit events and rate limits). */
-export interface RequestMeta {
-  /** Client IP (socket peer, or X-Forwarded-For behind a trusted proxy); null when unknown. */
-  ip: string | null;
-  /** The `User-Agent`, cut to 512 characters; null when absent. */
-  userAgent: string | null;
-}
+/**
+ * Where a request came from (for audit events and rate limits): the client IP (socket peer, or
+ * X-Forwarded-For behind a trusted proxy; null when unknown) and the `User-Agent` (cut to 512
+ * characters; null when absent). The same shape travels in actor messages as `meta`.
+ */
+export type RequestMeta = Static<typeof RequestMetaSchema>;
 
 export const NO_META: RequestMeta = { ip: null, userAgent: null };
 

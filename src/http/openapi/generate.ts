@@ -227,7 +227,8 @@ const requestIdHeader = (): JsonObject => ({
 function errorSchema(codes: string[]): JsonObject {
   return {
     type: "object",
-    description: "The one error shape (docs/http-api.md, A3): every rejection, including the framework's.",
+    description:
+      "The one error shape (docs/http-api.md, A3): every rejection, including the framework's.",
     additionalProperties: false,
     required: ["error", "code", "request_id"],
     properties: {
