@@ -5,6 +5,8 @@
  * invitee's account) go through `ctx.read`, which the runtime re-validates at commit, so two
  * organizations racing for one user's last slot cannot both commit.
  */
+
+import type { Static } from "@sinclair/typebox";
 import { secretMatches } from "../../src/crypto/tokens.ts";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
 import { findEmailByAddress } from "../../src/domain/emails/records.ts";
@@ -22,6 +24,7 @@ import { authorize, type TurnEnv, TurnOutput } from "../../src/domain/organizati
 import * as teams from "../../src/domain/teams/ops.ts";
 import { putOutboxWrites } from "../../src/email/outbox.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
+import { checkerOf, RequestMetaSchema } from "../../src/lib/schema.ts";
 import type { JsonValue, TurnContext, TurnResult } from "../../src/runtime/define.ts";
 import type { ReplyOf } from "../../src/runtime/protocol.ts";
 import type { OrganizationProtocol, OrgMessage, OrgMessageName } from "./protocol.ts";
@@ -149,10 +152,17 @@ function run(state: OrgState, msg: OrgMessage, turn: Turn): Step | Promise<Step>
   return handler(state, msg, turn);
 }
 
+const NO_ORIGIN = { ip: null, userAgent: null };
+
+/** The request origin the caller sent (`ctx.origin`, checked: it may have crossed threads). */
+function originOf(origin: TurnContext["origin"]): Static<typeof RequestMetaSchema> {
+  return origin !== undefined && checkerOf(RequestMetaSchema).Check(origin) ? origin : NO_ORIGIN;
+}
+
 /** Adds a turn's writes, audit events (stamped with ids, time and origin) to the write set. */
-function commitOutput(out: TurnOutput, msg: OrgMessage, ctx: TurnContext, userId: string | null) {
+function commitOutput(out: TurnOutput, ctx: TurnContext, userId: string | null) {
   ctx.writes(out.writes);
-  const meta = msg.meta ?? { ip: null, userAgent: null };
+  const meta = originOf(ctx.origin);
   for (const draft of out.audit) {
     const event = auditEvent(ctx.ids.next(), ctx.now, {
       event_type: draft.event_type,
@@ -201,7 +211,7 @@ export async function handleOrgMessage(
   const env: TurnEnv = { now: ctx.now, newId: () => ctx.ids.next(), userId: userId ?? "" };
   const out = new TurnOutput();
   const step = await run(state, msg, { env, out, ctx });
-  commitOutput(out, msg, ctx, userId);
+  commitOutput(out, ctx, userId);
   syncExpiryReminders(state, step, msg, ctx);
   return { state: step.state, reply: (step.reply ?? null) as JsonValue };
 }

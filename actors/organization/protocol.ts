@@ -12,7 +12,7 @@ import type * as org from "../../src/domain/organizations/ops.ts";
 import { ORG_ROLES, ORG_TIERS, type OrgRole } from "../../src/domain/organizations/types.ts";
 import type * as teams from "../../src/domain/teams/ops.ts";
 import type { OutboxEntry } from "../../src/email/outbox.ts";
-import { Count, Id, literalUnion, RequestMetaSchema } from "../../src/lib/schema.ts";
+import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
 import {
   defineProtocol,
   type MessageName,
@@ -28,9 +28,9 @@ type Reply<F extends (...args: never[]) => unknown> =
     ? R
     : never;
 
-/** A message's input: its own fields plus the optional request origin. */
+/** A message's input: its own fields, nothing else (the request origin travels as `origin`). */
 function input<P extends TProperties>(props: P) {
-  return Type.Object({ ...props, meta: Type.Optional(RequestMetaSchema) });
+  return Type.Object(props);
 }
 
 const PageSchema = Type.Object({ limit: Count, offset: Count }, { additionalProperties: false });

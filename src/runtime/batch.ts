@@ -38,6 +38,7 @@ export interface Envelope {
   message: ActorMessage;
   deadline: number;
   principal?: JsonObject | undefined;
+  origin?: JsonObject | undefined;
   idempotencyKey?: string | undefined;
   resolve(reply: JsonValue): void;
   reject(error: AppError): void;
@@ -176,6 +177,7 @@ export async function runBatch(d: BatchDeps, act: BatchActivation): Promise<void
       message: env.message,
       now: clock.now(),
       principal: env.principal,
+      origin: env.origin,
       idempotencyKey: env.idempotencyKey,
     });
     metrics?.turnSeconds.observe({ kind: act.ref.kind }, (clock.monotonic() - started) / 1000);

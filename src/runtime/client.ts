@@ -29,6 +29,12 @@ export interface AskOptions {
   idempotencyKey?: string;
   /** Who is asking, as plain JSON (e.g. `{userId}`); handed to the handler as `ctx.principal`. */
   principal?: JsonObject;
+  /**
+   * Where the request came from (e.g. `{ip, userAgent}`), as plain JSON; handed to the handler as
+   * `ctx.origin`. Unlike the message it is not part of the idempotency fingerprint: a retry of the
+   * same request through another proxy, node or client library replays the first outcome.
+   */
+  origin?: JsonObject;
 }
 
 /** The service-facing port of the actor runtime. Safe to call concurrently from anywhere on main. */

@@ -124,6 +124,8 @@ export interface TurnContext {
   readonly read: ActorReader;
   /** Who sent the message, as passed by the service layer (JSON), or undefined for system turns. */
   readonly principal: JsonObject | undefined;
+  /** Where the request came from, as passed by the service layer (JSON), or undefined. */
+  readonly origin: JsonObject | undefined;
   /** The caller's idempotency key, when it sent one (the runtime stores the outcome itself). */
   readonly idempotencyKey: string | undefined;
   /** Adds one mutation to the turn's write set (committed atomically with the turn). */

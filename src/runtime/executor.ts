@@ -57,6 +57,7 @@ export interface TurnRequest {
   /** Wall ms at turn start. */
   now: number;
   principal?: JsonObject | undefined;
+  origin?: JsonObject | undefined;
   idempotencyKey?: string | undefined;
 }
 
@@ -241,6 +242,7 @@ export class ActorExecutor implements TurnRunner {
       now: req.now,
       ids: { next: () => port.nextId() },
       principal: req.principal,
+      origin: req.origin,
       idempotencyKey: req.idempotencyKey,
       read: {
         async get(k) {

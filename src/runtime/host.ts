@@ -145,6 +145,7 @@ export class ActorHost {
     opts: {
       deadline: number;
       principal?: JsonObject | undefined;
+      origin?: JsonObject | undefined;
       idempotencyKey?: string | undefined;
     },
   ): Promise<JsonValue> {

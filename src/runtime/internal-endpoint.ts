@@ -23,6 +23,7 @@ export interface ForwardRequest {
   /** Milliseconds of the caller's deadline left when sent (no cross-node clock comparison). */
   remainingMs: number;
   principal?: JsonObject;
+  origin?: JsonObject;
   idempotencyKey?: string;
   /** Forwards so far on this request's path (the sender's count, including this one). */
   hops: number;
@@ -69,6 +70,7 @@ function isForwardRequest(v: unknown): v is ForwardRequest {
     typeof r.remainingMs === "number" &&
     typeof r.hops === "number" &&
     (r.principal === undefined || (typeof r.principal === "object" && r.principal !== null)) &&
+    (r.origin === undefined || (typeof r.origin === "object" && r.origin !== null)) &&
     (r.idempotencyKey === undefined || typeof r.idempotencyKey === "string")
   );
 }

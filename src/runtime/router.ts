@@ -65,6 +65,7 @@ const LOUD_LOG_EVERY_MS = 60_000;
 interface Delivery {
   deadline: number;
   principal?: JsonObject | undefined;
+  origin?: JsonObject | undefined;
   idempotencyKey?: string | undefined;
 }
 
@@ -110,6 +111,7 @@ export class ActorRouter implements ActorClient {
     return this.#route({ kind, id }, message, {
       deadline: this.#o.clock.monotonic() + budget,
       principal: opts.principal,
+      origin: opts.origin,
       idempotencyKey: key,
     });
   }
@@ -125,6 +127,7 @@ export class ActorRouter implements ActorClient {
       const opts = {
         deadlineMs: Math.min(Math.max(req.remainingMs, 0), MAX_DEADLINE_MS),
         principal: req.principal,
+        origin: req.origin,
         idempotencyKey: req.idempotencyKey,
       };
       if (req.hops === 0) {
@@ -134,6 +137,7 @@ export class ActorRouter implements ActorClient {
       const reply = await this.#o.host.deliver({ kind: req.kind, id: req.id }, req.message, {
         deadline: this.#o.clock.monotonic() + opts.deadlineMs,
         principal: opts.principal,
+        origin: opts.origin,
         idempotencyKey: opts.idempotencyKey,
       });
       return { ok: true, reply };
@@ -262,6 +266,7 @@ export class ActorRouter implements ActorClient {
     const remainingMs = Math.max(0, Math.round(d.deadline - this.#o.clock.monotonic()));
     const req: ForwardRequest = { kind: ref.kind, id: ref.id, message, remainingMs, hops };
     if (d.principal !== undefined) req.principal = d.principal;
+    if (d.origin !== undefined) req.origin = d.origin;
     if (d.idempotencyKey !== undefined) req.idempotencyKey = d.idempotencyKey;
     if (this.#o.forward) return this.#o.forward(target, req, remainingMs);
     return forwardAsk(

@@ -2,7 +2,8 @@
  * How the organization-scoped use cases (organizations, members, invitations, teams) reach the
  * organization actor: one typed call, `askOrg(deps, principal, orgId, "teams.create", input)`,
  * whose input and reply types come from the actor's protocol (actors/organization/protocol.ts).
- * It adds the request origin to the message and scopes the caller's Idempotency-Key to them.
+ * It sends the request origin beside the message (not fingerprinted: a retry from another proxy
+ * or node replays the first outcome) and scopes the caller's Idempotency-Key to them.
  */
 import {
   type OrganizationProtocol,
@@ -41,9 +42,9 @@ export function askOrg<T extends OrgName>(
   input: InputOf<OrganizationProtocol, T>,
   opts?: Partial<CallOptions>,
 ): Promise<ReplyOf<OrganizationProtocol, T>> {
-  const withMeta = opts?.meta ? { ...input, meta: { ...opts.meta } } : input;
-  return orgActors(deps.actors).ask(orgId, type, withMeta, {
+  return orgActors(deps.actors).ask(orgId, type, input, {
     principal: { userId: p.userId },
+    ...(opts?.meta ? { origin: { ip: opts.meta.ip, userAgent: opts.meta.userAgent } } : {}),
     ...(opts?.idempotencyKey
       ? { idempotencyKey: scopedIdempotencyKey(p.userId, opts.idempotencyKey) }
       : {}),

@@ -86,6 +86,37 @@ describe("organizations", () => {
     expect(mine.body.pagination).toMatchObject({ total: 2 });
   });
 
+  test("a retry from another client (User-Agent) replays the first outcome; another body is refused", async () => {
+    const u = await signUp(env, "Roamer");
+    const org = await call(env, "POST", "/v1/organizations", {
+      token: u.token,
+      body: { name: "Roaming" },
+    });
+    const orgId = (org.body.organization as { id: string }).id;
+    const send = (ua: string, name: string) =>
+      call(env, "POST", `/v1/organizations/${orgId}/teams`, {
+        token: u.token,
+        body: { name },
+        headers: { "idempotency-key": "team-once", "user-agent": ua },
+      });
+    const first = await send("curl/8.5", "Ops");
+    const again = await send("inferadb-cli/1.0 (through another proxy)", "Ops");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const teams = await call(env, "GET", `/v1/organizations/${orgId}/teams`, { token: u.token });
+    expect(teams.body.pagination).toMatchObject({ total: 1 });
+    const other = await send("curl/8.5", "Dev");
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+    // The origin still reaches the audit log, beside the message rather than inside it.
+    const log = await call(env, "GET", `/v1/organizations/${orgId}/audit-logs`, { token: u.token });
+    const created = (log.body.audit_logs as { event_type: string; user_agent: string }[]).filter(
+      (e) => e.event_type === "team_created",
+    );
+    expect(created.map((e) => e.user_agent)).toEqual(["curl/8.5"]);
+  });
+
   test("an unverified user cannot create an organization", async () => {
     const u = await signUp(env, "Unverified", false);
     const r = await call(env, "POST", "/v1/organizations", {
