@@ -48,4 +48,4 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
 
 # Bun is PID 1 and handles SIGTERM itself (graceful drain, then exit 0).
 STOPSIGNAL SIGTERM
-ENTRYPOINT ["bun", "src/main.ts"]
+ENTRYPOINT ["bun", "--max-http-header-size=262144", "src/main.ts"]

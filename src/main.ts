@@ -7,8 +7,11 @@
  * Each step below is one named block; a subsystem joins by adding its lines in its step and
  * pushing its stop function on `shutdown` (stopped in reverse order of start).
  */
+
+import { maxHeaderSize } from "node:http";
 import { ACTOR_DEFINITIONS_MODULE, actorDefinitions } from "../actors/registry.ts";
 import { type ClusterNode, createClusterNode } from "./cluster/node.ts";
+import { findLivePeers } from "./cluster/peers.ts";
 import { ConfigError, loadConfig } from "./config/load.ts";
 import type { Config } from "./config/schema.ts";
 import type { PasswordHasher } from "./crypto/password.ts";
@@ -20,6 +23,7 @@ import { type Mail, openMail } from "./email/open.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
+import { leaseNodeId, type NodeIdLease } from "./kv/node-id.ts";
 import { openKv } from "./kv/open.ts";
 import type { KvBackend, KvStore } from "./kv/types.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
@@ -92,8 +96,11 @@ export interface NodeHandle {
 }
 
 export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
-  const { config } = opts;
   const shutdown = new ShutdownStack();
+  // 0. Node id: a made-up one becomes the stable id kept beside the SQLite file (docs/cluster.md).
+  const stable = opts.kvBackend ? { config: opts.config } : withStableNodeId(opts.config);
+  const { config } = stable;
+  if (stable.lease) shutdown.push("node-id", async () => stable.lease?.release());
   try {
     // 1. Clock and logging.
     const clock = opts.clock ?? systemClock;
@@ -111,6 +118,12 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     const kv = await openKv(config, { clock, log, backend: opts.kvBackend });
     registerKvMetrics(metrics.registry, kv);
     shutdown.push("kv", () => kv.close());
+
+    // 2b. Without a configured cluster.secret this node could neither call live peers nor be
+    //     called by them: refuse to start next to one (a config error, exit 2 from runCli).
+    if (config.cluster.secret === undefined || config.cluster.secret_ephemeral) {
+      await refuseLivePeersWithoutSecret(kv, clock, config);
+    }
 
     // Snowflake ids (docs/http-api.md#a1--ids): the cluster step sets the worker id allocated by the node registry.
     const ids = new SnowflakeGenerator({ workerId: 0, clock });
@@ -202,7 +215,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     const organizations = new OrganizationService(sd);
     const services: Services = {
       system: createSystemService({ config, clock, kv, health }),
-      auth: new AuthService(sd, sessions, emails),
+      auth: new AuthService(sd, sessions, emails, organizations),
       users: new UserService(sd, emails, organizations),
       sessions,
       emails,
@@ -226,6 +239,14 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
 
     // 7. Transports.
     const deps: TransportDeps = { config, clock, log, metrics, health, services };
+    // Above Bun's parser limit a request gets Bun's bare 431 instead of ours with the error body.
+    if (maxHeaderSize <= config.server.max_header_bytes) {
+      log.warn("http headers above the parser limit get a bare 431", {
+        parser_limit: maxHeaderSize,
+        max_header_bytes: config.server.max_header_bytes,
+        fix: "start bun with --max-http-header-size above server.max_header_bytes (npm start does)",
+      });
+    }
     const http = createHttpApp(deps).listen({
       hostname: config.server.http_host,
       port: config.server.http_port,
@@ -275,6 +296,37 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     await shutdown.run(opts.log ?? createLogger({ level: "silent" }));
     throw e;
   }
+}
+
+/** Throws a `ConfigError` naming `cluster.secret` when another node is heartbeating on this store. */
+async function refuseLivePeersWithoutSecret(kv: KvStore, clock: Clock, config: Config) {
+  const { heartbeat_ms, suspect_ms, node_id } = config.cluster;
+  const peers = await findLivePeers(kv, clock, {
+    selfId: node_id,
+    windowMs: Math.min(2 * heartbeat_ms + 200, suspect_ms),
+  });
+  if (peers.length > 0) {
+    throw new ConfigError(
+      "cluster.secret",
+      `is not set but other nodes are live on this store (${peers.join(", ")}); set the same INFERADB_MGMT__CLUSTER__SECRET on every node`,
+    );
+  }
+}
+
+/**
+ * The node id a node runs under: the configured `cluster.node_id`; else, on SQLite with a file, the
+ * stable id of the first free slot beside the file; else (memory, FoundationDB: no local data to
+ * keep it beside) the id the loader made up, random per start. Returns the config to run with and
+ * the lease to release on stop.
+ */
+export function withStableNodeId(config: Config): { config: Config; lease?: NodeIdLease } {
+  const { storage, cluster } = config;
+  if (!cluster.node_id_generated || storage.backend !== "sqlite") return { config };
+  if (storage.sqlite_path === ":memory:") return { config };
+  const lease = leaseNodeId(storage.sqlite_path, () => cluster.node_id);
+  if (!lease) return { config };
+  const { node_id_generated: _generated, ...rest } = cluster;
+  return { config: { ...config, cluster: { ...rest, node_id: lease.nodeId } }, lease };
 }
 
 /** Stop functions run in reverse order of registration; a failing one is logged, the rest still run. */
@@ -336,7 +388,16 @@ export async function runCli(extra: Partial<BuildNodeOptions> = {}): Promise<voi
     }
     throw e;
   }
-  const node = await buildNode({ ...extra, config: loaded.config, warnings: loaded.warnings });
+  let node: NodeHandle;
+  try {
+    node = await buildNode({ ...extra, config: loaded.config, warnings: loaded.warnings });
+  } catch (e) {
+    if (e instanceof ConfigError) {
+      process.stderr.write(`config error: ${e.message}\n`);
+      process.exit(2);
+    }
+    throw e;
+  }
   let stopping = false;
   const onSignal = (signal: string) => {
     if (stopping) return;

@@ -16,12 +16,16 @@ import {
   expiryRetry,
   reminderChanges,
 } from "../../src/domain/invitations/expiry.ts";
+import type { MailBudget } from "../../src/domain/invitations/limits.ts";
 import * as inv from "../../src/domain/invitations/ops.ts";
+import { readDeletionMark } from "../../src/domain/organizations/deletion.ts";
 import { OrgKeys } from "../../src/domain/organizations/keys.ts";
 import * as org from "../../src/domain/organizations/ops.ts";
 import type { OrgState } from "../../src/domain/organizations/state.ts";
 import { authorize, type TurnEnv, TurnOutput } from "../../src/domain/organizations/turn.ts";
+import { readCounter } from "../../src/domain/ratelimit/counters.ts";
 import * as teams from "../../src/domain/teams/ops.ts";
+import { getUser } from "../../src/domain/users/records.ts";
 import { putOutboxWrites } from "../../src/email/outbox.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
 import { checkerOf, RequestMetaSchema } from "../../src/lib/schema.ts";
@@ -32,6 +36,38 @@ import type { OrganizationProtocol, OrgMessage, OrgMessageName } from "./protoco
 async function userOrgCount(ctx: TurnContext, userId: string): Promise<number> {
   const [begin, end] = OrgKeys.userMemberships(userId);
   return (await ctx.read.getRange(begin, end)).length;
+}
+
+/**
+ * The invitation mail's budgets with the units used so far (src/domain/invitations/limits.ts):
+ * read with `ctx.read`, so the commit re-validates them and concurrent senders cannot overshoot.
+ */
+async function mailBudgets(
+  ctx: TurnContext,
+  rules: OrgMessage<"invitations.create">["mailRules"],
+  email: string,
+): Promise<MailBudget[]> {
+  const out: MailBudget[] = [];
+  for (const [rule, identifier] of [
+    [rules.perOrg, ctx.actor.id],
+    [rules.perAddress, email],
+  ] as const) {
+    if (rule)
+      out.push({ rule, identifier, used: await readCounter(ctx.read, rule, identifier, ctx.now) });
+  }
+  return out;
+}
+
+/**
+ * What an acceptance knows of the caller's account, read with `ctx.read` (re-validated at commit,
+ * so an account deletion committing meanwhile re-runs the turn): whether the account still exists
+ * and when its deletion started, if it did (src/domain/organizations/deletion.ts).
+ */
+async function accountOf(ctx: TurnContext, userId: string) {
+  return {
+    exists: (await getUser(ctx.read, userId)) !== undefined,
+    deletionStartedAt: await readDeletionMark(ctx.read, userId),
+  };
 }
 
 /** What every handler gets besides its state and message. */
@@ -86,7 +122,8 @@ const HANDLERS: OrgHandlers = {
   transfer: (state, msg, { env, out }) =>
     org.transferOwnership(state, { newOwnerUserId: msg.newOwnerUserId }, env, out),
   "invitations.create": async (state, msg, { env, out, ctx }) => {
-    const owner = await findEmailByAddress(ctx.read, msg.email.trim().toLowerCase());
+    const address = msg.email.trim().toLowerCase();
+    const owner = await findEmailByAddress(ctx.read, address);
     const step = inv.createInvitation(
       state,
       {
@@ -96,6 +133,7 @@ const HANDLERS: OrgHandlers = {
         token: msg.token,
         secretHash: msg.secretHash,
         existingUserId: owner?.user_id,
+        mailBudgets: await mailBudgets(ctx, msg.mailRules, address),
       },
       env,
       out,
@@ -114,6 +152,7 @@ const HANDLERS: OrgHandlers = {
         secretMatches: (hash) => secretMatches(msg.secret, hash),
         verifiedEmails: msg.verifiedEmails,
         userOrgCount: await userOrgCount(ctx, env.userId),
+        account: await accountOf(ctx, env.userId),
       },
       env,
       out,
@@ -136,6 +175,7 @@ const HANDLERS: OrgHandlers = {
   "teamMembers.add": (state, msg, { env, out }) => teams.addTeamMember(state, msg, env, out),
   "teamMembers.list": (state, msg, { env }) =>
     teams.listTeamMembers(state, { teamId: msg.teamId, page: msg.page }, env),
+  "teamMembers.get": (state, msg, { env }) => teams.getTeamMember(state, msg, env),
   "teamMembers.update": (state, msg, { env, out }) => teams.updateTeamMember(state, msg, env, out),
   "teamMembers.remove": (state, msg, { env, out }) => teams.removeTeamMember(state, msg, env, out),
   "permissions.grant": (state, msg, { env, out }) =>

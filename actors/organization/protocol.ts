@@ -37,6 +37,18 @@ const PageSchema = Type.Object({ limit: Count, offset: Count }, { additionalProp
 const Role = literalUnion(ORG_ROLES);
 const Permission = literalUnion(ORG_PERMISSIONS);
 const NullableString = Type.Optional(Type.Union([Type.String(), Type.Null()]));
+/** A rate-limit rule (src/domain/ratelimit/counters.ts), or null when that limit is off. */
+const RuleSchema = Type.Union([
+  Type.Object(
+    {
+      category: Type.String({ minLength: 1, maxLength: 64 }),
+      limit: Count,
+      windowSec: Type.Integer({ minimum: 1 }),
+    },
+    { additionalProperties: false },
+  ),
+  Type.Null(),
+]);
 /** A mail entry built by the service (src/email/outbox.ts); the actor writes it as it is. */
 const OutboxEntrySchema = Type.Unsafe<OutboxEntry>(Type.Object({}));
 
@@ -69,6 +81,8 @@ export const organizationProtocol = defineProtocol("organization", {
       token: Type.String(),
       secretHash: Type.String(),
       mail: OutboxEntrySchema,
+      /** The invitation mail's budgets (src/domain/invitations/limits.ts), from config. */
+      mailRules: Type.Object({ perOrg: RuleSchema, perAddress: RuleSchema }),
     }),
   ).returns<Reply<typeof inv.createInvitation>>(),
   "invitations.list": message(input({ page: PageSchema })).returns<
@@ -100,6 +114,9 @@ export const organizationProtocol = defineProtocol("organization", {
   >(),
   "teamMembers.list": message(input({ teamId: Id, page: PageSchema })).returns<
     Reply<typeof teams.listTeamMembers>
+  >(),
+  "teamMembers.get": message(input({ teamId: Id, memberId: Id })).returns<
+    Reply<typeof teams.getTeamMember>
   >(),
   "teamMembers.update": message(
     input({ teamId: Id, memberId: Id, manager: Type.Boolean() }),

@@ -232,7 +232,22 @@ export function createClusterNode(opts: ClusterNodeOptions): ClusterNode {
     },
     async start() {
       await registry.register();
-      unregisterHealth = opts.health?.register("cluster", () => node.health());
+      const unSection = opts.health?.register("cluster", () => node.health());
+      // `/readyz`: 503 until this node can route and serve actors (registered and not fenced, and
+      // its membership view has been read at least once), and again while it is fenced.
+      const unGate = opts.health?.addReadiness("cluster", () =>
+        !registry.isRegistered()
+          ? "not registered"
+          : registry.isFenced()
+            ? "fenced"
+            : registry.hasObserved()
+              ? undefined
+              : "membership not observed yet",
+      );
+      unregisterHealth = () => {
+        unSection?.();
+        unGate?.();
+      };
       const loop = new AbortController();
       heartbeatLoop = loop;
       election.start();

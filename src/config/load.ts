@@ -10,6 +10,7 @@
  * value throws `ConfigError` naming the key; the CLI prints its one line and exits with status 2.
  */
 import { existsSync, readFileSync } from "node:fs";
+import { isIPv6 } from "node:net";
 import { resolve } from "node:path";
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -308,20 +309,82 @@ export function resolveConfig(
     );
   }
   const nodeId = raw.cluster.node_id ?? `node-${toHex(random(6))}`;
+  const advertise = parseAdvertiseAddress(
+    raw.cluster.advertise_address ?? raw.server.http_host,
+    raw.cluster.internal_port,
+    raw.cluster.advertise_address === undefined ? "server.http_host" : "cluster.advertise_address",
+  );
   return {
     ...raw,
     auth: { ...raw.auth, key_encryption_secret: secret },
     cluster: {
       ...raw.cluster,
       node_id: nodeId,
-      advertise_address: raw.cluster.advertise_address ?? raw.server.http_host,
+      advertise_address: advertise,
       ...(clusterSecret === undefined ? {} : { secret: clusterSecret }),
+      // Derived markers (not keys): buildNode replaces a made-up id by the stable one of the data
+      // directory, and refuses to join live peers with a made-up secret.
+      ...(raw.cluster.node_id === undefined ? { node_id_generated: true as const } : {}),
+      ...(clusterSecret !== undefined && raw.cluster.secret === undefined
+        ? { secret_ephemeral: true as const }
+        : {}),
     },
     observability: {
       ...raw.observability,
       json_logs: raw.observability.json_logs ?? (prod || !(opts.isTTY ?? false)),
     },
   };
+}
+
+const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
+
+/** A DNS name or an IPv4 address (dotted labels of letters, digits and inner hyphens). */
+function isHostName(h: string): boolean {
+  return h.length <= 253 && h.split(".").every((l) => HOST_LABEL.test(l));
+}
+
+/**
+ * `cluster.advertise_address`: `host` or `host:port` (IPv6 as `[addr]` or `[addr]:port`; a bare
+ * IPv6 address is taken as a host). A port must equal `cluster.internal_port`: the node binds
+ * `internal_port` and peers dial what is advertised, so the two can only differ by mistake.
+ * Returns the host as peers should dial it (IPv6 in brackets); the registry appends the port.
+ */
+export function parseAdvertiseAddress(value: string, internalPort: number, key: string): string {
+  const bad = (why: string) =>
+    new ConfigError(key, `${why} (got ${JSON.stringify(value)}); expected host or host:port`);
+  let host = value;
+  let port: string | undefined;
+  if (isIPv6(value)) host = `[${value}]`;
+  else if (value.startsWith("[")) {
+    const end = value.indexOf("]");
+    if (end < 0 || !isIPv6(value.slice(1, end))) throw bad("is not a valid bracketed IPv6 address");
+    host = value.slice(0, end + 1);
+    const rest = value.slice(end + 1);
+    if (rest !== "") {
+      if (!rest.startsWith(":")) throw bad("has text after the IPv6 address");
+      port = rest.slice(1);
+    }
+  } else {
+    const i = value.lastIndexOf(":");
+    if (i >= 0) {
+      host = value.slice(0, i);
+      port = value.slice(i + 1);
+    }
+    if (!isHostName(host)) throw bad("is not a host name or IP address");
+  }
+  if (port !== undefined) {
+    if (!/^[0-9]{1,5}$/.test(port) || Number(port) < 1 || Number(port) > 65535) {
+      throw bad("has an invalid port");
+    }
+    if (Number(port) !== internalPort) {
+      throw bad(
+        internalPort === 0
+          ? "names a port but cluster.internal_port is 0 (ephemeral)"
+          : `names port ${port} but cluster.internal_port is ${internalPort}; they must be equal`,
+      );
+    }
+  }
+  return host;
 }
 
 /** Loads the layered configuration from a file, environment variables and CLI flags. */

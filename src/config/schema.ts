@@ -46,6 +46,12 @@ export const ServerSchema = t.Object({
   trusted_proxies: t.Array(t.String({ minLength: 1 }), { default: [] }),
   /** Largest accepted request body in bytes; larger bodies get 413 without being buffered. */
   max_body_bytes: positiveInt(2097152),
+  /**
+   * Largest accepted request line plus headers in bytes (a 431 with the error body above it).
+   * Bun's own parser answers a bare 431 above its `--max-http-header-size` (16 KiB unless the
+   * process is started with a larger one, as `npm start` does with 256 KiB).
+   */
+  max_header_bytes: positiveInt(32768),
   /** How long graceful shutdown waits for in-flight HTTP requests, in ms. */
   shutdown_grace_ms: int(10000, 0, undefined, "must be a whole number of milliseconds >= 0"),
 });
@@ -115,12 +121,19 @@ export const RateLimitingSchema = t.Object({
   email_verification_tokens_per_hour: positiveInt(5),
   password_reset_tokens_per_hour: positiveInt(3),
   token_requests_per_client_per_minute: positiveInt(60),
+  /** Invitation mails one organization may send per hour (docs/organizations.md#invitations). */
+  invitations_per_org_per_hour: positiveInt(20),
+  /** Invitation mails one address may receive per day, from every organization together. */
+  invitations_per_address_per_day: positiveInt(5),
 });
 
 export const ClusterSchema = t.Object({
-  /** Stable node id; default: a random id per start. */
+  /**
+   * Node id; default: stable across restarts, stored beside the SQLite file (one slot per running
+   * process); random per start on memory and FoundationDB (docs/configuration.md).
+   */
   node_id: t.Optional(t.String({ minLength: 1, maxLength: 128 })),
-  /** Host peers use to reach this node's internal endpoint; default `server.http_host`. */
+  /** `host` or `host:port` (port = internal_port) peers use to reach this node; default `server.http_host`. */
   advertise_address: t.Optional(t.String({ minLength: 1 })),
   internal_port: port(3002),
   /** Shared secret authenticating node-to-node calls; required when several nodes share a store. */
@@ -185,7 +198,15 @@ export type RawConfig = Static<typeof ConfigSchema>;
  */
 export type Config = RawConfig & {
   auth: { key_encryption_secret: string };
-  cluster: { node_id: string; advertise_address: string };
+  cluster: {
+    node_id: string;
+    /** Host only (`host:port` input is split and checked against `internal_port`; IPv6 bracketed). */
+    advertise_address: string;
+    /** Set when `node_id` was not configured (the loader made one up; buildNode may replace it). */
+    node_id_generated?: true;
+    /** Set when `secret` was not configured and the loader made up an ephemeral one. */
+    secret_ephemeral?: true;
+  };
   observability: { json_logs: boolean };
 };
 export type Environment = Config["environment"];

@@ -1,5 +1,5 @@
 /**
- * Mail templates: verification, password reset and invitation. Every user-supplied value is
+ * Mail templates: verification, password reset, password changed and invitation. Every user-supplied value is
  * HTML-escaped in the HTML part (docs/http-api.md#defects-of-the-original-fixed-here, #17); links are built from `frontend_base_url` with
  * URL-encoded tokens. Each template returns subject, plain text and HTML.
  */
@@ -79,6 +79,27 @@ export function passwordResetMail(p: { name: string; link: string }): RenderedMa
     [
       `Hello ${escapeHtml(p.name)},`,
       "Someone asked to reset the password of your InferaDB account. If it was you, open the link below (valid for 1 hour); otherwise ignore this mail.",
+    ],
+    { href: p.link, label: "Reset password" },
+  );
+  return { subject, text, html };
+}
+
+/** The notice sent after a signed-in password change; its link leads to a password reset. */
+export function passwordChangedMail(p: { name: string; link: string }): RenderedMail {
+  const subject = "Your password was changed";
+  const text = [
+    `Hello ${p.name},`,
+    "",
+    "The password of your InferaDB account was just changed, and your other sessions were signed",
+    "out. If it was not you, reset your password at once:",
+    p.link,
+  ].join("\n");
+  const html = layout(
+    subject,
+    [
+      `Hello ${escapeHtml(p.name)},`,
+      "The password of your InferaDB account was just changed, and your other sessions were signed out. If it was not you, reset your password at once.",
     ],
     { href: p.link, label: "Reset password" },
   );

@@ -30,7 +30,13 @@ export function createHttpApp(deps: HttpDeps) {
   const app = new Elysia({ name: "inferadb-http", normalize: false })
     .use(requestIdPlugin())
     .use(httpMetrics.plugin)
-    .use(bodyPlugin({ maxBodyBytes: deps.config.server.max_body_bytes, formRoutes: FORM_ROUTES }))
+    .use(
+      bodyPlugin({
+        maxBodyBytes: deps.config.server.max_body_bytes,
+        maxHeaderBytes: deps.config.server.max_header_bytes,
+        formRoutes: FORM_ROUTES,
+      }),
+    )
     .use(errorsPlugin({ log, routes, onResponse: httpMetrics.record }))
     // Feature routes: one line each.
     .use(healthRoutes(deps))

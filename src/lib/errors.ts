@@ -22,6 +22,7 @@ export type ErrorKind =
   | "conflict" // 409: uniqueness conflict
   | "gone" // 410
   | "payload_too_large" // 413
+  | "headers_too_large" // 431
   | "unsupported_media_type" // 415
   | "unprocessable" // 422: schema mismatch
   | "rate_limited" // 429 (Retry-After)
@@ -62,6 +63,7 @@ export const KIND_STATUS: Record<ErrorKind, { http: number; grpc: number }> = {
   conflict: { http: 409, grpc: GrpcCode.ALREADY_EXISTS },
   gone: { http: 410, grpc: GrpcCode.FAILED_PRECONDITION },
   payload_too_large: { http: 413, grpc: GrpcCode.RESOURCE_EXHAUSTED },
+  headers_too_large: { http: 431, grpc: GrpcCode.RESOURCE_EXHAUSTED },
   unsupported_media_type: { http: 415, grpc: GrpcCode.INVALID_ARGUMENT },
   unprocessable: { http: 422, grpc: GrpcCode.INVALID_ARGUMENT },
   rate_limited: { http: 429, grpc: GrpcCode.RESOURCE_EXHAUSTED },
@@ -166,6 +168,10 @@ export const CommonErrors = defineErrors({
   METHOD_NOT_ALLOWED: { kind: "method_not_allowed", message: "Method not allowed" },
   CONFLICT: { kind: "conflict", message: "Conflict" },
   PAYLOAD_TOO_LARGE: { kind: "payload_too_large", message: "Request body too large" },
+  HEADERS_TOO_LARGE: {
+    kind: "headers_too_large",
+    message: "Request line and headers too large",
+  },
   UNSUPPORTED_MEDIA_TYPE: {
     kind: "unsupported_media_type",
     message: "Unsupported content type; expected application/json",

@@ -7,8 +7,38 @@
 
 export type HealthSection = () => Record<string, unknown> | Promise<Record<string, unknown>>;
 
+/** A readiness gate: undefined when ready, else why not (short, for logs and the probe's body). */
+export type ReadinessCheck = () => string | undefined;
+
 export class HealthRegistry {
   #sections = new Map<string, HealthSection>();
+  #gates = new Map<string, ReadinessCheck>();
+
+  /**
+   * Adds a readiness gate (the cluster: registered, not fenced, membership observed). `/readyz`
+   * answers 503 while any gate says not ready. Returns a function that removes it.
+   */
+  addReadiness(name: string, check: ReadinessCheck): () => void {
+    this.#gates.set(name, check);
+    return () => {
+      if (this.#gates.get(name) === check) this.#gates.delete(name);
+    };
+  }
+
+  /** Why the node is not ready (`name: reason` per failing gate); empty when every gate passes. */
+  notReady(): string[] {
+    const out: string[] = [];
+    for (const [name, check] of this.#gates) {
+      let why: string | undefined;
+      try {
+        why = check();
+      } catch {
+        why = "check failed";
+      }
+      if (why !== undefined) out.push(`${name}: ${why}`);
+    }
+    return out;
+  }
 
   /** Adds (or replaces) the section `name`. Returns a function that removes it. */
   register(name: string, section: HealthSection): () => void {

@@ -19,6 +19,17 @@ import { isId } from "./ids.ts";
 
 if (!FormatRegistry.Has("snowflake")) FormatRegistry.Set("snowflake", (v) => isId(v));
 
+/**
+ * Well-formed text: no unpaired UTF-16 surrogate (JSON can carry one as `"\ud800"`) and no U+FFFD
+ * (what a decoder makes of invalid UTF-8, e.g. a gRPC string field holding bad bytes). Every free-text
+ * field of every input carries this format, so both transports refuse ill-formed text the same way
+ * before anything is stored (docs/http-api.md, "Text").
+ */
+export function isWellFormedText(v: string): boolean {
+  return v.isWellFormed() && !v.includes("\uFFFD");
+}
+if (!FormatRegistry.Has("text")) FormatRegistry.Set("text", isWellFormedText);
+
 /** A Snowflake id as a decimal string (`1..2^63-1`, no sign, no leading zeros); docs/http-api.md. */
 export const Id = Type.String({ format: "snowflake", maxLength: 19 });
 
@@ -43,16 +54,21 @@ export const INPUT_MAX_CHARS = {
   cursor: 128,
 } as const;
 
-/** `Type.String` bounded by the table above. */
+/** Well-formed text (format `text`, see `isWellFormedText`) of at most `max` UTF-16 code units. */
+export function Text(max: number) {
+  return Type.String({ maxLength: max, format: "text" });
+}
+
+/** Free-text fields, bounded by the table above and well-formed. */
 export const Bounded = {
-  name: Type.String({ maxLength: INPUT_MAX_CHARS.name }),
-  description: Type.String({ maxLength: INPUT_MAX_CHARS.description }),
-  email: Type.String({ maxLength: INPUT_MAX_CHARS.email }),
-  password: Type.String({ maxLength: INPUT_MAX_CHARS.password }),
-  token: Type.String({ maxLength: INPUT_MAX_CHARS.token }),
-  filter: Type.String({ maxLength: INPUT_MAX_CHARS.filter }),
-  date: Type.String({ maxLength: INPUT_MAX_CHARS.date }),
-  cursor: Type.String({ maxLength: INPUT_MAX_CHARS.cursor }),
+  name: Text(INPUT_MAX_CHARS.name),
+  description: Text(INPUT_MAX_CHARS.description),
+  email: Text(INPUT_MAX_CHARS.email),
+  password: Text(INPUT_MAX_CHARS.password),
+  token: Text(INPUT_MAX_CHARS.token),
+  filter: Text(INPUT_MAX_CHARS.filter),
+  date: Text(INPUT_MAX_CHARS.date),
+  cursor: Text(INPUT_MAX_CHARS.cursor),
 };
 
 /** Object schemas of inputs refuse unknown fields (docs/adr/0004-unknown-json-fields-rejected.md). */
@@ -74,12 +90,19 @@ export interface SchemaError {
   type?: number;
   path?: string;
   message?: string;
+  schema?: unknown;
 }
 
 /** The message of one error: TypeBox's, except for the two a client most often meets. */
 function messageOf(e: SchemaError): string {
   if (e.type === ValueErrorType.ObjectRequiredProperty) return "is required";
   if (e.type === ValueErrorType.ObjectAdditionalProperties) return "is not an accepted field";
+  if (
+    e.type === ValueErrorType.StringFormat &&
+    (e.schema as { format?: unknown })?.format === "text"
+  ) {
+    return "must be well-formed text (no unpaired surrogates, no U+FFFD)";
+  }
   return e.message ?? "Invalid value";
 }
 

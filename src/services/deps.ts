@@ -33,6 +33,9 @@ export interface ServiceSettings {
     registrationsPerIp: RateLimitRule;
     verificationMailsPerAddress: RateLimitRule;
     passwordResetsPerUser: RateLimitRule;
+    /** Invitation mails per organization and per recipient address (src/domain/invitations/limits.ts). */
+    invitationsPerOrg: RateLimitRule;
+    invitationsPerAddress: RateLimitRule;
   };
 }
 
@@ -62,6 +65,8 @@ export function serviceSettings(config: Config): ServiceSettings {
         3600,
       ),
       passwordResetsPerUser: rule("password_reset", r.password_reset_tokens_per_hour, 3600),
+      invitationsPerOrg: rule("invitation_org", r.invitations_per_org_per_hour, 3600),
+      invitationsPerAddress: rule("invitation_address", r.invitations_per_address_per_day, 86400),
     },
   };
 }

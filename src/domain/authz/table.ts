@@ -147,7 +147,22 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
     op: "invitations.delete",
     route: "DELETE /v1/organizations/{org}/invitations/{invitation}",
     action: "invitation:delete",
+    roles: ["MEMBER"],
     allowed: ["owner", "admin", "perm:ORG_PERM_REVOKE_INVITATIONS"],
+  },
+  {
+    op: "invitations.delete_admin",
+    route: "DELETE /v1/organizations/{org}/invitations/{invitation}",
+    action: "invitation:delete",
+    roles: ["ADMIN"],
+    allowed: ["owner", "admin"],
+  },
+  {
+    op: "invitations.delete_owner",
+    route: "DELETE /v1/organizations/{org}/invitations/{invitation}",
+    action: "invitation:delete",
+    roles: ["OWNER"],
+    allowed: ["owner"],
   },
   {
     op: "ownership.transfer",
@@ -197,6 +212,13 @@ export const AUTHZ_TABLE: readonly AuthzRow[] = [
   {
     op: "team_members.list",
     route: "GET /v1/organizations/{org}/teams/{team}/members",
+    action: "team_member:read",
+    onTargetTeam: true,
+    allowed: EVERY_MEMBER,
+  },
+  {
+    op: "team_members.get",
+    route: "GET /v1/organizations/{org}/teams/{team}/members/{member}",
     action: "team_member:read",
     onTargetTeam: true,
     allowed: EVERY_MEMBER,

@@ -3,7 +3,14 @@
  * the same write set), list, delete, accept, decline. Pure functions over `OrgState`, run as turns
  * of the organization actor.
  */
+import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
+import { can } from "../authz/can.ts";
+import {
+  type AccountState,
+  clearDeletionMarkWrites,
+  deletionInProgress,
+} from "../organizations/deletion.ts";
 import { OrgErrors } from "../organizations/errors.ts";
 import { MAX_ORGS_PER_USER } from "../organizations/limits.ts";
 import { assertMemberCapacity } from "../organizations/ops.ts";
@@ -24,6 +31,7 @@ import {
   putInvitationWrites,
   putMemberWrites,
 } from "../organizations/writes.ts";
+import { assertPendingCapacity, type MailBudget, spendMailBudgets } from "./limits.ts";
 import { INVITATION_TTL_MS, type Invitation, isExpired } from "./types.ts";
 
 export interface CreateInvitationInput {
@@ -35,6 +43,11 @@ export interface CreateInvitationInput {
   secretHash: string;
   /** The user owning the invited address, if any (read by the actor from the address index). */
   existingUserId: string | undefined;
+  /**
+   * The rate-limit budgets the invitation mail spends (per organization, per address), with the
+   * units used so far, read by the actor (limits.ts). None when rate limiting is off.
+   */
+  mailBudgets?: readonly MailBudget[];
 }
 
 export function createInvitation(
@@ -55,14 +68,25 @@ export function createInvitation(
   if (input.existingUserId !== undefined && state.members.has(input.existingUserId)) {
     throw OrgErrors.ALREADY_MEMBER();
   }
-  let invitations = state.invitations;
   for (const other of state.invitations.values()) {
-    if (other.email !== email) continue;
-    if (!isExpired(other, env.now)) throw OrgErrors.INVITATION_EXISTS();
-    // An expired invitation to the same address is replaced.
-    out.write(deleteInvitationWrites(other));
-    invitations = withEntry(invitations, other.id, undefined);
+    if (other.email === email && !isExpired(other, env.now)) throw OrgErrors.INVITATION_EXISTS();
   }
+  // Expired invitations still held (their reminder not yet delivered, or older than reminders)
+  // go first: an expired one to the same address is replaced, and the cap counts only the
+  // pending ones, which keeps the whole map within the cap.
+  let swept: OrgState = state;
+  for (const other of state.invitations.values()) {
+    if (!isExpired(other, env.now)) continue;
+    if (other.email === email) {
+      out.write(deleteInvitationWrites(other));
+      swept = { ...swept, invitations: withEntry(swept.invitations, other.id, undefined) };
+    } else {
+      swept = dropInvitation(swept, other, "invitation_expired", out);
+    }
+  }
+  const invitations = swept.invitations;
+  assertPendingCapacity(org.tier, invitations.size);
+  out.write(spendMailBudgets(input.mailBudgets ?? [], env.now));
   const inv: Invitation = {
     id: input.invitationId,
     org_id: org.id,
@@ -107,9 +131,12 @@ export function deleteInvitation(
   env: TurnEnv,
   out: TurnOutput,
 ): OpResult<null> {
-  authorize(state, env, "invitation:delete", undefined, { write: true });
+  const { principal } = authorize(state, env, "invitation:delete", undefined, { write: true });
   const inv = state.invitations.get(input.invitationId);
   if (!inv) throw OrgErrors.INVITATION_NOT_FOUND();
+  // Withdrawing an invitation touches the role it offers, as inviting does (A8): only an OWNER
+  // withdraws an OWNER invitation, only an ADMIN or OWNER an ADMIN one.
+  if (!can(principal, "invitation:delete", { roles: [inv.role] })) throw OrgErrors.ORG_FORBIDDEN();
   return { state: dropInvitation(state, inv, "invitation_deleted", out), reply: null };
 }
 
@@ -121,6 +148,8 @@ export interface AcceptInvitationInput {
   verifiedEmails: readonly string[];
   /** Organizations the caller belongs to now (read by the actor, validated at commit). */
   userOrgCount: number;
+  /** The caller's account (read by the actor, validated at commit; organizations/deletion.ts). */
+  account: AccountState;
 }
 
 /** The invitation of a live organization, or INVITATION_INVALID (nothing more is revealed). */
@@ -141,6 +170,12 @@ export function acceptInvitation(
     throw OrgErrors.INVITATION_INVALID();
   }
   if (!input.verifiedEmails.includes(inv.email)) throw OrgErrors.INVITATION_EMAIL_MISMATCH();
+  // An account being deleted (or gone) joins nothing: its membership would outlive it.
+  if (!input.account.exists) throw CommonErrors.UNAUTHENTICATED();
+  if (deletionInProgress(input.account, env.now)) throw OrgErrors.ACCOUNT_BEING_DELETED();
+  if (input.account.deletionStartedAt !== null) {
+    out.write(clearDeletionMarkWrites(env.userId)); // an abandoned deletion's mark
+  }
   const org = state.org!;
   if (state.members.has(env.userId)) throw OrgErrors.ALREADY_MEMBER();
   if (org.suspended_at !== null) throw OrgErrors.ORG_SUSPENDED();

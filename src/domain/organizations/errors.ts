@@ -50,5 +50,17 @@ export const OrgErrors = defineErrors({
     message: "This invitation was sent to an address you have not verified",
   },
   INVITATION_EMAIL_INVALID: { kind: "bad_request", message: "Invalid email address" },
+  INVITATION_LIMIT: {
+    kind: "payment_required",
+    message: "Organization has reached the maximum number of pending invitations for its tier",
+  },
+  INVITATION_RATE_LIMITED: {
+    kind: "rate_limited",
+    message: "Too many invitation mails for this organization or address; retry later",
+  },
+  ACCOUNT_BEING_DELETED: {
+    kind: "conflict",
+    message: "This account is being deleted",
+  },
   AUDIT_QUERY_INVALID: { kind: "bad_request", message: "Invalid audit log query" },
 });

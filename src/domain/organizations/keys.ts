@@ -13,6 +13,7 @@
  *   ("count")                            i64 LE              organizations alive (global limit)
  *   ("idc", user, key)                   CreateClaim         org id of a create with Idempotency-Key
  *   ("idcx", expiresAt, user, key)       empty               expiry index of the claims (24 h)
+ *   ("ud", user)                         i64 LE              deletion mark of an account (deletion.ts)
  *
  * Everything of one organization sits under ("o", org), so its actor loads it with one range read.
  * The other keys are indexes the actor maintains in the same write sets. Ids are tuple integers
@@ -52,4 +53,5 @@ export const OrgKeys = {
   createClaimExpiry: (expiresAt: number, userId: string, key: string) =>
     root.key("idcx", expiresAt, idItem(userId), key),
   createClaimExpirySpace: root.sub("idcx"),
+  deletionMark: (userId: string) => root.key("ud", idItem(userId)),
 } as const;

@@ -250,9 +250,12 @@ export function removeMember(
   return { state: next, reply: null };
 }
 
-/** `DELETE …/members/me`: any member may leave, except the last owner. */
+/**
+ * `DELETE …/members/me`: any member may leave, except the last owner, also while the
+ * organization is suspended (suspension freezes what members do to it, not whether they stay).
+ */
 export function leaveOrg(state: OrgState, env: TurnEnv, out: TurnOutput): OpResult<null> {
-  const { member } = requireMember(state, env, { write: true });
+  const { member } = requireMember(state, env);
   const next = dropMember(state, member, out);
   out.event({
     event_type: "organization_member_left",

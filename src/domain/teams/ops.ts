@@ -226,6 +226,19 @@ function findTeamMember(state: OrgState, teamId: string, memberId: string): Team
   throw TeamErrors.TEAM_MEMBER_NOT_FOUND();
 }
 
+/** One member of a team, by its team-membership id (as PATCH and DELETE name it). */
+export function getTeamMember(
+  state: OrgState,
+  input: { teamId: string; memberId: string },
+  env: TurnEnv,
+) {
+  const { team } = teamGuard(state, env, input.teamId, "team_member:read", false);
+  return {
+    state,
+    reply: { member: teamMemberView(findTeamMember(state, team.id, input.memberId)) },
+  };
+}
+
 export function updateTeamMember(
   state: OrgState,
   input: { teamId: string; memberId: string; manager: boolean },

@@ -3,8 +3,13 @@
  *
  *   ("u", userId)              -> UserRecord
  *   ("e", emailId)             -> EmailRecord
- *   ("a", lowercased address)  -> emailId (UTF-8)            unique index of addresses
+ *   ("a", address)             -> emailId (UTF-8)            the address's verified holder (unique)
+ *   ("au", address, emailId)   -> empty                        accounts holding it unverified (many)
+ *   ("ad", address, userId)    -> empty                        accounts detached from it with no
+ *                                                              address left: still sign in with it
+ *   ("ud", userId, address)    -> empty                        the same, by user (for deletion)
  *   ("ue", userId, emailId)    -> empty                        a user's addresses, ascending id
+ *   ("do", userId)             -> orgId (UTF-8)                default organization still to create
  *
  * Ids are stored in keys as tuple integers (`idItem`), so they sort numerically whatever their
  * number of digits; they are decimal strings everywhere else (docs/http-api.md#a1--ids).
@@ -16,6 +21,10 @@ export const UserKeys = {
   email: Roots.user.sub("e"),
   address: Roots.user.sub("a"),
   userEmails: Roots.user.sub("ue"),
+  unverifiedHolders: Roots.user.sub("au"),
+  detachedSignIns: Roots.user.sub("ad"),
+  userDetachedSignIns: Roots.user.sub("ud"),
+  pendingDefaultOrg: Roots.user.sub("do"),
 } as const;
 
 /** A decimal id as a tuple item that sorts numerically. */

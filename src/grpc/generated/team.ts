@@ -7,6 +7,8 @@ import type { CreateTeamRequest as _inferadb_management_v1_CreateTeamRequest, Cr
 import type { CreateTeamResponse as _inferadb_management_v1_CreateTeamResponse, CreateTeamResponse__Output as _inferadb_management_v1_CreateTeamResponse__Output } from './inferadb/management/v1/CreateTeamResponse';
 import type { DeleteTeamRequest as _inferadb_management_v1_DeleteTeamRequest, DeleteTeamRequest__Output as _inferadb_management_v1_DeleteTeamRequest__Output } from './inferadb/management/v1/DeleteTeamRequest';
 import type { DeleteTeamResponse as _inferadb_management_v1_DeleteTeamResponse, DeleteTeamResponse__Output as _inferadb_management_v1_DeleteTeamResponse__Output } from './inferadb/management/v1/DeleteTeamResponse';
+import type { GetTeamMemberRequest as _inferadb_management_v1_GetTeamMemberRequest, GetTeamMemberRequest__Output as _inferadb_management_v1_GetTeamMemberRequest__Output } from './inferadb/management/v1/GetTeamMemberRequest';
+import type { GetTeamMemberResponse as _inferadb_management_v1_GetTeamMemberResponse, GetTeamMemberResponse__Output as _inferadb_management_v1_GetTeamMemberResponse__Output } from './inferadb/management/v1/GetTeamMemberResponse';
 import type { GetTeamRequest as _inferadb_management_v1_GetTeamRequest, GetTeamRequest__Output as _inferadb_management_v1_GetTeamRequest__Output } from './inferadb/management/v1/GetTeamRequest';
 import type { GetTeamResponse as _inferadb_management_v1_GetTeamResponse, GetTeamResponse__Output as _inferadb_management_v1_GetTeamResponse__Output } from './inferadb/management/v1/GetTeamResponse';
 import type { GrantTeamPermissionRequest as _inferadb_management_v1_GrantTeamPermissionRequest, GrantTeamPermissionRequest__Output as _inferadb_management_v1_GrantTeamPermissionRequest__Output } from './inferadb/management/v1/GrantTeamPermissionRequest';
@@ -45,6 +47,8 @@ export interface ProtoGrpcType {
         CreateTeamResponse: MessageTypeDefinition<_inferadb_management_v1_CreateTeamResponse, _inferadb_management_v1_CreateTeamResponse__Output>
         DeleteTeamRequest: MessageTypeDefinition<_inferadb_management_v1_DeleteTeamRequest, _inferadb_management_v1_DeleteTeamRequest__Output>
         DeleteTeamResponse: MessageTypeDefinition<_inferadb_management_v1_DeleteTeamResponse, _inferadb_management_v1_DeleteTeamResponse__Output>
+        GetTeamMemberRequest: MessageTypeDefinition<_inferadb_management_v1_GetTeamMemberRequest, _inferadb_management_v1_GetTeamMemberRequest__Output>
+        GetTeamMemberResponse: MessageTypeDefinition<_inferadb_management_v1_GetTeamMemberResponse, _inferadb_management_v1_GetTeamMemberResponse__Output>
         GetTeamRequest: MessageTypeDefinition<_inferadb_management_v1_GetTeamRequest, _inferadb_management_v1_GetTeamRequest__Output>
         GetTeamResponse: MessageTypeDefinition<_inferadb_management_v1_GetTeamResponse, _inferadb_management_v1_GetTeamResponse__Output>
         GrantTeamPermissionRequest: MessageTypeDefinition<_inferadb_management_v1_GrantTeamPermissionRequest, _inferadb_management_v1_GrantTeamPermissionRequest__Output>

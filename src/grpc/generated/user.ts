@@ -3,6 +3,8 @@ import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AddEmailRequest as _inferadb_management_v1_AddEmailRequest, AddEmailRequest__Output as _inferadb_management_v1_AddEmailRequest__Output } from './inferadb/management/v1/AddEmailRequest';
 import type { AddEmailResponse as _inferadb_management_v1_AddEmailResponse, AddEmailResponse__Output as _inferadb_management_v1_AddEmailResponse__Output } from './inferadb/management/v1/AddEmailResponse';
+import type { ChangePasswordRequest as _inferadb_management_v1_ChangePasswordRequest, ChangePasswordRequest__Output as _inferadb_management_v1_ChangePasswordRequest__Output } from './inferadb/management/v1/ChangePasswordRequest';
+import type { ChangePasswordResponse as _inferadb_management_v1_ChangePasswordResponse, ChangePasswordResponse__Output as _inferadb_management_v1_ChangePasswordResponse__Output } from './inferadb/management/v1/ChangePasswordResponse';
 import type { DeleteEmailRequest as _inferadb_management_v1_DeleteEmailRequest, DeleteEmailRequest__Output as _inferadb_management_v1_DeleteEmailRequest__Output } from './inferadb/management/v1/DeleteEmailRequest';
 import type { DeleteEmailResponse as _inferadb_management_v1_DeleteEmailResponse, DeleteEmailResponse__Output as _inferadb_management_v1_DeleteEmailResponse__Output } from './inferadb/management/v1/DeleteEmailResponse';
 import type { DeleteMeRequest as _inferadb_management_v1_DeleteMeRequest, DeleteMeRequest__Output as _inferadb_management_v1_DeleteMeRequest__Output } from './inferadb/management/v1/DeleteMeRequest';
@@ -39,6 +41,8 @@ export interface ProtoGrpcType {
       v1: {
         AddEmailRequest: MessageTypeDefinition<_inferadb_management_v1_AddEmailRequest, _inferadb_management_v1_AddEmailRequest__Output>
         AddEmailResponse: MessageTypeDefinition<_inferadb_management_v1_AddEmailResponse, _inferadb_management_v1_AddEmailResponse__Output>
+        ChangePasswordRequest: MessageTypeDefinition<_inferadb_management_v1_ChangePasswordRequest, _inferadb_management_v1_ChangePasswordRequest__Output>
+        ChangePasswordResponse: MessageTypeDefinition<_inferadb_management_v1_ChangePasswordResponse, _inferadb_management_v1_ChangePasswordResponse__Output>
         DeleteEmailRequest: MessageTypeDefinition<_inferadb_management_v1_DeleteEmailRequest, _inferadb_management_v1_DeleteEmailRequest__Output>
         DeleteEmailResponse: MessageTypeDefinition<_inferadb_management_v1_DeleteEmailResponse, _inferadb_management_v1_DeleteEmailResponse__Output>
         DeleteMeRequest: MessageTypeDefinition<_inferadb_management_v1_DeleteMeRequest, _inferadb_management_v1_DeleteMeRequest__Output>

@@ -2,8 +2,8 @@
  * gRPC `inferadb.management.v1.AuthService`: register, password login, logout, email verification
  * and password reset, calling the same services as /v1/auth/*, each request checked against the
  * route's own input schema (src/services/auth/inputs.ts). Register and login spend the same
- * per-IP limits as HTTP (the peer address). The session credential, a cookie over HTTP, is
- * returned once in `session_token`.
+ * per-IP limits as HTTP (the peer address). The session credential is returned once in
+ * `session_token`, as HTTP answers it (beside its cookie).
  */
 import { CommonErrors } from "../../lib/errors.ts";
 import {

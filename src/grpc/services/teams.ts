@@ -67,6 +67,10 @@ export function teamService(deps: GrpcDeps, log = deps.log): TeamServiceHandlers
       const { members, total } = await teams.listMembers(await caller(ctx), r.org, r.team, r.page);
       return { members, pagination: paginationOf(r.page, total, members.length) };
     }),
+    GetTeamMember: unary(log, async (req, ctx) => {
+      const r = checked((c) => ({ ...teamIds(c, req), member: c.id("member_id", req.member_id) }));
+      return teams.getMember(await caller(ctx), r.org, r.team, r.member);
+    }),
     UpdateTeamMember: unary(log, async (req, ctx) => {
       const r = checked((c) => ({
         ...teamIds(c, req),

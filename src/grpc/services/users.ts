@@ -4,6 +4,7 @@
  * own input schema (src/services/users/inputs.ts, src/services/emails/inputs.ts). Every call
  * resolves the caller from `authorization` metadata first.
  */
+import { ChangePasswordInput } from "../../services/auth/inputs.ts";
 import { paginationOf } from "../../services/context.ts";
 import { AddEmailInput, SetPrimaryInput } from "../../services/emails/inputs.ts";
 import type { EmailDto } from "../../services/emails/service.ts";
@@ -35,7 +36,7 @@ function emailMessage(e: EmailDto): Email {
 }
 
 export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers {
-  const { users, sessions, emails } = deps.services;
+  const { users, sessions, emails, auth } = deps.services;
   const signedIn = (ctx: CallCtx) => principalOf(deps, ctx);
 
   return {
@@ -49,6 +50,17 @@ export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers
       const { principal } = await signedIn(ctx);
       await users.remove(principal, requestMeta(ctx));
       return {};
+    }),
+    ChangePassword: unary(log, async (req, ctx) => {
+      const input = checked((c) => c.input(ChangePasswordInput, req));
+      const { principal } = await signedIn(ctx);
+      const n = await auth.changePassword(
+        principal,
+        input.current_password,
+        input.new_password,
+        requestMeta(ctx),
+      );
+      return { message: "Password changed", revoked_sessions: n };
     }),
     ListSessions: unary(log, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);

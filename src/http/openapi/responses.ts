@@ -237,26 +237,37 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
 
   // Sign-up and sign-in ------------------------------------------------------------------------
   "POST /v1/auth/register": {
-    summary: "Create an account and a WEB session (sets the session cookie)",
+    summary:
+      "Create an account, its default organization and a WEB session (sets the session cookie; `session_token` is the same credential for Bearer clients)",
     responses: {
       201: json(
         "Registered and signed in",
-        closed({ user_id: Id, name: T.String(), email: T.String(), session_id: Id }),
+        closed({
+          user_id: Id,
+          name: T.String(),
+          email: T.String(),
+          session_id: Id,
+          session_token: T.String(),
+        }),
       ),
     },
     errors: [409, ...SERVICE],
   },
   "POST /v1/auth/login/password": {
-    summary: "Sign in with email and password (sets the session cookie)",
+    summary:
+      "Sign in with email and password (sets the session cookie; `session_token` is the same credential for Bearer clients)",
     responses: {
-      200: json("Signed in", closed({ user_id: Id, name: T.String(), session_id: Id })),
+      200: json(
+        "Signed in",
+        closed({ user_id: Id, name: T.String(), session_id: Id, session_token: T.String() }),
+      ),
     },
     errors: [401, ...SERVICE],
   },
   "POST /v1/auth/logout": {
     summary: "Revoke the presented session (if any) and clear the cookie",
     responses: { 200: message("Logged out") },
-    errors: [...SERVICE],
+    errors: [403, ...SERVICE],
   },
   "POST /v1/auth/verify-email": {
     summary: "Verify an email address with the token from the verification mail",
@@ -272,6 +283,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Set a new password with the reset token; revokes the user's other sessions",
     responses: { 200: message("Password changed") },
     errors: [...SERVICE],
+  },
+  "POST /v1/auth/resend-verification": {
+    summary: "Send the verification mail of the primary address again",
+    session: true,
+    responses: { 200: message("Sent") },
+    errors: [400, 404, ...SERVICE],
   },
   "GET /v1/auth/me": {
     summary: "The signed-in user",
@@ -297,6 +314,14 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Delete the account (refused while the only owner of an organization)",
     session: true,
     responses: { 204: empty("Deleted; the session cookie is cleared") },
+    errors: [400, 404, ...SERVICE],
+  },
+  "POST /v1/users/me/password": {
+    summary: "Change the password (revokes the user's other sessions, mails a notice)",
+    session: true,
+    responses: {
+      200: json("Changed", closed({ message: T.String(), revoked_sessions: Count })),
+    },
     errors: [400, 404, ...SERVICE],
   },
   "GET /v1/users/sessions": {
@@ -503,6 +528,12 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Members of the team",
     session: true,
     responses: { 200: json("Team members", list("members", "TeamMember")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/teams/:team/members/:member": {
+    summary: "One member of the team, by the team membership id",
+    session: true,
+    responses: { 200: json("The team member", one("member", "TeamMember")) },
     errors: ORG_READ,
   },
   "PATCH /v1/organizations/:org/teams/:team/members/:member": {

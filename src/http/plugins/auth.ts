@@ -87,10 +87,29 @@ export function crossOriginCookieWrite(
   }
 }
 
+/**
+ * Throws 403 CROSS_ORIGIN_REQUEST for a cookie write from another origin (`crossOriginCookieWrite`).
+ * `requireSession` routes run it for themselves; a cookie write that needs no session (logout)
+ * calls it directly.
+ */
+export function refuseCrossOriginCookieWrite(
+  deps: HttpDeps,
+  request: Request,
+  source: PresentedCredential["source"],
+): void {
+  if (crossOriginCookieWrite(request, source, frontendOriginOf(deps))) {
+    throw SessionErrors.CROSS_ORIGIN_REQUEST();
+  }
+}
+
+function frontendOriginOf(deps: HttpDeps): string {
+  return new URL(deps.config.frontend_base_url).origin;
+}
+
 export const authPlugin = (deps: HttpDeps) => {
   const { sessions } = deps.services;
   const secure = cookieSecure(deps);
-  const frontendOrigin = new URL(deps.config.frontend_base_url).origin;
+  const frontendOrigin = frontendOriginOf(deps);
   return new Elysia({ name: "auth" })
     .use(clientIpPlugin(deps.config.server.trusted_proxies))
     .macro({

@@ -1,5 +1,8 @@
 /**
- * Request body policy for every route:
+ * Request size and body policy for every route:
+ * - a request line plus headers above `server.max_header_bytes` is refused with 431 and the error
+ *   body (Bun's parser refuses larger ones itself, with a bare 431, above its
+ *   `--max-http-header-size`; docs/http-api.md, "Limits");
  * - a `Content-Length` above `server.max_body_bytes` is refused with 413 before anything is read;
  * - bodies are read as a stream and the read stops (413) as soon as the limit is crossed, so a
  *   chunked upload can never be buffered unbounded;
@@ -19,6 +22,8 @@ import { requestIdOf } from "./request-id.ts";
 
 export interface BodyPluginOptions {
   maxBodyBytes: number;
+  /** Largest request line plus headers (bytes, as UTF-16 code units of the parsed strings). */
+  maxHeaderBytes: number;
   /** Route templates that accept form bodies instead of JSON. */
   formRoutes?: readonly string[];
 }
@@ -70,6 +75,13 @@ export function jsonTooDeep(text: string, max: number): boolean {
   return false;
 }
 
+/** The size of a request's URL and headers (names, values and the `: ` and CRLF around them). */
+export function headerBytes(request: Request): number {
+  let n = request.url.length;
+  for (const [k, v] of request.headers) n += k.length + v.length + 4;
+  return n;
+}
+
 const isJson = (ct: string) =>
   ct === "application/json" || (ct.startsWith("application/") && ct.endsWith("+json"));
 
@@ -78,6 +90,12 @@ export const bodyPlugin = (opts: BodyPluginOptions) => {
   const formRoutes = new Set(opts.formRoutes ?? []);
   return new Elysia({ name: "body" })
     .onRequest(({ request }) => {
+      if (headerBytes(request) > opts.maxHeaderBytes) {
+        const err = CommonErrors.HEADERS_TOO_LARGE(
+          `Request line and headers exceed ${opts.maxHeaderBytes} bytes`,
+        );
+        return errorResponse(err, requestIdOf(request), { connection: "close" });
+      }
       const len = request.headers.get("content-length");
       if (len !== null && Number(len) > max) {
         return errorResponse(tooLarge(max), requestIdOf(request), { connection: "close" });

@@ -17,6 +17,7 @@ import {
   clearedSessionCookie,
   cookieSecure,
   presentedCredential,
+  refuseCrossOriginCookieWrite,
   sessionCookie,
 } from "../plugins/auth.ts";
 import { ipRateLimit } from "../plugins/rate-limit.ts";
@@ -43,6 +44,8 @@ export const authRoutes = (deps: HttpDeps) => {
           name: r.user.name,
           email: r.email,
           session_id: r.session.record.id,
+          // For clients without a cookie jar (Authorization: Bearer); the web pages never read it.
+          session_token: r.session.token,
         };
       },
       { body: RegisterInput, beforeHandle: ipRateLimit(deps, "registration") },
@@ -55,12 +58,19 @@ export const authRoutes = (deps: HttpDeps) => {
           r.session.token,
           r.session.record.machine.context.expiresAt,
         );
-        return { user_id: r.user.id, name: r.user.name, session_id: r.session.record.id };
+        return {
+          user_id: r.user.id,
+          name: r.user.name,
+          session_id: r.session.record.id,
+          session_token: r.session.token,
+        };
       },
       { body: LoginInput, beforeHandle: ipRateLimit(deps, "login") },
     )
     .post("/v1/auth/logout", async ({ request, clientMeta, set }) => {
       const presented = presentedCredential(request.headers);
+      // Logout writes (revokes the session, clears the cookie): CSRF-checked like every cookie write.
+      refuseCrossOriginCookieWrite(deps, request, presented.source);
       await sessions.logout(presented.token ?? undefined, clientMeta);
       set.headers["set-cookie"] = clearedSessionCookie(secure);
       return { message: "Logged out successfully" };
@@ -91,6 +101,14 @@ export const authRoutes = (deps: HttpDeps) => {
         return { message: "Password reset successfully" };
       },
       { body: PasswordResetConfirmInput },
+    )
+    .post(
+      "/v1/auth/resend-verification",
+      async ({ principal, clientMeta }) => {
+        await emails.resendVerification(principal, null, clientMeta);
+        return { message: "Verification email sent" };
+      },
+      { requireSession: true },
     )
     .get("/v1/auth/me", ({ currentUser }) => ({ user: currentUser }), {
       requireSession: true,

@@ -1,8 +1,9 @@
 /**
  * Health and metrics routes (docs/http-api.md#a15--health-and-metrics), Kubernetes style:
  * - `/livez`, `/v1/health/live`: 200, empty body, as long as the process answers;
- * - `/readyz`, `/startupz`, `/v1/health/ready`, `/v1/health/startup`: 200 (empty) when a KV read
- *   succeeds, else 503 with the error body `UNAVAILABLE`;
+ * - `/readyz`, `/startupz`, `/v1/health/ready`, `/v1/health/startup`: 200 (empty) when the node
+ *   can serve (readiness gates: cluster registered, not fenced, membership observed) and a KV read
+ *   succeeds, else 503 with the error body `UNAVAILABLE` and `Retry-After`;
  * - `/health`: 200 `OK` (text), the legacy liveness probe;
  * - `/v1/health`: the health document (status, version, uptime, storage, node and registered
  *   sections); 503 when unhealthy (the reference answered 200, docs/http-api.md#defects-of-the-original-fixed-here, #47);
@@ -19,9 +20,11 @@ export const healthRoutes = (deps: HttpDeps) => {
   const probe = async (request: Request) =>
     (await system.ready())
       ? new Response(null, { status: 200 })
-      : errorResponse(CommonErrors.UNAVAILABLE("Storage is not reachable"), requestIdOf(request), {
-          "retry-after": "1",
-        });
+      : errorResponse(
+          CommonErrors.UNAVAILABLE("Node is not ready (storage or cluster membership)"),
+          requestIdOf(request),
+          { "retry-after": "1" },
+        );
   const live = () => new Response(null, { status: 200 });
 
   const app = new Elysia({ name: "health-routes" })

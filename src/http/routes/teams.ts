@@ -90,6 +90,11 @@ export const teamRoutes = (deps: HttpDeps) => {
       },
       { ...auth, params: team, query: PaginationQuery },
     )
+    .get(
+      `${BASE}/:team/members/:member`,
+      ({ principal, params }) => teams.getMember(principal, params.org, params.team, params.member),
+      { ...auth, params: idParams("org", "team", "member") },
+    )
     .patch(
       `${BASE}/:team/members/:member`,
       ({ principal, params, body, request, clientMeta }) =>

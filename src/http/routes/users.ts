@@ -5,6 +5,7 @@
  */
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
+import { ChangePasswordInput } from "../../services/auth/inputs.ts";
 import { AddEmailInput, SetPrimaryInput } from "../../services/emails/inputs.ts";
 import type { HttpDeps } from "../../services/index.ts";
 import { UpdateProfileInput } from "../../services/users/inputs.ts";
@@ -25,7 +26,7 @@ function requireObjectBody({ body }: { body: unknown }) {
 }
 
 export const userRoutes = (deps: HttpDeps) => {
-  const { users, sessions, emails } = deps.services;
+  const { users, sessions, emails, auth: authService } = deps.services;
   const secure = cookieSecure(deps);
   const auth = { requireSession: true } as const;
 
@@ -48,6 +49,19 @@ export const userRoutes = (deps: HttpDeps) => {
           return noContent({ "set-cookie": clearedSessionCookie(secure) });
         },
         auth,
+      )
+      .post(
+        "/v1/users/me/password",
+        async ({ principal, body, clientMeta }) => {
+          const n = await authService.changePassword(
+            principal,
+            body.current_password,
+            body.new_password,
+            clientMeta,
+          );
+          return { message: "Password changed", revoked_sessions: n };
+        },
+        { ...auth, body: ChangePasswordInput },
       )
       .get(
         "/v1/users/sessions",

@@ -22,7 +22,7 @@ export interface SqliteBackendOptions {
   path: string;
   /** `normal` (default) or `full`; see the header for what each guarantees. */
   synchronous?: "normal" | "full";
-  /** How long a writer blocks waiting for another process's write lock, in ms, before SQLITE_BUSY (then retried asynchronously). Default 250. */
+  /** How long a writer blocks waiting for another process's write lock, in ms, before SQLITE_BUSY (then retried asynchronously). Default 2. */
   busyTimeoutMs?: number;
   /** Wall clock for tombstone aging. Default: the system clock. */
   clock?: Clock;
@@ -35,6 +35,11 @@ export interface Committable {
   /** Applies the write set with commit version `v`. */
   apply(v: number): void;
 }
+
+/** busy_timeout: the longest a writer blocks the event loop waiting for the write lock (ms). */
+export const DEFAULT_BUSY_TIMEOUT_MS = 2;
+/** How long the write lock may be held elsewhere before writes fail `unavailable` at once (ms). */
+export const LOCKED_UNAVAILABLE_MS = 1000;
 
 /** Tombstones older than this (wall ms) are purged. */
 const TOMBSTONE_AGE_MS = 10_000;
@@ -87,10 +92,14 @@ export class SqliteStore {
     if (opts.path !== ":memory:") mkdirSync(dirname(opts.path), { recursive: true });
     this.db = new Database(opts.path, { create: true });
     const db = this.db;
-    // Short on purpose: bun:sqlite waits for the lock synchronously, blocking the event loop (reads,
-    // heartbeats) for the whole wait. SQLITE_BUSY maps to a retryable `conflict`, so a longer wait
-    // happens in the KvStore's async backoff instead (up to ~8 s over its attempts).
-    db.run(`PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? 250))}`);
+    // A few ms on purpose: bun:sqlite waits for the lock synchronously, blocking the event loop
+    // (reads, heartbeats, timers) for the whole wait. Our own commits hold the lock well under a
+    // millisecond, so this covers ordinary contention between nodes on one file; a longer hold
+    // (a foreign process, a paused peer) is waited for in the KvStore's async backoff (SQLITE_BUSY
+    // is a retryable `conflict`) and, past LOCKED_UNAVAILABLE_MS, refused at once (`flush`).
+    db.run(
+      `PRAGMA busy_timeout = ${Math.max(0, Math.floor(opts.busyTimeoutMs ?? DEFAULT_BUSY_TIMEOUT_MS))}`,
+    );
     SqliteStore.retryBusy(() => db.run("PRAGMA journal_mode = WAL"));
     db.run(`PRAGMA synchronous = ${opts.synchronous === "full" ? "FULL" : "NORMAL"}`);
     // A brand-new file opened by several processes at once: the schema is created under the write
@@ -280,8 +289,9 @@ export class SqliteStore {
     try {
       this.endRead();
       q.begin.run();
+      this.#busySince = undefined;
     } catch (e) {
-      failAll(mapSqliteError(e, "begin"));
+      failAll(this.#beginError(e));
       return;
     }
     const outcomes: ({ stamp: Uint8Array } | { error: unknown })[] = [];
@@ -331,6 +341,28 @@ export class SqliteStore {
       if ("stamp" in o) item.resolve(o.stamp);
       else item.reject(o.error);
     });
+  }
+
+  /** Real time (ms, performance.now) since BEGIN IMMEDIATE has failed busy without a success. */
+  #busySince: number | undefined;
+
+  /**
+   * A failed BEGIN IMMEDIATE. Busy is a retryable conflict at first; once the lock has been held
+   * elsewhere for LOCKED_UNAVAILABLE_MS without one successful begin, it is `unavailable` (the
+   * commit certainly did not happen): writes then answer 503 with Retry-After at once instead of
+   * each retrying for seconds, and the first begin that succeeds clears the state.
+   */
+  #beginError(e: unknown): KvError {
+    const mapped = mapSqliteError(e, "begin");
+    if (mapped.code !== "conflict") return mapped;
+    const now = performance.now();
+    this.#busySince ??= now;
+    if (now - this.#busySince < LOCKED_UNAVAILABLE_MS) return mapped;
+    return new KvError(
+      "unavailable",
+      `database write lock held elsewhere for ${Math.round(now - this.#busySince)} ms`,
+      { cause: e },
+    );
   }
 
   /** Switching a new file to WAL is not covered by `busy_timeout`: retry it for up to ~5 s. */

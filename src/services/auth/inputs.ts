@@ -20,3 +20,7 @@ export const PasswordResetConfirmInput = Type.Object({
   token: Bounded.token,
   new_password: Bounded.password,
 });
+export const ChangePasswordInput = Type.Object({
+  current_password: Bounded.password,
+  new_password: Bounded.password,
+});

@@ -7,11 +7,14 @@
 import { issueCredential } from "../../crypto/tokens.ts";
 import { EmailErrors } from "../../domain/emails/errors.ts";
 import {
+  addressHolders,
+  deleteDetachedSignInWrites,
   deleteEmailWrites,
+  detachedSignInsOf,
   type EmailRecord,
-  findEmailByAddress,
   getEmail,
   listUserEmails,
+  putDetachedSignInWrites,
   putEmailWrites,
 } from "../../domain/emails/records.ts";
 import { rateLimitedError } from "../../domain/ratelimit/limiter.ts";
@@ -65,31 +68,57 @@ export class EmailService {
 
   /**
    * Inside `tx`: makes sure `address` can be given to `userId` (registration, adding an address).
-   * A verified address, or the primary address of another account, is taken (409 EMAIL_IN_USE).
-   * An unverified secondary address of another account reserves nothing: anybody can type any
-   * address, so such a claim is removed (with its verification tokens, audited) rather than
-   * letting a squatter lock the mailbox's owner out of registering or adding it.
+   * Only a verified holder keeps it (409 EMAIL_IN_USE), as does the caller already holding it. An
+   * address held unverified by other accounts reserves nothing (docs/adr/0010): they keep their
+   * unverified copy until one of the accounts verifies it (`markVerifiedIn`). The reads are
+   * conflicting, so a verification committing meanwhile makes this transaction retry.
    */
-  async claimAddressIn(
-    tx: Transaction,
-    address: string,
-    userId: string | null,
-    meta: RequestMeta,
-  ): Promise<void> {
-    const existing = await findEmailByAddress(tx, address);
-    if (!existing) return;
-    if (existing.verified_at !== null || existing.primary || existing.user_id === userId) {
+  async claimAddressIn(tx: Transaction, address: string, userId: string | null): Promise<void> {
+    const holders = await addressHolders(tx, address);
+    if (holders.verified) throw UserErrors.EMAIL_IN_USE();
+    if (userId !== null && holders.unverified.some((e) => e.user_id === userId)) {
       throw UserErrors.EMAIL_IN_USE();
     }
-    applyMutations(tx, this.deleteWithTokensWrites(existing, await this.#tokensOf(tx, existing)));
+  }
+
+  /**
+   * Inside `tx`: marks `email` verified (a verification link or a completed reset reached its
+   * mailbox). The first account to verify an address keeps it: every other account holding it
+   * unverified is detached from it here (`#detachIn`). 409 EMAIL_IN_USE when another account
+   * verified it first (only in a race: that verification detached this record).
+   */
+  async markVerifiedIn(tx: Transaction, email: EmailRecord, meta: RequestMeta): Promise<void> {
+    const d = this.#d;
+    const holders = await addressHolders(tx, email.email);
+    if (holders.verified && holders.verified.id !== email.id) throw UserErrors.EMAIL_IN_USE();
+    applyMutations(tx, putEmailWrites({ ...email, verified_at: d.clock.now() }));
+    for (const other of holders.unverified) {
+      if (other.id !== email.id) await this.#detachIn(tx, other, meta);
+    }
+  }
+
+  /**
+   * Inside `tx`: removes an unverified address that another account has just verified, with its
+   * tokens (audited). A primary falls back to the account's oldest verified address, else its
+   * oldest other address; an account left with no address keeps the address as a sign-in name
+   * only, so its password still signs it in and it can add another address.
+   */
+  async #detachIn(tx: Transaction, email: EmailRecord, meta: RequestMeta): Promise<void> {
+    applyMutations(tx, this.deleteWithTokensWrites(email, await this.#tokensOf(tx, email)));
+    const rest = (await listUserEmails(tx, email.user_id)).filter((e) => e.id !== email.id);
+    if (email.primary) {
+      const next = rest.find((e) => e.verified_at !== null) ?? rest[0];
+      if (next) applyMutations(tx, putEmailWrites({ ...next, primary: true }));
+    }
+    if (rest.length === 0) applyMutations(tx, putDetachedSignInWrites(email.email, email.user_id));
     applyMutations(
       tx,
       auditWrites(this.#d, meta, {
         event_type: "user_email_removed",
-        user_id: existing.user_id,
+        user_id: email.user_id,
         resource_type: "email",
-        resource_id: existing.id,
-        event_data: { reason: "unverified_address_claimed_elsewhere" },
+        resource_id: email.id,
+        event_data: { reason: "address_verified_by_another_account" },
       }),
     );
   }
@@ -124,7 +153,10 @@ export class EmailService {
     return entry.id;
   }
 
-  /** Adds an unverified, non-primary address and mails a verification link. 409 if taken. */
+  /**
+   * Adds an unverified address (non-primary, unless the account has none) and mails a
+   * verification link. 409 if verified by anyone or already held by the caller.
+   */
   async add(p: Principal, rawEmail: string, meta: RequestMeta): Promise<EmailDto> {
     const d = this.#d;
     const address = normaliseEmail(rawEmail);
@@ -132,7 +164,7 @@ export class EmailService {
       async (tx) => {
         const user = await getUser(tx, p.userId);
         if (!user) throw UserErrors.USER_NOT_FOUND();
-        await this.claimAddressIn(tx, address, p.userId, meta);
+        await this.claimAddressIn(tx, address, p.userId);
         const existing = await listUserEmails(tx, p.userId);
         if (existing.length >= MAX_EMAILS_PER_USER) {
           throw EmailErrors.TOO_MANY_EMAILS(
@@ -152,7 +184,8 @@ export class EmailService {
           id: d.ids.next(),
           user_id: p.userId,
           email: address,
-          primary: false,
+          // An account detached from every address (docs/adr/0010) gets a primary again.
+          primary: existing.length === 0,
           verified_at: null,
           created_at: d.clock.now(),
         };
@@ -234,12 +267,17 @@ export class EmailService {
     );
   }
 
-  /** Sends a new verification mail for an unverified address of the caller. */
-  async resendVerification(p: Principal, emailId: string, meta: RequestMeta): Promise<void> {
+  /**
+   * Sends a new verification mail for an unverified address of the caller: `emailId`, or the
+   * primary address when null (`POST /v1/auth/resend-verification`; 404 when the account has no
+   * address, 400 EMAIL_ALREADY_VERIFIED when it is verified).
+   */
+  async resendVerification(p: Principal, emailId: string | null, meta: RequestMeta): Promise<void> {
     const d = this.#d;
     const mailId = await d.kv.transact(
       async (tx) => {
-        const email = await this.#own(tx, p, emailId);
+        const email =
+          emailId === null ? await this.#primary(tx, p) : await this.#own(tx, p, emailId);
         if (email.verified_at !== null) throw EmailErrors.EMAIL_ALREADY_VERIFIED();
         const user = await getUser(tx, p.userId);
         if (!user) throw UserErrors.USER_NOT_FOUND();
@@ -283,7 +321,7 @@ export class EmailService {
         }
         applyMutations(tx, putTokenWrites({ ...check.token, used_at: now }));
         if (email.verified_at !== null) return { email: email.email, already: true };
-        applyMutations(tx, putEmailWrites({ ...email, verified_at: now }));
+        await this.markVerifiedIn(tx, email, meta);
         applyMutations(
           tx,
           auditWrites(d, meta, {
@@ -309,6 +347,13 @@ export class EmailService {
     return listSubjectTokens(tx, "email_verification", email.id);
   }
 
+  /** Inside `tx`: the writes removing the sign-in names `userId` kept (for account deletion). */
+  async detachedSignInWritesOf(tx: Transaction, userId: string) {
+    return (await detachedSignInsOf(tx, userId)).flatMap((a) =>
+      deleteDetachedSignInWrites(a, userId),
+    );
+  }
+
   /** Inside `tx`: every address of the user with its tokens (for account deletion). */
   async allWithTokensIn(tx: Transaction, userId: string) {
     const out: { email: EmailRecord; tokens: TokenRecord[] }[] = [];
@@ -316,6 +361,12 @@ export class EmailService {
       out.push({ email, tokens: await this.#tokensOf(tx, email) });
     }
     return out;
+  }
+
+  async #primary(tx: Transaction, p: Principal): Promise<EmailRecord> {
+    const primary = (await listUserEmails(tx, p.userId)).find((e) => e.primary);
+    if (!primary) throw EmailErrors.EMAIL_NOT_FOUND("The account has no email address");
+    return primary;
   }
 
   async #own(tx: Transaction, p: Principal, emailId: string): Promise<EmailRecord> {

@@ -21,6 +21,7 @@ import { idFromItem } from "../../domain/users/keys.ts";
 import { getUser } from "../../domain/users/records.ts";
 import { frontendLink, invitationMail } from "../../email/templates.ts";
 import type { ReadOps } from "../../kv/types.ts";
+import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
 import type { CallOptions, Principal } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -72,7 +73,16 @@ export class InvitationService {
       p,
       orgId,
       "invitations.create",
-      { invitationId, email, role: input.role, token, secretHash, mail }, // Not forwarded: the Idempotency-Key. The message carries a fresh token, so a retry could
+      {
+        invitationId,
+        email,
+        role: input.role,
+        token,
+        secretHash,
+        mail,
+        mailRules: this.#mailRules(),
+      },
+      // Not forwarded: the Idempotency-Key. The message carries a fresh token, so a retry could
       // never match the first outcome; a retried invitation answers 409 INVITATION_EXISTS instead.
       { meta: opts.meta },
     );
@@ -83,6 +93,16 @@ export class InvitationService {
       });
     });
     return reply;
+  }
+
+  /** The invitation mail's rate limits (config `rate_limiting.invitations_*`), none when off. */
+  #mailRules() {
+    const { limiter, settings } = this.#d;
+    if (!limiter.enabled) return { perOrg: null, perAddress: null };
+    return {
+      perOrg: settings.rules.invitationsPerOrg,
+      perAddress: settings.rules.invitationsPerAddress,
+    };
   }
 
   list(p: Principal, orgId: string, page: PageRequest) {
@@ -100,8 +120,14 @@ export class InvitationService {
 
   /** POST /v1/organizations/invitations/accept: joins with the invited role. */
   async accept(p: Principal, token: string, opts: CallOptions) {
+    // A token that is not even shaped like one is a malformed request (422, as the schema's
+    // pattern answers), not an unknown invitation: its shape is public, so this reveals nothing.
     const cred = parseCredential(token);
-    if (!cred) throw OrgErrors.INVITATION_INVALID();
+    if (!cred) {
+      throw CommonErrors.VALIDATION_FAILED(undefined, {
+        details: [{ field: "token", message: "is not an invitation token" }],
+      });
+    }
     const { orgId, verifiedEmails } = await this.#locate(p, cred.id);
     if (!orgId) throw OrgErrors.INVITATION_INVALID();
     return askOrg(

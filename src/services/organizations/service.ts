@@ -14,6 +14,10 @@ import {
   MembershipIndexCodec,
   OrganizationCodec,
 } from "../../domain/organizations/codecs.ts";
+import {
+  clearDeletionMarkWrites,
+  deletionMarkWrites,
+} from "../../domain/organizations/deletion.ts";
 import { OrgErrors } from "../../domain/organizations/errors.ts";
 import { OrgKeys } from "../../domain/organizations/keys.ts";
 import { MAX_ORGS_GLOBAL } from "../../domain/organizations/limits.ts";
@@ -23,7 +27,7 @@ import type { OrganizationView } from "../../domain/organizations/views.ts";
 import { orgView } from "../../domain/organizations/views.ts";
 import { UserErrors } from "../../domain/users/errors.ts";
 import { idFromItem } from "../../domain/users/keys.ts";
-import { decodeI64LE, type ReadOps } from "../../kv/types.ts";
+import { applyMutations, decodeI64LE, type ReadOps } from "../../kv/types.ts";
 import { isAppError } from "../../lib/errors.ts";
 import { type CallOptions, type Principal, scopedIdempotencyKey } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
@@ -66,6 +70,30 @@ export class OrganizationService implements OrgMembershipPort {
       ? await this.#claimOrgId(p.userId, opts.idempotencyKey)
       : d.ids.next();
     return askOrg(d, p, orgId, "create", { name: input.name, creatorVerified: verified }, opts);
+  }
+
+  /**
+   * The default organization of a new account (docs/identity.md#flows, `DefaultOrganizationPort`
+   * of src/services/auth/service.ts): `userId` its OWNER, tier TIER_DEV_V1, without the
+   * verified-address rule of `create`; the global and per-user limits apply (the actor counts the
+   * user's organizations). `orgId` was claimed with the account, so a retry reaches the same
+   * actor; finding it already created with the user as a member counts as done.
+   */
+  async createDefault(userId: string, orgId: string, name: string): Promise<void> {
+    const d = this.#d;
+    const p: Principal = { userId, sessionId: "" };
+    const count = await d.kv.transact(
+      async (tx) => Number(decodeI64LE(await tx.snapshot.get(OrgKeys.orgCount))),
+      { name: "org.create_default.precheck" },
+    );
+    if (count >= MAX_ORGS_GLOBAL) throw OrgErrors.GLOBAL_ORG_LIMIT();
+    try {
+      // creatorVerified: the default organization is exempt from the verified-address rule.
+      await askOrg(d, p, orgId, "create", { name, creatorVerified: true });
+    } catch (e) {
+      if (!isAppError(e) || e.code !== "ORG_EXISTS") throw e;
+      await askOrg(d, p, orgId, "get", {}); // 404 unless this user is a member
+    }
   }
 
   #claimOrgId(userId: string, key: string): Promise<string> {
@@ -180,19 +208,39 @@ export class OrganizationService implements OrgMembershipPort {
     );
   }
 
+  /**
+   * Removes every membership of a user whose account is being deleted. The deletion mark is
+   * written in the transaction that lists the memberships (a conflicting read), so an acceptance
+   * racing the deletion is either listed here or refused by its actor
+   * (src/domain/organizations/deletion.ts). If a purge fails the mark is cleared again.
+   */
   async removeUserEverywhere(userId: string): Promise<void> {
-    const memberships = await this.#d.kv.transact((tx) => membershipsOf(tx.snapshot, userId), {
-      name: "org.memberships",
-    });
-    for (const idx of memberships) {
-      try {
-        await askOrg(this.#d, { userId, sessionId: "" }, idx.org_id, "members.purge", { userId });
-      } catch (e) {
-        if (isAppError(e) && e.code === "LAST_OWNER") {
-          throw UserErrors.USER_IS_LAST_OWNER(undefined, { meta: { orgId: idx.org_id } });
+    const d = this.#d;
+    const memberships = await d.kv.transact(
+      async (tx) => {
+        applyMutations(tx, deletionMarkWrites(userId, d.clock.now()));
+        return membershipsOf(tx, userId);
+      },
+      { name: "org.memberships" },
+    );
+    try {
+      for (const idx of memberships) {
+        try {
+          await askOrg(d, { userId, sessionId: "" }, idx.org_id, "members.purge", { userId });
+        } catch (e) {
+          if (isAppError(e) && e.code === "LAST_OWNER") {
+            throw UserErrors.USER_IS_LAST_OWNER(undefined, { meta: { orgId: idx.org_id } });
+          }
+          throw e;
         }
-        throw e;
       }
+    } catch (e) {
+      await d.kv
+        .transact(async (tx) => applyMutations(tx, clearDeletionMarkWrites(userId)), {
+          name: "org.deletionMark.clear",
+        })
+        .catch(() => undefined); // an abandoned mark expires (DELETION_MARK_TTL_MS)
+      throw e;
     }
   }
 }

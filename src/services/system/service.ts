@@ -1,7 +1,9 @@
 /**
  * System service: what the node says about itself, shared by the HTTP health routes and the gRPC
- * `SystemService`/`grpc.health.v1.Health`. Readiness is "a KV read succeeds" (a snapshot read of
- * the health probe key, bounded by a timeout so a wedged store reports unready instead of hanging).
+ * `SystemService`/`grpc.health.v1.Health`. Readiness is "every readiness gate passes (the cluster:
+ * registered, not fenced, membership observed; src/lib/health.ts) and a KV read succeeds" (a
+ * snapshot read of the health probe key, bounded by a timeout so a wedged store reports unready
+ * instead of hanging).
  */
 
 import pkg from "../../../package.json" with { type: "json" };
@@ -37,7 +39,7 @@ export interface HealthReport {
 
 export interface SystemService {
   info(): SystemInfo;
-  /** True when a KV read succeeds within 2 s. Never throws. */
+  /** True when every readiness gate passes and a KV read succeeds within 2 s. Never throws. */
   ready(): Promise<boolean>;
   /** The `/v1/health` document: status, version, uptime, storage and registered sections. */
   health(): Promise<HealthReport>;
@@ -56,6 +58,12 @@ export function createSystemService(deps: SystemDeps): SystemService {
   const endpoint = config.server_api.grpc_endpoint;
 
   async function ready(): Promise<boolean> {
+    // Gates first (the cluster: registered, not fenced, membership observed), then storage.
+    if (deps.health.notReady().length > 0) return false;
+    return storageOk();
+  }
+
+  async function storageOk(): Promise<boolean> {
     const ac = new AbortController();
     const timeout = clock.sleep(PROBE_TIMEOUT_MS, ac.signal).then(
       () => false,
@@ -82,7 +90,7 @@ export function createSystemService(deps: SystemDeps): SystemService {
     }),
     ready,
     async health() {
-      const healthy = await ready();
+      const healthy = await storageOk();
       const sections = await deps.health.collect();
       // A registered `engine` section (the engine link's live state) replaces the default one;
       // the core fields cannot be overridden by sections.

@@ -54,6 +54,10 @@ export class TeamService {
     return askOrg(this.#d, p, orgId, "teamMembers.list", { teamId, page });
   }
 
+  getMember(p: Principal, orgId: string, teamId: string, memberId: string) {
+    return askOrg(this.#d, p, orgId, "teamMembers.get", { teamId, memberId });
+  }
+
   updateMember(
     p: Principal,
     orgId: string,

@@ -9,6 +9,7 @@
 import { deleteSessionWrites, listUserSessions } from "../../domain/sessions/records.ts";
 import { deleteTokenWrites, listSubjectTokens } from "../../domain/tokens/records.ts";
 import { UserErrors } from "../../domain/users/errors.ts";
+import { idItem, UserKeys } from "../../domain/users/keys.ts";
 import {
   deleteUserWrites,
   getUser,
@@ -127,6 +128,8 @@ export class UserService {
         for (const t of await listSubjectTokens(tx, "password_reset", p.userId)) {
           applyMutations(tx, deleteTokenWrites(t));
         }
+        applyMutations(tx, await this.#emails.detachedSignInWritesOf(tx, p.userId));
+        tx.clear(UserKeys.pendingDefaultOrg.key(idItem(p.userId)));
         applyMutations(tx, deleteUserWrites(p.userId));
         applyMutations(
           tx,

@@ -210,6 +210,21 @@ describe("gRPC journey", () => {
       md,
     );
     expect(demoted.member).toMatchObject({ user_id: bob.id, manager: false });
+    const memberId = (tm.member as { id: string }).id;
+    const one = await g.ok(
+      "TeamService",
+      "GetTeamMember",
+      { organization_id: orgId, team_id: teamId, member_id: memberId },
+      md,
+    );
+    const oneHttp = await http(
+      server,
+      "GET",
+      `/v1/organizations/${orgId}/teams/${teamId}/members/${memberId}`,
+      alice.token,
+    );
+    expect(oneHttp.status).toBe(200);
+    expect(one).toEqual(asProto(oneHttp.body) as Record<string, unknown>);
     await g.ok(
       "TeamService",
       "GrantTeamPermission",

@@ -257,14 +257,46 @@ describe("OrganizationService and TeamService methods", () => {
       bearer(bob.token),
     );
     const mine = await g.ok("OrganizationService", "List", {}, bearer(carol.token));
-    expect(mine.organizations).toEqual([]);
+    // Only her own default organization (made at registration) is left.
+    expect((mine.organizations as { id: string }[]).map((o) => o.id)).not.toContain(org);
 
     await g.ok("OrganizationService", "Delete", { organization_id: org }, bearer(bob.token));
     const viaHttp = await http(server, "GET", `/v1/organizations/${org}`, bob.token);
     expect(viaHttp.status).toBe(404);
   });
 
+  test("ChangePassword checks the current password and revokes the other sessions", async () => {
+    const other = await g.ok("AuthService", "LoginPassword", {
+      email: carol.email,
+      password: "correct horse battery staple",
+    });
+    const wrong = await g.call(
+      "UserService",
+      "ChangePassword",
+      { current_password: "not the password", new_password: "a new password for carol" },
+      bearer(carol.token),
+    );
+    expect(wrong.err?.code).toBe(status.INVALID_ARGUMENT);
+    const r = await g.ok(
+      "UserService",
+      "ChangePassword",
+      {
+        current_password: "correct horse battery staple",
+        new_password: "a new password for carol",
+      },
+      bearer(carol.token),
+    );
+    expect(r.revoked_sessions).toBe(1);
+    const dead = await g.call("UserService", "GetMe", {}, bearer(other.session_token as string));
+    expect(dead.err?.code).toBe(status.UNAUTHENTICATED);
+    await g.ok("UserService", "GetMe", {}, bearer(carol.token));
+  });
+
   test("DeleteMe removes the account: its session stops working", async () => {
+    const orgs = await g.ok("OrganizationService", "List", {}, bearer(carol.token));
+    for (const o of orgs.organizations as { id: string }[]) {
+      await g.ok("OrganizationService", "Delete", { organization_id: o.id }, bearer(carol.token));
+    }
     await g.ok("UserService", "DeleteMe", {}, bearer(carol.token));
     const me = await g.call("UserService", "GetMe", {}, bearer(carol.token));
     expect(me.err?.code).toBe(status.UNAUTHENTICATED);

@@ -93,3 +93,19 @@ export function tokenFromMail(mail: ReceivedMail): string {
 export function mailTo(address: string, subject: string) {
   return (m: ReceivedMail) => m.to.includes(address) && m.subject === subject;
 }
+
+/**
+ * Deletes the organizations the account owns (its default organization, made at registration)
+ * so that the account itself can be deleted.
+ */
+export async function deleteOwnOrganizations(server: TestServer, a: Account): Promise<void> {
+  const list = await call(server, "GET", "/v1/organizations", undefined, { bearer: a.session });
+  if (list.status !== 200) throw new Error(`list organizations: ${list.status}`);
+  for (const org of list.body.organizations as { id: string; role: string }[]) {
+    if (org.role !== "OWNER") continue;
+    const r = await call(server, "DELETE", `/v1/organizations/${org.id}`, undefined, {
+      bearer: a.session,
+    });
+    if (r.status !== 204) throw new Error(`delete organization: ${r.status}`);
+  }
+}

@@ -8,7 +8,7 @@ import type { PasswordHasher } from "../../../src/crypto/password.ts";
 import { FakeClock } from "../../../src/lib/clock.ts";
 import { fastHasher } from "../../support/hasher.ts";
 import { type ConfigOverrides, createTestServer, type TestServer } from "../../support/server.ts";
-import { call, mailTo, registerAccount } from "./identity-helpers.ts";
+import { call, mailTo, registerAccount, tokenFromMail } from "./identity-helpers.ts";
 
 const servers: TestServer[] = [];
 afterEach(async () => {
@@ -183,6 +183,7 @@ describe("rate limits", () => {
         (await call(s, "POST", "/v1/auth/password-reset/request", { email: a.email })).status,
       ).toBe(200);
     }
+    await s.node.services.auth.settled(); // reset requests work after their answer
     await s.node.mail.delivery.drain();
     const resets = () => s.smtp!.mails.filter(mailTo(a.email, "Reset your password")).length;
     expect(resets()).toBe(1);
@@ -190,6 +191,7 @@ describe("rate limits", () => {
     expect(
       (await call(s, "POST", "/v1/auth/password-reset/request", { email: a.email })).status,
     ).toBe(200);
+    await s.node.services.auth.settled();
     await s.node.mail.delivery.drain();
     expect(resets()).toBe(2);
   });
@@ -233,27 +235,56 @@ describe("rate limits", () => {
 
 describe("registration races", () => {
   for (const sqlite of [false, true]) {
-    test(`concurrent registrations of one address: exactly one succeeds (${sqlite ? "sqlite" : "memory"})`, async () => {
-      const s = await start({ sqlite });
+    test(`concurrent registrations and verifications of one address: exactly one keeps it (${sqlite ? "sqlite" : "memory"})`, async () => {
+      const s = await start({ sqlite, smtp: true });
+      // An unverified address reserves nothing (docs/adr/0010): every registration succeeds.
       const attempts = await Promise.all(
         Array.from({ length: 8 }, (_, i) =>
           call(s, "POST", "/v1/auth/register", {
             name: `Racer ${i}`,
             email: i % 2 ? "Race@Example.com" : "race@example.com ",
-            password: "long enough password",
+            password: `long enough password ${i}`,
           }),
         ),
       );
-      const statuses = attempts.map((r) => r.status).sort();
-      expect(statuses).toEqual([201, 409, 409, 409, 409, 409, 409, 409]);
-      for (const r of attempts.filter((x) => x.status === 409))
-        expect(r.body.code).toBe("EMAIL_IN_USE");
-      const winner = attempts.find((r) => r.status === 201)!;
-      const login = await call(s, "POST", "/v1/auth/login/password", {
+      expect(attempts.map((r) => r.status)).toEqual(Array(8).fill(201));
+      // Each mailbox link races; the first verification keeps the address, the rest lose it.
+      const tokens: string[] = [];
+      for (let i = 0; i < 8; i++) {
+        const mail = await s.smtp!.waitForMail(
+          (m) =>
+            mailTo("race@example.com", "Verify your email address")(m) &&
+            !tokens.includes(tokenFromMail(m)),
+        );
+        tokens.push(tokenFromMail(mail));
+      }
+      const verified = await Promise.all(
+        tokens.map((token) => call(s, "POST", "/v1/auth/verify-email", { token })),
+      );
+      const statuses = verified.map((r) => r.status).sort();
+      expect(statuses).toEqual([200, 400, 400, 400, 400, 400, 400, 400]);
+      const again = await call(s, "POST", "/v1/auth/register", {
+        name: "Late",
         email: "race@example.com",
         password: "long enough password",
       });
-      expect(login.body.user_id).toBe(winner.body.user_id);
+      expect(again.status).toBe(409);
+      expect(again.body.code).toBe("EMAIL_IN_USE");
+      // Every account still signs in with its own password; exactly one holds the address.
+      let holders = 0;
+      for (let i = 0; i < 8; i++) {
+        const login = await call(s, "POST", "/v1/auth/login/password", {
+          email: "race@example.com",
+          password: `long enough password ${i}`,
+        });
+        expect(login.status).toBe(200);
+        expect(login.body.user_id).toBe(attempts[i]!.body.user_id);
+        const emails = await call(s, "GET", "/v1/users/emails", undefined, {
+          bearer: login.body.session_token,
+        });
+        holders += emails.body.emails.length;
+      }
+      expect(holders).toBe(1);
     });
   }
 });

@@ -5,7 +5,13 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createTestServer, type TestServer } from "../../support/server.ts";
-import { call, mailTo, registerAccount, tokenFromMail } from "./identity-helpers.ts";
+import {
+  call,
+  deleteOwnOrganizations,
+  mailTo,
+  registerAccount,
+  tokenFromMail,
+} from "./identity-helpers.ts";
 
 let server: TestServer;
 
@@ -180,6 +186,8 @@ describe("email addresses", () => {
   test("duplicates are 409; other users' addresses are 404", async () => {
     const a = await registerAccount(server);
     const b = await registerAccount(server);
+    // Only a verified address is taken (an unverified one reserves nothing: docs/adr/0010).
+    await verifyLatest(b.email);
     const dup = await call(
       server,
       "POST",
@@ -210,6 +218,7 @@ describe("email addresses", () => {
 describe("account deletion", () => {
   test("removes sessions and addresses; the address can register again", async () => {
     const a = await registerAccount(server, { email: "leaver@example.com" });
+    await deleteOwnOrganizations(server, a); // the default organization
     const del = await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session });
     expect(del.status).toBe(204);
     expect(del.headers.get("set-cookie")).toContain("Max-Age=0");
@@ -237,13 +246,23 @@ describe("account deletion", () => {
     );
     expect(created.status).toBe(201);
     const orgId = created.body.organization.id;
+    const mine = await call(server, "GET", "/v1/organizations", undefined, { bearer: a.session });
+    const defaultOrg = (mine.body.organizations as { id: string; name: string }[]).find(
+      (o) => o.id !== orgId,
+    )!;
     const refused = await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session });
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe("USER_IS_LAST_OWNER");
     expect(refused.body.error).toContain("'Acme <Corp>'");
-    expect(refused.body.details).toEqual([
-      { field: "organization", message: `${orgId}: Acme <Corp>` },
-    ]);
+    expect(refused.body.error).toContain(`'${defaultOrg.name}'`);
+    expect(refused.body.details).toContainEqual({
+      field: "organization",
+      message: `${orgId}: Acme <Corp>`,
+    });
+    expect(refused.body.details).toContainEqual({
+      field: "organization",
+      message: `${defaultOrg.id}: ${defaultOrg.name}`,
+    });
     // Still there, still signed in.
     expect(
       (await call(server, "GET", "/v1/users/me", undefined, { bearer: a.session })).status,
@@ -252,6 +271,13 @@ describe("account deletion", () => {
       (await call(server, "DELETE", `/v1/organizations/${orgId}`, undefined, { bearer: a.session }))
         .status,
     ).toBe(204);
+    // The default organization alone still holds the deletion back, named.
+    const still = await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session });
+    expect(still.status).toBe(400);
+    expect(still.body.details).toEqual([
+      { field: "organization", message: `${defaultOrg.id}: ${defaultOrg.name}` },
+    ]);
+    await deleteOwnOrganizations(server, a);
     expect(
       (await call(server, "DELETE", "/v1/users/me", undefined, { bearer: a.session })).status,
     ).toBe(204);

@@ -8,6 +8,7 @@ import {
   addMember,
   call,
   createOrg,
+  deleteOwnOrgs,
   type OrgEnv,
   signUp,
   startOrgEnv,
@@ -46,6 +47,7 @@ describe("account deletion (OrgMembershipPort)", () => {
     expect(refused.status).toBe(400);
     expect(refused.body.code).toBe("USER_IS_LAST_OWNER");
 
+    await deleteOwnOrgs(env, member); // its default organization, made at registration
     expect((await call(env, "DELETE", "/v1/users/me", { token: member.token })).status).toBe(204);
     const members = (
       await call(env, "GET", `/v1/organizations/${orgId}/members`, { token: soleOwner.token })

@@ -135,6 +135,18 @@ function promoteTarget(role: string) {
   };
 }
 
+/** Withdraws a fresh invitation with `role` (made by the OWNER). */
+function deleteInvitationOf(role: string) {
+  return {
+    prepare: async (): Promise<Req> => {
+      const inv = await ok<{ invitation: { id: string } }>(
+        asOwner("POST", `${O()}/invitations`, { email: `d${++seq}@example.com`, role }),
+      );
+      return { method: "DELETE", path: `${O()}/invitations/${inv.invitation.id}` };
+    },
+  };
+}
+
 /** Builds the request of `op` (preparing its target), and restores the fixture after a success. */
 const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }> = {
   "org.get": { prepare: async () => ({ method: "GET", path: O() }) },
@@ -185,14 +197,9 @@ const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }
     }),
   },
   "invitations.list": { prepare: async () => ({ method: "GET", path: `${O()}/invitations` }) },
-  "invitations.delete": {
-    prepare: async () => {
-      const inv = await ok<{ invitation: { id: string } }>(
-        asOwner("POST", `${O()}/invitations`, { email: `d${++seq}@example.com`, role: "MEMBER" }),
-      );
-      return { method: "DELETE", path: `${O()}/invitations/${inv.invitation.id}` };
-    },
-  },
+  "invitations.delete": deleteInvitationOf("MEMBER"),
+  "invitations.delete_admin": deleteInvitationOf("ADMIN"),
+  "invitations.delete_owner": deleteInvitationOf("OWNER"),
   "ownership.transfer": {
     prepare: async () => ({
       method: "POST",
@@ -249,6 +256,12 @@ const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }
   },
   "team_members.list": {
     prepare: async () => ({ method: "GET", path: `${O()}/teams/${targetTeam}/members` }),
+  },
+  "team_members.get": {
+    prepare: async () => ({
+      method: "GET",
+      path: `${O()}/teams/${targetTeam}/members/${await targetInTeam()}`,
+    }),
   },
   "team_members.add": {
     prepare: async () => {

@@ -38,7 +38,7 @@ afterAll(() => env.close());
 /** Routes with a JSON body, and a valid body for each. */
 const bodyRoutes = (): [string, string, Record<string, unknown>][] => [
   ["POST", "/v1/organizations", { name: "x" }],
-  ["POST", "/v1/organizations/invitations/accept", { token: "t" }],
+  ["POST", "/v1/organizations/invitations/accept", { token: `1.${"A".repeat(43)}` }],
   ["PATCH", `/v1/organizations/${org}`, { name: "x" }],
   ["PATCH", `/v1/organizations/${org}/members/1`, { role: "ADMIN" }],
   ["POST", `/v1/organizations/${org}/invitations`, { email: "a@example.com", role: "MEMBER" }],
@@ -243,15 +243,24 @@ describe("forged credentials", () => {
     }
   });
 
-  test("forged invitation tokens → 404 INVITATION_INVALID, never 500", async () => {
+  test("empty or malformed invitation tokens → 422 naming `token`; forged ones → 404", async () => {
     for (const token of [
       "",
       "x",
       "1.abc",
-      `${"9".repeat(19)}.${"A".repeat(43)}`,
+      `${"9".repeat(19)}.${"A".repeat(43)}`, // the id is beyond 2^63-1
+      `0.${"A".repeat(43)}`,
       "1".repeat(300).slice(0, 256),
       "é.é",
     ]) {
+      const r = await call(env, "POST", "/v1/organizations/invitations/accept", {
+        token: owner.token,
+        body: { token },
+      });
+      expectA3(r, 422, "VALIDATION_FAILED");
+      expect((r.body.details as { field: string }[]).map((d) => d.field)).toEqual(["token"]);
+    }
+    for (const token of [`1.${"A".repeat(43)}`, `${"9".repeat(18)}.${"b".repeat(43)}`]) {
       expectA3(
         await call(env, "POST", "/v1/organizations/invitations/accept", {
           token: owner.token,

@@ -160,3 +160,13 @@ export function expectA3(r: Reply, status: number, code?: string) {
   expect(typeof r.body.request_id).toBe("string");
   expect(r.headers.get("x-request-id")).toBe(r.body.request_id as string);
 }
+
+/** Deletes every organization `user` owns (its default one included), so the account can go. */
+export async function deleteOwnOrgs(env: OrgEnv, user: User): Promise<void> {
+  const list = await call(env, "GET", "/v1/organizations?limit=100", { token: user.token });
+  for (const o of list.body.organizations as { id: string; role: string }[]) {
+    if (o.role !== "OWNER") continue;
+    const r = await call(env, "DELETE", `/v1/organizations/${o.id}`, { token: user.token });
+    if (r.status !== 204) throw new Error(`delete org failed: ${r.status}`);
+  }
+}

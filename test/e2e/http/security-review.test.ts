@@ -182,6 +182,14 @@ describe("email addresses", () => {
   test("look-alike and differently composed forms are one address (uniqueness and sign-in)", async () => {
     const local = `alice${Date.now()}`;
     expect((await register(`${local}.cafe\u0301@example.com`)).status).toBe(201);
+    // Verified, so that it is taken (an unverified address reserves nothing: docs/adr/0010).
+    const mail = await env.smtp.waitForMail(
+      (m) => m.to.includes(`${local}.caf\u00e9@example.com`) && /verify/i.test(m.subject),
+    );
+    const verified = await call(env, "POST", "/v1/auth/verify-email", {
+      body: { token: tokenIn(mail) },
+    });
+    expect(verified.status).toBe(200);
     expectA3(await register(`${local}.caf\u00e9@example.com`), 409, "EMAIL_IN_USE");
     expectA3(await register(`${fullWidth(local)}.cafe\u0301@example.com`), 409, "EMAIL_IN_USE");
     const login = await call(env, "POST", "/v1/auth/login/password", {
@@ -381,10 +389,17 @@ describe("address squatting", () => {
     expect(add.status).toBe(201);
     // Before: 409 EMAIL_IN_USE for as long as the squatter kept the address.
     expect((await register(victim, "Victim")).status).toBe(201);
+    // The victim verifies it: the squatter's unverified copy is gone.
+    const mail = await env.smtp.waitForMail(
+      (m) => m.to.includes(victim) && /verify/i.test(m.subject) && /Victim/.test(m.text),
+    );
+    const v = await call(env, "POST", "/v1/auth/verify-email", { body: { token: tokenIn(mail) } });
+    expect(v.status).toBe(200);
     const left = await call(env, "GET", "/v1/users/emails", { token: squatter.token });
     expect((left.body.emails as { email: string }[]).map((e) => e.email)).not.toContain(victim);
     // A verified address stays taken.
     expectA3(await register(squatter.email), 409, "EMAIL_IN_USE");
+    expectA3(await register(victim), 409, "EMAIL_IN_USE");
   });
 
   test("an unverified secondary address never receives a reset mail", async () => {
@@ -394,6 +409,7 @@ describe("address squatting", () => {
     await call(env, "POST", "/v1/auth/password-reset/request", { body: { email: typo } });
     await call(env, "POST", "/v1/auth/password-reset/request", { body: { email: user.email } });
     await env.smtp.waitForMail((m) => m.to.includes(user.email) && /reset/i.test(m.subject));
+    await env.server.node.services.auth.settled(); // reset requests work after their answer
     await env.server.node.mail.delivery.drain();
     expect(env.smtp.mails.some((m) => m.to.includes(typo) && /reset/i.test(m.subject))).toBe(false);
   });
@@ -469,6 +485,32 @@ describe("cross-origin writes with the session cookie (CSRF)", () => {
       headers: { cookie, origin: "https://evil.example" },
     });
     expect(read.status).toBe(200);
+  });
+});
+
+describe("logout is a cookie write too (CSRF)", () => {
+  test("a cookie logout from another origin is refused and the session survives", async () => {
+    const user = await signUp(env, "Stays");
+    const cookie = `infera_session=${user.token}`;
+    // Before: 200, the session revoked and the cookie cleared by any page on the web.
+    const foreign = await call(env, "POST", "/v1/auth/logout", {
+      headers: { cookie, origin: "https://evil.example" },
+    });
+    expectA3(foreign, 403, "CROSS_ORIGIN_REQUEST");
+    expect(foreign.headers.get("set-cookie")).toBeNull();
+    expect((await call(env, "GET", "/v1/users/me", { token: user.token })).status).toBe(200);
+    // Same origin, or no Origin (not a browser), or Bearer from anywhere: logged out.
+    const same = await call(env, "POST", "/v1/auth/logout", {
+      headers: { cookie, origin: env.server.url },
+    });
+    expect(same.status).toBe(200);
+    expect((await call(env, "GET", "/v1/users/me", { token: user.token })).status).toBe(401);
+    const other = await signUp(env, "Bearer", false);
+    const bearer = await call(env, "POST", "/v1/auth/logout", {
+      headers: { authorization: `Bearer ${other.token}`, origin: "https://evil.example" },
+    });
+    expect(bearer.status).toBe(200);
+    expect((await call(env, "GET", "/v1/users/me", { token: other.token })).status).toBe(401);
   });
 });
 

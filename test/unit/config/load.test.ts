@@ -316,3 +316,67 @@ describe("the real CLI", () => {
     expect(r.stderr).toStartWith("config error: auth.key_encryption_secret:");
   });
 });
+
+describe("cluster.advertise_address (issue 9 item 17)", () => {
+  const adv = (advertise_address: string, internal_port = 3002) =>
+    resolveConfig({ storage: { backend: "memory" }, cluster: { advertise_address, internal_port } })
+      .cluster.advertise_address;
+
+  test("host and host:port with the internal port are both the host", () => {
+    expect(adv("10.0.0.7")).toBe("10.0.0.7");
+    expect(adv("10.0.0.7:3002")).toBe("10.0.0.7");
+    expect(adv("node-2.internal.example")).toBe("node-2.internal.example");
+    expect(adv("node-2.internal.example:4100", 4100)).toBe("node-2.internal.example");
+    expect(adv("::1")).toBe("[::1]");
+    expect(adv("[fd00::2]")).toBe("[fd00::2]");
+    expect(adv("[fd00::2]:3002")).toBe("[fd00::2]");
+  });
+
+  test("anything else is one config error naming the key", () => {
+    for (const bad of [
+      "127.0.0.1:42049:42049",
+      "10.0.0.7:3003",
+      "10.0.0.7:",
+      "10.0.0.7:abc",
+      "10.0.0.7:0",
+      "10.0.0.7:70000",
+      "http://10.0.0.7",
+      "10.0.0.7/x",
+      "host name",
+      "[fd00::2",
+      "[nope]:3002",
+      "[fd00::2]x",
+      ":3002",
+    ]) {
+      const e = configError(() => adv(bad));
+      expect(e.key).toBe("cluster.advertise_address");
+      expect(e.message).toContain("expected host or host:port");
+      expect(e.message.includes("\n")).toBe(false);
+    }
+    const e = configError(() => adv("10.0.0.7:3002", 0));
+    expect(e.message).toContain("cluster.internal_port is 0");
+  });
+
+  test("the registered address is host:internal_port", async () => {
+    const { createClusterNode } = await import("../../../src/cluster/node.ts");
+    const { createMemoryBackend } = await import("../../../src/kv/backends/memory.ts");
+    const { createKvStore } = await import("../../../src/kv/store.ts");
+    const { systemClock } = await import("../../../src/lib/clock.ts");
+    const { createLogger } = await import("../../../src/lib/log.ts");
+    const c = resolveConfig({
+      storage: { backend: "memory" },
+      cluster: { advertise_address: "10.1.2.3:3002", node_id: "adv" },
+    });
+    const kv = createKvStore(createMemoryBackend(), { clock: systemClock });
+    const node = createClusterNode({
+      kv,
+      clock: systemClock,
+      log: createLogger({ level: "silent" }),
+      config: c.cluster,
+    });
+    await node.start();
+    expect(node.self().address).toBe("10.1.2.3:3002");
+    await node.stop();
+    await kv.close();
+  });
+});

@@ -16,7 +16,7 @@ import { OrgKeys } from "../../../src/domain/organizations/keys.ts";
 import * as org from "../../../src/domain/organizations/ops.ts";
 import type { OrgState } from "../../../src/domain/organizations/state.ts";
 import { TurnOutput } from "../../../src/domain/organizations/turn.ts";
-import { env, fixture, ORG, Replay } from "./org-fixtures.ts";
+import { env, fixture, LIVE_ACCOUNT, ORG, Replay } from "./org-fixtures.ts";
 
 const T0 = 1_000_000;
 const EMAIL = "invitee@example.com";
@@ -49,7 +49,13 @@ describe("reminderChanges", () => {
 
     const accepted = inv.acceptInvitation(
       created,
-      { invitationId: "7001", secretMatches: () => true, verifiedEmails: [EMAIL], userOrgCount: 0 },
+      {
+        invitationId: "7001",
+        secretMatches: () => true,
+        verifiedEmails: [EMAIL],
+        userOrgCount: 0,
+        account: LIVE_ACCOUNT,
+      },
       env("9", T0 + 1),
       new TurnOutput(),
     ).state;
@@ -126,7 +132,13 @@ describe("expireInvitation", () => {
     }
     const accepted = inv.acceptInvitation(
       s,
-      { invitationId: "7001", secretMatches: () => true, verifiedEmails: [EMAIL], userOrgCount: 0 },
+      {
+        invitationId: "7001",
+        secretMatches: () => true,
+        verifiedEmails: [EMAIL],
+        userOrgCount: 0,
+        account: LIVE_ACCOUNT,
+      },
       env("9", T0 + 1),
       new TurnOutput(),
     ).state;

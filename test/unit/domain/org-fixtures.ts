@@ -13,6 +13,8 @@ import type { KeyValue, Mutation } from "../../../src/kv/types.ts";
 import { isAppError } from "../../../src/lib/errors.ts";
 
 export const ORG = "1000";
+/** The account of a caller that exists and is not being deleted. */
+export const LIVE_ACCOUNT = { exists: true, deletionStartedAt: null };
 let nextId = 5000;
 
 export function env(userId: string, now = 1_000_000): TurnEnv {
@@ -78,7 +80,13 @@ export function join(s: OrgState, userId: string, role: OrgRole, out = new TurnO
   ).state;
   return inv.acceptInvitation(
     s,
-    { invitationId, secretMatches: (h) => h === "h", verifiedEmails: [email], userOrgCount: 0 },
+    {
+      invitationId,
+      secretMatches: (h) => h === "h",
+      verifiedEmails: [email],
+      userOrgCount: 0,
+      account: LIVE_ACCOUNT,
+    },
     env(userId),
     out,
   ).state;

@@ -11,7 +11,7 @@ import { EMPTY_ORG_STATE, stateFromRows } from "../../../src/domain/organization
 import { TurnOutput } from "../../../src/domain/organizations/turn.ts";
 import type { OrgRole } from "../../../src/domain/organizations/types.ts";
 import * as teams from "../../../src/domain/teams/ops.ts";
-import { codeOf, env, fixture, ORG, Replay } from "./org-fixtures.ts";
+import { codeOf, env, fixture, LIVE_ACCOUNT, ORG, Replay } from "./org-fixtures.ts";
 
 describe("organizations", () => {
   test("the creator becomes OWNER; the name is trimmed", () => {
@@ -241,6 +241,7 @@ describe("invitations", () => {
             secretMatches: (h) => h === "h",
             verifiedEmails: ["new@example.com"],
             userOrgCount: 0,
+            account: LIVE_ACCOUNT,
             ...over,
           },
           e,

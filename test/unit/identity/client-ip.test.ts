@@ -1,10 +1,6 @@
 /** Client IP resolution behind trusted proxies (src/http/plugins/client-ip.ts). */
 import { describe, expect, test } from "bun:test";
-import {
-  ipBytes,
-  resolveClientIp,
-  trustedProxyMatcher,
-} from "../../../src/http/plugins/client-ip.ts";
+import { ipBytes, resolveClientIp, trustedProxyMatcher } from "../../../src/lib/net.ts";
 
 describe("trusted proxies", () => {
   const trusted = trustedProxyMatcher(["10.0.0.0/8", "192.168.1.1", "fd00::/8", "::1"]);

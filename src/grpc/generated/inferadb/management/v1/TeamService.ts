@@ -8,6 +8,8 @@ import type { CreateTeamRequest as _inferadb_management_v1_CreateTeamRequest, Cr
 import type { CreateTeamResponse as _inferadb_management_v1_CreateTeamResponse, CreateTeamResponse__Output as _inferadb_management_v1_CreateTeamResponse__Output } from '../../../inferadb/management/v1/CreateTeamResponse';
 import type { DeleteTeamRequest as _inferadb_management_v1_DeleteTeamRequest, DeleteTeamRequest__Output as _inferadb_management_v1_DeleteTeamRequest__Output } from '../../../inferadb/management/v1/DeleteTeamRequest';
 import type { DeleteTeamResponse as _inferadb_management_v1_DeleteTeamResponse, DeleteTeamResponse__Output as _inferadb_management_v1_DeleteTeamResponse__Output } from '../../../inferadb/management/v1/DeleteTeamResponse';
+import type { GetTeamMemberRequest as _inferadb_management_v1_GetTeamMemberRequest, GetTeamMemberRequest__Output as _inferadb_management_v1_GetTeamMemberRequest__Output } from '../../../inferadb/management/v1/GetTeamMemberRequest';
+import type { GetTeamMemberResponse as _inferadb_management_v1_GetTeamMemberResponse, GetTeamMemberResponse__Output as _inferadb_management_v1_GetTeamMemberResponse__Output } from '../../../inferadb/management/v1/GetTeamMemberResponse';
 import type { GetTeamRequest as _inferadb_management_v1_GetTeamRequest, GetTeamRequest__Output as _inferadb_management_v1_GetTeamRequest__Output } from '../../../inferadb/management/v1/GetTeamRequest';
 import type { GetTeamResponse as _inferadb_management_v1_GetTeamResponse, GetTeamResponse__Output as _inferadb_management_v1_GetTeamResponse__Output } from '../../../inferadb/management/v1/GetTeamResponse';
 import type { GrantTeamPermissionRequest as _inferadb_management_v1_GrantTeamPermissionRequest, GrantTeamPermissionRequest__Output as _inferadb_management_v1_GrantTeamPermissionRequest__Output } from '../../../inferadb/management/v1/GrantTeamPermissionRequest';
@@ -63,6 +65,15 @@ export interface TeamServiceClient extends grpc.Client {
   getTeam(argument: _inferadb_management_v1_GetTeamRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamResponse__Output>): grpc.ClientUnaryCall;
   getTeam(argument: _inferadb_management_v1_GetTeamRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamResponse__Output>): grpc.ClientUnaryCall;
   getTeam(argument: _inferadb_management_v1_GetTeamRequest, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamResponse__Output>): grpc.ClientUnaryCall;
+  
+  GetTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  GetTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  GetTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  GetTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  getTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  getTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  getTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
+  getTeamMember(argument: _inferadb_management_v1_GetTeamMemberRequest, callback: grpc.requestCallback<_inferadb_management_v1_GetTeamMemberResponse__Output>): grpc.ClientUnaryCall;
   
   GrantTeamPermission(argument: _inferadb_management_v1_GrantTeamPermissionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_GrantTeamPermissionResponse__Output>): grpc.ClientUnaryCall;
   GrantTeamPermission(argument: _inferadb_management_v1_GrantTeamPermissionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_GrantTeamPermissionResponse__Output>): grpc.ClientUnaryCall;
@@ -147,6 +158,8 @@ export interface TeamServiceHandlers extends grpc.UntypedServiceImplementation {
   
   GetTeam: grpc.handleUnaryCall<_inferadb_management_v1_GetTeamRequest__Output, _inferadb_management_v1_GetTeamResponse>;
   
+  GetTeamMember: grpc.handleUnaryCall<_inferadb_management_v1_GetTeamMemberRequest__Output, _inferadb_management_v1_GetTeamMemberResponse>;
+  
   GrantTeamPermission: grpc.handleUnaryCall<_inferadb_management_v1_GrantTeamPermissionRequest__Output, _inferadb_management_v1_GrantTeamPermissionResponse>;
   
   ListTeamMembers: grpc.handleUnaryCall<_inferadb_management_v1_ListTeamMembersRequest__Output, _inferadb_management_v1_ListTeamMembersResponse>;
@@ -170,6 +183,7 @@ export interface TeamServiceDefinition extends grpc.ServiceDefinition {
   CreateTeam: MethodDefinition<_inferadb_management_v1_CreateTeamRequest, _inferadb_management_v1_CreateTeamResponse, _inferadb_management_v1_CreateTeamRequest__Output, _inferadb_management_v1_CreateTeamResponse__Output>
   DeleteTeam: MethodDefinition<_inferadb_management_v1_DeleteTeamRequest, _inferadb_management_v1_DeleteTeamResponse, _inferadb_management_v1_DeleteTeamRequest__Output, _inferadb_management_v1_DeleteTeamResponse__Output>
   GetTeam: MethodDefinition<_inferadb_management_v1_GetTeamRequest, _inferadb_management_v1_GetTeamResponse, _inferadb_management_v1_GetTeamRequest__Output, _inferadb_management_v1_GetTeamResponse__Output>
+  GetTeamMember: MethodDefinition<_inferadb_management_v1_GetTeamMemberRequest, _inferadb_management_v1_GetTeamMemberResponse, _inferadb_management_v1_GetTeamMemberRequest__Output, _inferadb_management_v1_GetTeamMemberResponse__Output>
   GrantTeamPermission: MethodDefinition<_inferadb_management_v1_GrantTeamPermissionRequest, _inferadb_management_v1_GrantTeamPermissionResponse, _inferadb_management_v1_GrantTeamPermissionRequest__Output, _inferadb_management_v1_GrantTeamPermissionResponse__Output>
   ListTeamMembers: MethodDefinition<_inferadb_management_v1_ListTeamMembersRequest, _inferadb_management_v1_ListTeamMembersResponse, _inferadb_management_v1_ListTeamMembersRequest__Output, _inferadb_management_v1_ListTeamMembersResponse__Output>
   ListTeamPermissions: MethodDefinition<_inferadb_management_v1_ListTeamPermissionsRequest, _inferadb_management_v1_ListTeamPermissionsResponse, _inferadb_management_v1_ListTeamPermissionsRequest__Output, _inferadb_management_v1_ListTeamPermissionsResponse__Output>

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { AddEmailRequest as _inferadb_management_v1_AddEmailRequest, AddEmailRequest__Output as _inferadb_management_v1_AddEmailRequest__Output } from '../../../inferadb/management/v1/AddEmailRequest';
 import type { AddEmailResponse as _inferadb_management_v1_AddEmailResponse, AddEmailResponse__Output as _inferadb_management_v1_AddEmailResponse__Output } from '../../../inferadb/management/v1/AddEmailResponse';
+import type { ChangePasswordRequest as _inferadb_management_v1_ChangePasswordRequest, ChangePasswordRequest__Output as _inferadb_management_v1_ChangePasswordRequest__Output } from '../../../inferadb/management/v1/ChangePasswordRequest';
+import type { ChangePasswordResponse as _inferadb_management_v1_ChangePasswordResponse, ChangePasswordResponse__Output as _inferadb_management_v1_ChangePasswordResponse__Output } from '../../../inferadb/management/v1/ChangePasswordResponse';
 import type { DeleteEmailRequest as _inferadb_management_v1_DeleteEmailRequest, DeleteEmailRequest__Output as _inferadb_management_v1_DeleteEmailRequest__Output } from '../../../inferadb/management/v1/DeleteEmailRequest';
 import type { DeleteEmailResponse as _inferadb_management_v1_DeleteEmailResponse, DeleteEmailResponse__Output as _inferadb_management_v1_DeleteEmailResponse__Output } from '../../../inferadb/management/v1/DeleteEmailResponse';
 import type { DeleteMeRequest as _inferadb_management_v1_DeleteMeRequest, DeleteMeRequest__Output as _inferadb_management_v1_DeleteMeRequest__Output } from '../../../inferadb/management/v1/DeleteMeRequest';
@@ -34,6 +36,15 @@ export interface UserServiceClient extends grpc.Client {
   addEmail(argument: _inferadb_management_v1_AddEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
   addEmail(argument: _inferadb_management_v1_AddEmailRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
   addEmail(argument: _inferadb_management_v1_AddEmailRequest, callback: grpc.requestCallback<_inferadb_management_v1_AddEmailResponse__Output>): grpc.ClientUnaryCall;
+  
+  ChangePassword(argument: _inferadb_management_v1_ChangePasswordRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  ChangePassword(argument: _inferadb_management_v1_ChangePasswordRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  ChangePassword(argument: _inferadb_management_v1_ChangePasswordRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  ChangePassword(argument: _inferadb_management_v1_ChangePasswordRequest, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  changePassword(argument: _inferadb_management_v1_ChangePasswordRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  changePassword(argument: _inferadb_management_v1_ChangePasswordRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  changePassword(argument: _inferadb_management_v1_ChangePasswordRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
+  changePassword(argument: _inferadb_management_v1_ChangePasswordRequest, callback: grpc.requestCallback<_inferadb_management_v1_ChangePasswordResponse__Output>): grpc.ClientUnaryCall;
   
   DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
   DeleteEmail(argument: _inferadb_management_v1_DeleteEmailRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_DeleteEmailResponse__Output>): grpc.ClientUnaryCall;
@@ -130,6 +141,8 @@ export interface UserServiceClient extends grpc.Client {
 export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
   AddEmail: grpc.handleUnaryCall<_inferadb_management_v1_AddEmailRequest__Output, _inferadb_management_v1_AddEmailResponse>;
   
+  ChangePassword: grpc.handleUnaryCall<_inferadb_management_v1_ChangePasswordRequest__Output, _inferadb_management_v1_ChangePasswordResponse>;
+  
   DeleteEmail: grpc.handleUnaryCall<_inferadb_management_v1_DeleteEmailRequest__Output, _inferadb_management_v1_DeleteEmailResponse>;
   
   DeleteMe: grpc.handleUnaryCall<_inferadb_management_v1_DeleteMeRequest__Output, _inferadb_management_v1_DeleteMeResponse>;
@@ -154,6 +167,7 @@ export interface UserServiceHandlers extends grpc.UntypedServiceImplementation {
 
 export interface UserServiceDefinition extends grpc.ServiceDefinition {
   AddEmail: MethodDefinition<_inferadb_management_v1_AddEmailRequest, _inferadb_management_v1_AddEmailResponse, _inferadb_management_v1_AddEmailRequest__Output, _inferadb_management_v1_AddEmailResponse__Output>
+  ChangePassword: MethodDefinition<_inferadb_management_v1_ChangePasswordRequest, _inferadb_management_v1_ChangePasswordResponse, _inferadb_management_v1_ChangePasswordRequest__Output, _inferadb_management_v1_ChangePasswordResponse__Output>
   DeleteEmail: MethodDefinition<_inferadb_management_v1_DeleteEmailRequest, _inferadb_management_v1_DeleteEmailResponse, _inferadb_management_v1_DeleteEmailRequest__Output, _inferadb_management_v1_DeleteEmailResponse__Output>
   DeleteMe: MethodDefinition<_inferadb_management_v1_DeleteMeRequest, _inferadb_management_v1_DeleteMeResponse, _inferadb_management_v1_DeleteMeRequest__Output, _inferadb_management_v1_DeleteMeResponse__Output>
   GetMe: MethodDefinition<_inferadb_management_v1_GetMeRequest, _inferadb_management_v1_GetMeResponse, _inferadb_management_v1_GetMeRequest__Output, _inferadb_management_v1_GetMeResponse__Output>
