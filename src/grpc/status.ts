@@ -4,6 +4,7 @@
  * trailing metadata carries `x-request-id`, `x-error-code` (our stable code) and `retry-after`
  * when known. Unexpected errors are logged with the request id and answered INTERNAL.
  */
+import { isIP } from "node:net";
 import {
   type handleUnaryCall,
   Metadata,
@@ -12,6 +13,7 @@ import {
 } from "@grpc/grpc-js";
 import { CommonErrors, type FieldProblem, toPublic } from "../lib/errors.ts";
 import type { Logger } from "../lib/log.ts";
+import { resolveClientIp } from "../lib/net.ts";
 import { acceptRequestId } from "../lib/request-id.ts";
 
 /** The caller's `x-request-id` when sane, else a fresh one. */
@@ -33,12 +35,39 @@ export function toServiceError(e: unknown, requestId: string, log: Logger): Serv
   return Object.assign(new Error(pub.message), { code: pub.grpc, details: pub.message, metadata });
 }
 
+/** What every handler of a server shares: its logger and who its trusted proxies are. */
+export interface CallEnv {
+  log: Logger;
+  /** True for an address in `server.trusted_proxies` (src/lib/net.ts). */
+  trustedProxy: (ip: string) => boolean;
+}
+
 /** What `unary` hands a handler besides the request. */
 export interface CallCtx {
   requestId: string;
   metadata: Metadata;
   /** `host:port` of the socket peer, as grpc-js reports it. */
   peer: string;
+  /**
+   * The client's IP: the socket peer's, or, when the peer is a trusted proxy, the first untrusted
+   * hop of its `x-forwarded-for` metadata (the same rule as HTTP's X-Forwarded-For); null when
+   * unknown.
+   */
+  clientIp: string | null;
+}
+
+/** The client IP of `host:port` (IPv4, IPv6 or IPv4-mapped IPv6); null when unknown. */
+export function peerIp(peer: string): string | null {
+  const colon = peer.lastIndexOf(":");
+  const host = (colon < 0 ? peer : peer.slice(0, colon)).replace(/^\[(.*)\]$/, "$1");
+  return isIP(host) ? host : null;
+}
+
+/** The client IP of a call (see `CallCtx.clientIp`). */
+export function clientIpOf(env: CallEnv, peer: string, metadata: Metadata): string | null {
+  const forwarded = metadata.get("x-forwarded-for");
+  const chain = forwarded.filter((v): v is string => typeof v === "string").join(",");
+  return resolveClientIp(peerIp(peer), chain === "" ? null : chain, env.trustedProxy);
 }
 
 /**
@@ -50,15 +79,18 @@ export interface CallCtx {
  * result must be assignable to the response message type.
  */
 export function unary<Req, Res>(
-  log: Logger,
+  env: CallEnv,
   fn: (request: Req, ctx: CallCtx) => Promise<Res> | Res,
 ): handleUnaryCall<Req, Res> {
+  const { log } = env;
   return (call, callback) => {
     const requestId = requestIdOfCall(call.metadata);
     Promise.resolve()
       .then(() => {
         if (isMalformed(call.request)) throw call.request[MALFORMED];
-        return fn(call.request, { requestId, metadata: call.metadata, peer: call.getPeer() });
+        const peer = call.getPeer();
+        const clientIp = clientIpOf(env, peer, call.metadata);
+        return fn(call.request, { requestId, metadata: call.metadata, peer, clientIp });
       })
       .then(
         (res) => {

@@ -17,11 +17,12 @@ import type { RequestMeta } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
 import type { AuthServiceHandlers } from "../generated/inferadb/management/v1/AuthService.ts";
 import { unary } from "../status.ts";
-import { checked, presentedToken, requestMeta } from "./call.ts";
+import { callEnv, checked, presentedToken, requestMeta } from "./call.ts";
 
 export const AUTH_SERVICE = "inferadb.management.v1.AuthService";
 
 export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers {
+  const env = callEnv(deps, log);
   const { auth, sessions, emails } = deps.services;
 
   /** The per-IP limit of `kind` (the one HTTP's rate-limit hook spends); RATE_LIMITED when over. */
@@ -35,7 +36,7 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
   }
 
   return {
-    Register: unary(log, async (req, ctx) => {
+    Register: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(RegisterInput, req));
       const meta = requestMeta(ctx);
       await spendIpLimit("registration", meta);
@@ -48,7 +49,7 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
         session_token: r.session.token,
       };
     }),
-    LoginPassword: unary(log, async (req, ctx) => {
+    LoginPassword: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(LoginInput, req));
       const meta = requestMeta(ctx);
       await spendIpLimit("login", meta);
@@ -60,11 +61,11 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
         session_token: r.session.token,
       };
     }),
-    Logout: unary(log, async (_req, ctx) => {
+    Logout: unary(env, async (_req, ctx) => {
       await sessions.logout(presentedToken(ctx) ?? undefined, requestMeta(ctx));
       return { message: "Logged out successfully" };
     }),
-    VerifyEmail: unary(log, async (req, ctx) => {
+    VerifyEmail: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(VerifyEmailInput, req));
       const r = await emails.verify(input.token, requestMeta(ctx));
       return {
@@ -72,12 +73,12 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
         email: r.email,
       };
     }),
-    RequestPasswordReset: unary(log, async (req, ctx) => {
+    RequestPasswordReset: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(PasswordResetRequestInput, req));
       await auth.requestPasswordReset(input.email, requestMeta(ctx));
       return { message: "If the email exists, a reset link has been sent" };
     }),
-    ConfirmPasswordReset: unary(log, async (req, ctx) => {
+    ConfirmPasswordReset: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(PasswordResetConfirmInput, req));
       await auth.confirmPasswordReset(input.token, input.new_password, requestMeta(ctx));
       return { message: "Password reset successfully" };

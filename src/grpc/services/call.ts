@@ -8,11 +8,11 @@
  * a malformed input names the same fields over both transports. Exact field rules (byte lengths,
  * characters) stay in the domain validators the services call.
  */
-import { isIP } from "node:net";
 import type { Metadata } from "@grpc/grpc-js";
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { type AppError, CommonErrors, type FieldProblem } from "../../lib/errors.ts";
 import { isId } from "../../lib/ids.ts";
+import { trustedProxyMatcher } from "../../lib/net.ts";
 import { schemaProblems } from "../../lib/schema.ts";
 import {
   type CallOptions,
@@ -26,9 +26,10 @@ import {
 } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
 import { bearerCredential } from "../../services/sessions/credentials.ts";
-import type { CallCtx } from "../status.ts";
+import type { CallCtx, CallEnv } from "../status.ts";
 
-export type { CallCtx } from "../status.ts";
+export type { CallCtx, CallEnv } from "../status.ts";
+export { peerIp } from "../status.ts";
 
 /** The first value of a metadata key as a string (binary values are ignored). */
 function first(md: Metadata, key: string): string | undefined {
@@ -36,16 +37,22 @@ function first(md: Metadata, key: string): string | undefined {
   return typeof v === "string" ? v : undefined;
 }
 
-/** The client IP of `host:port` (IPv4, IPv6 or IPv4-mapped IPv6); null when unknown. */
-export function peerIp(peer: string): string | null {
-  const colon = peer.lastIndexOf(":");
-  const host = (colon < 0 ? peer : peer.slice(0, colon)).replace(/^\[(.*)\]$/, "$1");
-  return isIP(host) ? host : null;
+/** Where the call came from (the client IP behind trusted proxies, and the user agent). */
+export function requestMeta(ctx: CallCtx): RequestMeta {
+  return requestMetaOf(ctx.clientIp, first(ctx.metadata, "user-agent"));
 }
 
-/** Where the call came from (the peer's address; gRPC has no proxy chain to believe). */
-export function requestMeta(ctx: CallCtx): RequestMeta {
-  return requestMetaOf(peerIp(ctx.peer), first(ctx.metadata, "user-agent"));
+const envs = new WeakMap<GrpcDeps, CallEnv>();
+
+/** The handlers' shared environment for `deps` (trusted proxies parsed once per server). */
+export function callEnv(deps: GrpcDeps, log = deps.log): CallEnv {
+  if (log !== deps.log) return { log, trustedProxy: callEnv(deps).trustedProxy };
+  let env = envs.get(deps);
+  if (!env) {
+    env = { log, trustedProxy: trustedProxyMatcher(deps.config.server.trusted_proxies) };
+    envs.set(deps, env);
+  }
+  return env;
 }
 
 /** The options of a write: its origin and `idempotency-key` metadata if any. */

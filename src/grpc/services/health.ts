@@ -10,6 +10,7 @@ import { CommonErrors } from "../../lib/errors.ts";
 import type { GrpcDeps } from "../../services/index.ts";
 import type { HealthHandlers } from "../generated/grpc/health/v1/Health.ts";
 import { requestIdOfCall, unary } from "../status.ts";
+import { callEnv } from "./call.ts";
 
 export const HEALTH_SERVICE = "grpc.health.v1.Health";
 
@@ -26,7 +27,7 @@ export function healthService(
   knownServices: () => readonly string[],
   pollMs = 1000,
 ): HealthServiceHandle {
-  const log = deps.log;
+  const env = callEnv(deps);
   let stopping = false;
   const watchers = new Set<{ end: () => void }>();
 
@@ -36,7 +37,7 @@ export function healthService(
     return (await deps.services.system.ready()) ? "SERVING" : "NOT_SERVING";
   };
 
-  const check: HealthHandlers["Check"] = unary(log, async (req) => {
+  const check: HealthHandlers["Check"] = unary(env, async (req) => {
     const s = await statusOf(req.service ?? "");
     if (s === "SERVICE_UNKNOWN") throw CommonErrors.NOT_FOUND(`unknown service: ${req.service}`);
     return { status: s };
@@ -65,7 +66,7 @@ export function healthService(
       }
     })()
       .catch((e: unknown) => {
-        log.warn("health watch failed", { request_id: requestIdOfCall(call.metadata), err: e });
+        env.log.warn("health watch failed", { request_id: requestIdOfCall(call.metadata), err: e });
       })
       .finally(() => {
         watchers.delete(entry);

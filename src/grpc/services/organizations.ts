@@ -20,7 +20,7 @@ import type { AuditLog } from "../generated/inferadb/management/v1/AuditLog.ts";
 import type { Organization } from "../generated/inferadb/management/v1/Organization.ts";
 import type { OrganizationServiceHandlers } from "../generated/inferadb/management/v1/OrganizationService.ts";
 import { unary } from "../status.ts";
-import { type CallCtx, callOptions, checked, principalOf } from "./call.ts";
+import { type CallCtx, callEnv, callOptions, checked, principalOf } from "./call.ts";
 
 export const ORGANIZATION_SERVICE = "inferadb.management.v1.OrganizationService";
 
@@ -70,16 +70,17 @@ function auditLogMessage(e: Record<string, unknown>): AuditLog {
 }
 
 export function organizationService(deps: GrpcDeps, log = deps.log): OrganizationServiceHandlers {
+  const env = callEnv(deps, log);
   const { organizations: orgs, invitations, audit } = deps.services;
   const caller = async (ctx: CallCtx) => (await principalOf(deps, ctx)).principal;
   const orgId = (req: OrgReq) => checked((c) => c.id("organization_id", req.organization_id));
 
   return {
-    Create: unary(log, async (req, ctx) => {
+    Create: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(OrgNameInput, req));
       return withOrganization(await orgs.create(await caller(ctx), input, callOptions(ctx)));
     }),
-    List: unary(log, async (req, ctx) => {
+    List: unary(env, async (req, ctx) => {
       const page = checked((c) => c.page(req));
       const { organizations, total } = await orgs.listMine(await caller(ctx), page);
       return {
@@ -87,11 +88,11 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
         pagination: paginationOf(page, total, organizations.length),
       };
     }),
-    Get: unary(log, async (req, ctx) => {
+    Get: unary(env, async (req, ctx) => {
       const org = orgId(req);
       return withOrganization(await orgs.get(await caller(ctx), org));
     }),
-    Update: unary(log, async (req, ctx) => {
+    Update: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         input: c.input(OrgNameInput, req),
@@ -100,25 +101,25 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
         await orgs.update(await caller(ctx), r.org, r.input, callOptions(ctx)),
       );
     }),
-    Delete: unary(log, async (req, ctx) => {
+    Delete: unary(env, async (req, ctx) => {
       const org = orgId(req);
       await orgs.delete(await caller(ctx), org, callOptions(ctx));
       return {};
     }),
-    Suspend: unary(log, async (req, ctx) => {
+    Suspend: unary(env, async (req, ctx) => {
       const org = orgId(req);
       return withOrganization(await orgs.suspend(await caller(ctx), org, callOptions(ctx)));
     }),
-    Resume: unary(log, async (req, ctx) => {
+    Resume: unary(env, async (req, ctx) => {
       const org = orgId(req);
       return withOrganization(await orgs.resume(await caller(ctx), org, callOptions(ctx)));
     }),
-    Leave: unary(log, async (req, ctx) => {
+    Leave: unary(env, async (req, ctx) => {
       const org = orgId(req);
       await orgs.leave(await caller(ctx), org, callOptions(ctx));
       return {};
     }),
-    ListMembers: unary(log, async (req, ctx) => {
+    ListMembers: unary(env, async (req, ctx) => {
       const { org, page } = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         page: c.page(req),
@@ -126,7 +127,7 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       const { members, total } = await orgs.listMembers(await caller(ctx), org, page);
       return { members, pagination: paginationOf(page, total, members.length) };
     }),
-    UpdateMemberRole: unary(log, async (req, ctx) => {
+    UpdateMemberRole: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         member: c.id("member_id", req.member_id),
@@ -135,7 +136,7 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       const p = await caller(ctx);
       return orgs.changeRole(p, r.org, r.member, r.input.role, callOptions(ctx));
     }),
-    RemoveMember: unary(log, async (req, ctx) => {
+    RemoveMember: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         member: c.id("member_id", req.member_id),
@@ -143,14 +144,14 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       await orgs.removeMember(await caller(ctx), r.org, r.member, callOptions(ctx));
       return {};
     }),
-    CreateInvitation: unary(log, async (req, ctx) => {
+    CreateInvitation: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         input: c.input(InvitationInput, req),
       }));
       return invitations.create(await caller(ctx), r.org, r.input, callOptions(ctx));
     }),
-    ListInvitations: unary(log, async (req, ctx) => {
+    ListInvitations: unary(env, async (req, ctx) => {
       const { org, page } = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         page: c.page(req),
@@ -158,7 +159,7 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       const { invitations: list, total } = await invitations.list(await caller(ctx), org, page);
       return { invitations: list, pagination: paginationOf(page, total, list.length) };
     }),
-    DeleteInvitation: unary(log, async (req, ctx) => {
+    DeleteInvitation: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         invitation: c.id("invitation_id", req.invitation_id),
@@ -166,22 +167,22 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       await invitations.delete(await caller(ctx), r.org, r.invitation, callOptions(ctx));
       return {};
     }),
-    AcceptInvitation: unary(log, async (req, ctx) => {
+    AcceptInvitation: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(AcceptInvitationInput, req));
       const p = await caller(ctx);
       return withOrganization(await invitations.accept(p, input.token, callOptions(ctx)));
     }),
-    ListMyInvitations: unary(log, async (req, ctx) => {
+    ListMyInvitations: unary(env, async (req, ctx) => {
       const page = checked((c) => c.page(req));
       const { invitations: list, total } = await invitations.inbox(await caller(ctx), page);
       return { invitations: list, pagination: paginationOf(page, total, list.length) };
     }),
-    DeclineInvitation: unary(log, async (req, ctx) => {
+    DeclineInvitation: unary(env, async (req, ctx) => {
       const id = checked((c) => c.id("invitation_id", req.invitation_id));
       await invitations.decline(await caller(ctx), id, callOptions(ctx));
       return { message: "Invitation declined" };
     }),
-    TransferOwnership: unary(log, async (req, ctx) => {
+    TransferOwnership: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         input: c.input(TransferInput, req),
@@ -189,7 +190,7 @@ export function organizationService(deps: GrpcDeps, log = deps.log): Organizatio
       const p = await caller(ctx);
       return orgs.transferOwnership(p, r.org, r.input.new_owner_user_id, callOptions(ctx));
     }),
-    ListAuditLogs: unary(log, async (req, ctx) => {
+    ListAuditLogs: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         query: c.input(AuditQueryInput, req),

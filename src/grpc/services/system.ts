@@ -2,11 +2,13 @@
 import type { GrpcDeps } from "../../services/index.ts";
 import type { SystemServiceHandlers } from "../generated/inferadb/management/v1/SystemService.ts";
 import { unary } from "../status.ts";
+import { callEnv } from "./call.ts";
 
 export const SYSTEM_SERVICE = "inferadb.management.v1.SystemService";
 
 export function systemService(deps: GrpcDeps, log = deps.log): SystemServiceHandlers {
+  const env = callEnv(deps, log);
   return {
-    GetInfo: unary(log, () => deps.services.system.info()),
+    GetInfo: unary(env, () => deps.services.system.info()),
   };
 }

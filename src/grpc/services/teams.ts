@@ -16,7 +16,14 @@ import {
 } from "../../services/teams/inputs.ts";
 import type { TeamServiceHandlers } from "../generated/inferadb/management/v1/TeamService.ts";
 import { unary } from "../status.ts";
-import { type CallCtx, callOptions, checked, principalOf, type RequestCheck } from "./call.ts";
+import {
+  type CallCtx,
+  callEnv,
+  callOptions,
+  checked,
+  principalOf,
+  type RequestCheck,
+} from "./call.ts";
 
 export const TEAM_SERVICE = "inferadb.management.v1.TeamService";
 
@@ -26,18 +33,19 @@ function teamIds(c: RequestCheck, req: { organization_id: string; team_id: strin
 }
 
 export function teamService(deps: GrpcDeps, log = deps.log): TeamServiceHandlers {
+  const env = callEnv(deps, log);
   const { teams } = deps.services;
   const caller = async (ctx: CallCtx) => (await principalOf(deps, ctx)).principal;
 
   return {
-    CreateTeam: unary(log, async (req, ctx) => {
+    CreateTeam: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         input: c.input(TeamCreateInput, req),
       }));
       return teams.create(await caller(ctx), r.org, r.input, callOptions(ctx));
     }),
-    ListTeams: unary(log, async (req, ctx) => {
+    ListTeams: unary(env, async (req, ctx) => {
       const { org, page } = checked((c) => ({
         org: c.id("organization_id", req.organization_id),
         page: c.page(req),
@@ -45,33 +53,33 @@ export function teamService(deps: GrpcDeps, log = deps.log): TeamServiceHandlers
       const { teams: list, total } = await teams.list(await caller(ctx), org, page);
       return { teams: list, pagination: paginationOf(page, total, list.length) };
     }),
-    GetTeam: unary(log, async (req, ctx) => {
+    GetTeam: unary(env, async (req, ctx) => {
       const { org, team } = checked((c) => teamIds(c, req));
       return teams.get(await caller(ctx), org, team);
     }),
-    UpdateTeam: unary(log, async (req, ctx) => {
+    UpdateTeam: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), input: c.input(TeamUpdateInput, req) }));
       return teams.update(await caller(ctx), r.org, r.team, r.input, callOptions(ctx));
     }),
-    DeleteTeam: unary(log, async (req, ctx) => {
+    DeleteTeam: unary(env, async (req, ctx) => {
       const { org, team } = checked((c) => teamIds(c, req));
       await teams.delete(await caller(ctx), org, team, callOptions(ctx));
       return {};
     }),
-    AddTeamMember: unary(log, async (req, ctx) => {
+    AddTeamMember: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), input: c.input(TeamMemberInput, req) }));
       return teams.addMember(await caller(ctx), r.org, r.team, r.input, callOptions(ctx));
     }),
-    ListTeamMembers: unary(log, async (req, ctx) => {
+    ListTeamMembers: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), page: c.page(req) }));
       const { members, total } = await teams.listMembers(await caller(ctx), r.org, r.team, r.page);
       return { members, pagination: paginationOf(r.page, total, members.length) };
     }),
-    GetTeamMember: unary(log, async (req, ctx) => {
+    GetTeamMember: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), member: c.id("member_id", req.member_id) }));
       return teams.getMember(await caller(ctx), r.org, r.team, r.member);
     }),
-    UpdateTeamMember: unary(log, async (req, ctx) => {
+    UpdateTeamMember: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         ...teamIds(c, req),
         member: c.id("member_id", req.member_id),
@@ -80,21 +88,21 @@ export function teamService(deps: GrpcDeps, log = deps.log): TeamServiceHandlers
       const p = await caller(ctx);
       return teams.updateMember(p, r.org, r.team, r.member, r.input.manager, callOptions(ctx));
     }),
-    RemoveTeamMember: unary(log, async (req, ctx) => {
+    RemoveTeamMember: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), member: c.id("member_id", req.member_id) }));
       await teams.removeMember(await caller(ctx), r.org, r.team, r.member, callOptions(ctx));
       return {};
     }),
-    GrantTeamPermission: unary(log, async (req, ctx) => {
+    GrantTeamPermission: unary(env, async (req, ctx) => {
       const r = checked((c) => ({ ...teamIds(c, req), input: c.input(TeamPermissionInput, req) }));
       const p = await caller(ctx);
       return teams.grantPermission(p, r.org, r.team, r.input.permission, callOptions(ctx));
     }),
-    ListTeamPermissions: unary(log, async (req, ctx) => {
+    ListTeamPermissions: unary(env, async (req, ctx) => {
       const { org, team } = checked((c) => teamIds(c, req));
       return teams.listPermissions(await caller(ctx), org, team);
     }),
-    RevokeTeamPermission: unary(log, async (req, ctx) => {
+    RevokeTeamPermission: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         ...teamIds(c, req),
         permission: c.id("permission_id", req.permission_id),

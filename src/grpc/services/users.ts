@@ -17,7 +17,7 @@ import type { Session } from "../generated/inferadb/management/v1/Session.ts";
 import type { User } from "../generated/inferadb/management/v1/User.ts";
 import type { UserServiceHandlers } from "../generated/inferadb/management/v1/UserService.ts";
 import { unary } from "../status.ts";
-import { type CallCtx, checked, principalOf, requestMeta } from "./call.ts";
+import { type CallCtx, callEnv, checked, principalOf, requestMeta } from "./call.ts";
 
 export const USER_SERVICE = "inferadb.management.v1.UserService";
 
@@ -36,22 +36,23 @@ function emailMessage(e: EmailDto): Email {
 }
 
 export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers {
+  const env = callEnv(deps, log);
   const { users, sessions, emails, auth } = deps.services;
   const signedIn = (ctx: CallCtx) => principalOf(deps, ctx);
 
   return {
-    GetMe: unary(log, async (_req, ctx) => ({ user: userMessage((await signedIn(ctx)).user) })),
-    UpdateMe: unary(log, async (req, ctx) => {
+    GetMe: unary(env, async (_req, ctx) => ({ user: userMessage((await signedIn(ctx)).user) })),
+    UpdateMe: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(UpdateProfileInput, req));
       const { principal } = await signedIn(ctx);
       return { user: userMessage(await users.update(principal, input, requestMeta(ctx))) };
     }),
-    DeleteMe: unary(log, async (_req, ctx) => {
+    DeleteMe: unary(env, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);
       await users.remove(principal, requestMeta(ctx));
       return {};
     }),
-    ChangePassword: unary(log, async (req, ctx) => {
+    ChangePassword: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(ChangePasswordInput, req));
       const { principal } = await signedIn(ctx);
       const n = await auth.changePassword(
@@ -62,23 +63,23 @@ export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers
       );
       return { message: "Password changed", revoked_sessions: n };
     }),
-    ListSessions: unary(log, async (_req, ctx) => {
+    ListSessions: unary(env, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);
       const list = await sessions.list(principal);
       return { sessions: list.map(sessionMessage), count: list.length };
     }),
-    RevokeSession: unary(log, async (req, ctx) => {
+    RevokeSession: unary(env, async (req, ctx) => {
       const id = checked((c) => c.id("session_id", req.session_id));
       const { principal } = await signedIn(ctx);
       await sessions.revoke(principal, id, requestMeta(ctx));
       return {};
     }),
-    RevokeOtherSessions: unary(log, async (_req, ctx) => {
+    RevokeOtherSessions: unary(env, async (_req, ctx) => {
       const { principal } = await signedIn(ctx);
       const n = await sessions.revokeOthers(principal, requestMeta(ctx));
       return { revoked_count: n, message: `Revoked ${n} other session(s)` };
     }),
-    ListEmails: unary(log, async (req, ctx) => {
+    ListEmails: unary(env, async (req, ctx) => {
       const page = checked((c) => c.page(req));
       const { principal } = await signedIn(ctx);
       const all = await emails.list(principal);
@@ -88,12 +89,12 @@ export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers
         pagination: paginationOf(page, all.length, items.length),
       };
     }),
-    AddEmail: unary(log, async (req, ctx) => {
+    AddEmail: unary(env, async (req, ctx) => {
       const input = checked((c) => c.input(AddEmailInput, req));
       const { principal } = await signedIn(ctx);
       return { email: emailMessage(await emails.add(principal, input.email, requestMeta(ctx))) };
     }),
-    SetPrimaryEmail: unary(log, async (req, ctx) => {
+    SetPrimaryEmail: unary(env, async (req, ctx) => {
       const r = checked((c) => ({
         id: c.id("email_id", req.email_id),
         input: c.input(SetPrimaryInput, req),
@@ -102,13 +103,13 @@ export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers
       const email = await emails.setPrimary(principal, r.id, r.input.is_primary, requestMeta(ctx));
       return { email: emailMessage(email) };
     }),
-    DeleteEmail: unary(log, async (req, ctx) => {
+    DeleteEmail: unary(env, async (req, ctx) => {
       const id = checked((c) => c.id("email_id", req.email_id));
       const { principal } = await signedIn(ctx);
       await emails.remove(principal, id, requestMeta(ctx));
       return {};
     }),
-    ResendVerification: unary(log, async (req, ctx) => {
+    ResendVerification: unary(env, async (req, ctx) => {
       const id = checked((c) => c.id("email_id", req.email_id));
       const { principal } = await signedIn(ctx);
       await emails.resendVerification(principal, id, requestMeta(ctx));
