@@ -5,8 +5,12 @@
  */
 import { type AnyActorDefinition, eraseActor } from "../src/runtime/define.ts";
 import { organizationActor } from "./organization/actor.ts";
+import { vaultActor } from "./vault/actor.ts";
 
-export const actorDefinitions: readonly AnyActorDefinition[] = [eraseActor(organizationActor)];
+export const actorDefinitions: readonly AnyActorDefinition[] = [
+  eraseActor(organizationActor),
+  eraseActor(vaultActor),
+];
 
 /** This module, for workers (they import it by URL and read `actorDefinitions`). */
 export const ACTOR_DEFINITIONS_MODULE = import.meta.url;

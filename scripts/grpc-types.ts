@@ -1,21 +1,26 @@
 /**
  * Generates the TypeScript types of our protos into src/grpc/generated/ with @grpc/proto-loader's
  * `proto-loader-gen-types`, using the same loader options as src/grpc/protos.ts (so the types
- * describe exactly the objects the server decodes and encodes) over the same files.
+ * describe exactly the objects the server decodes and encodes) over the same files; and those of
+ * the engine's proto (the client side, src/engine/protos.ts) into src/engine/generated/.
  *
- *   bun scripts/grpc-types.ts           # regenerate src/grpc/generated/
- *   bun scripts/grpc-types.ts --check   # exit 1, naming the files, when src/grpc/generated/ is stale
+ *   bun scripts/grpc-types.ts           # regenerate src/grpc/generated/ and src/engine/generated/
+ *   bun scripts/grpc-types.ts --check   # exit 1, naming the files, when either is stale
  */
 import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative, resolve } from "node:path";
+import {
+  ENGINE_LOADER_OPTIONS,
+  ENGINE_PROTO_ROOT,
+  engineProtoFiles,
+} from "../src/engine/protos.ts";
 import { LOADER_OPTIONS, PROTO_ROOT, protoFiles } from "../src/grpc/protos.ts";
 
 const ROOT = resolve(import.meta.dir, "..");
-const OUT = join(ROOT, "src/grpc/generated");
 const README = "README.md";
-const README_TEXT = `# Generated gRPC types
+const SERVER_README = `# Generated gRPC types
 
 Generated, do not edit; regenerate with \`npm run grpc:types\` (CI runs
 \`npm run grpc:types -- --check\` and fails when these files differ from the protos).
@@ -25,10 +30,46 @@ src/grpc/protos.ts loads, with the same loader options (keepCase, longs and enum
 defaults, oneofs). The handlers in src/grpc/services/ are typed with the \`XxxServiceHandlers\`
 interfaces found here.
 `;
+const ENGINE_README = `# Generated gRPC types of the engine proto
 
-/** The generator's flags, spelt from LOADER_OPTIONS so the two cannot drift apart silently. */
-function generatorFlags(outDir: string): string[] {
-  const o = LOADER_OPTIONS;
+Generated, do not edit; regenerate with \`npm run grpc:types\` (CI runs
+\`npm run grpc:types -- --check\` and fails when these files differ from the protos).
+
+\`proto-loader-gen-types\` over \`proto/inferadb/engine/v1/\` (the client side: src/engine/protos.ts
+loads it with the same loader options as the server's). src/engine/client.ts and
+test/support/engine.ts are typed with the types found here.
+`;
+
+type LoaderOptions = typeof LOADER_OPTIONS;
+
+/** One generated directory: its proto files, the loader options they are loaded with, a README. */
+interface Target {
+  out: string;
+  files: () => string[];
+  options: LoaderOptions;
+  protoRoot: string;
+  readme: string;
+}
+
+const TARGETS: Target[] = [
+  {
+    out: "src/grpc/generated",
+    files: protoFiles,
+    options: LOADER_OPTIONS,
+    protoRoot: PROTO_ROOT,
+    readme: SERVER_README,
+  },
+  {
+    out: "src/engine/generated",
+    files: engineProtoFiles,
+    options: ENGINE_LOADER_OPTIONS,
+    protoRoot: ENGINE_PROTO_ROOT,
+    readme: ENGINE_README,
+  },
+];
+
+/** The generator's flags, spelt from the loader options so the two cannot drift apart silently. */
+function generatorFlags(o: LoaderOptions, outDir: string): string[] {
   const flags: string[] = [];
   if (o.keepCase) flags.push("--keepCase");
   if (o.longs === String) flags.push("--longs=String");
@@ -41,13 +82,13 @@ function generatorFlags(outDir: string): string[] {
   return flags;
 }
 
-function generate(outDir: string): void {
+function generate(target: Target, outDir: string): void {
   const bin = join(ROOT, "node_modules/.bin/proto-loader-gen-types");
   if (!existsSync(bin)) throw new Error(`${bin} not found: run npm ci`);
-  if (!LOADER_OPTIONS.includeDirs.includes(PROTO_ROOT)) {
-    throw new Error("LOADER_OPTIONS.includeDirs must contain PROTO_ROOT");
+  if (!target.options.includeDirs.includes(target.protoRoot)) {
+    throw new Error(`the loader options of ${target.out} must include their proto root`);
   }
-  const r = spawnSync(bin, [...generatorFlags(outDir), ...protoFiles()], {
+  const r = spawnSync(bin, [...generatorFlags(target.options, outDir), ...target.files()], {
     cwd: ROOT,
     encoding: "utf8",
   });
@@ -56,7 +97,7 @@ function generate(outDir: string): void {
     process.stderr.write(r.stderr ?? "");
     throw new Error(`proto-loader-gen-types failed (exit ${r.status ?? r.signal})`);
   }
-  writeFileSync(join(outDir, README), README_TEXT);
+  writeFileSync(join(outDir, README), target.readme);
 }
 
 /** Files under `dir`, relative to it, sorted. */
@@ -68,10 +109,11 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
-function check(): number {
+function check(target: Target): number {
+  const OUT = join(ROOT, target.out);
   const tmp = mkdtempSync(join(tmpdir(), "grpc-types-"));
   try {
-    generate(tmp);
+    generate(target, tmp);
     const want = filesUnder(tmp);
     const have = filesUnder(OUT);
     const differing: string[] = [];
@@ -84,11 +126,11 @@ function check(): number {
         differing.push(`${f} (differs)`);
     }
     if (differing.length === 0) {
-      console.log(`src/grpc/generated is up to date (${want.length} files)`);
+      console.log(`${target.out} is up to date (${want.length} files)`);
       return 0;
     }
-    console.error("src/grpc/generated is stale; run `npm run grpc:types`. Files:");
-    for (const f of differing.sort()) console.error(`  src/grpc/generated/${f}`);
+    console.error(`${target.out} is stale; run \`npm run grpc:types\`. Files:`);
+    for (const f of differing.sort()) console.error(`  ${target.out}/${f}`);
     return 1;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -96,9 +138,14 @@ function check(): number {
 }
 
 if (process.argv.includes("--check")) {
-  process.exit(check());
+  let failed = 0;
+  for (const target of TARGETS) failed |= check(target);
+  process.exit(failed);
 } else {
-  rmSync(OUT, { recursive: true, force: true });
-  generate(OUT);
-  console.log(`wrote ${filesUnder(OUT).length} files to ${relative(ROOT, OUT)}`);
+  for (const target of TARGETS) {
+    const OUT = join(ROOT, target.out);
+    rmSync(OUT, { recursive: true, force: true });
+    generate(target, OUT);
+    console.log(`wrote ${filesUnder(OUT).length} files to ${relative(ROOT, OUT)}`);
+  }
 }

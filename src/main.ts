@@ -12,6 +12,7 @@ import { maxHeaderSize } from "node:http";
 import { ACTOR_DEFINITIONS_MODULE, actorDefinitions } from "../actors/registry.ts";
 import { type ClusterNode, createClusterNode } from "./cluster/node.ts";
 import { findLivePeers } from "./cluster/peers.ts";
+import { secretTag } from "./cluster/secret-tag.ts";
 import { ConfigError, loadConfig } from "./config/load.ts";
 import type { Config } from "./config/schema.ts";
 import type { PasswordHasher } from "./crypto/password.ts";
@@ -49,6 +50,7 @@ import { SessionService } from "./services/sessions/service.ts";
 import { createSystemService } from "./services/system/service.ts";
 import { TeamService } from "./services/teams/service.ts";
 import { UserService } from "./services/users/service.ts";
+import { VaultService } from "./services/vaults/service.ts";
 
 export interface BuildNodeOptions {
   config: Config;
@@ -119,12 +121,6 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     registerKvMetrics(metrics.registry, kv);
     shutdown.push("kv", () => kv.close());
 
-    // 2b. Without a configured cluster.secret this node could neither call live peers nor be
-    //     called by them: refuse to start next to one (a config error, exit 2 from runCli).
-    if (config.cluster.secret === undefined || config.cluster.secret_ephemeral) {
-      await refuseLivePeersWithoutSecret(kv, clock, config);
-    }
-
     // Snowflake ids (docs/http-api.md#a1--ids): the cluster step sets the worker id allocated by the node registry.
     const ids = new SnowflakeGenerator({ workerId: 0, clock });
 
@@ -152,6 +148,10 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     });
     await cluster.start();
     shutdown.push("cluster", () => cluster.stop());
+
+    // 3b. Nodes that do not share a cluster.secret can neither call nor be called by each other:
+    //     refuse to start next to a live one (a config error, exit 2 from runCli).
+    await refuseMismatchedPeers(kv, clock, config);
 
     // 4. Actor runtime: activations on the main thread or workers, fenced group commit, routing
     //    through the internal endpoint; the cluster's reminders become actor messages.
@@ -222,6 +222,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       organizations,
       invitations: new InvitationService(sd),
       teams: new TeamService(sd),
+      vaults: new VaultService(sd, { standalone: config.server_api.grpc_endpoint === "" }),
       audit: new AuditService(sd, organizations),
     };
     // Leader-only jobs of each feature (fenced, batched): mail outbox, session / one-time token /
@@ -298,19 +299,27 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
   }
 }
 
-/** Throws a `ConfigError` naming `cluster.secret` when another node is heartbeating on this store. */
-async function refuseLivePeersWithoutSecret(kv: KvStore, clock: Clock, config: Config) {
-  const { heartbeat_ms, suspect_ms, node_id } = config.cluster;
+/**
+ * Throws a `ConfigError` naming `cluster.secret` when a node heartbeating on this store runs with
+ * another secret (or none), or when this node has no configured secret and any node is live.
+ */
+async function refuseMismatchedPeers(kv: KvStore, clock: Clock, config: Config) {
+  const { heartbeat_ms, suspect_ms, node_id, secret, secret_ephemeral } = config.cluster;
   const peers = await findLivePeers(kv, clock, {
     selfId: node_id,
     windowMs: Math.min(2 * heartbeat_ms + 200, suspect_ms),
   });
-  if (peers.length > 0) {
-    throw new ConfigError(
-      "cluster.secret",
-      `is not set but other nodes are live on this store (${peers.join(", ")}); set the same INFERADB_MGMT__CLUSTER__SECRET on every node`,
-    );
-  }
+  const configured = secret !== undefined && !secret_ephemeral;
+  const mine = secretTag(configured ? secret : undefined);
+  const mismatched = configured ? peers.filter((p) => (p.secretTag ?? mine) !== mine) : peers;
+  if (mismatched.length === 0) return;
+  const ids = mismatched.map((p) => p.nodeId).join(", ");
+  throw new ConfigError(
+    "cluster.secret",
+    configured
+      ? `differs from the one of the live nodes ${ids} on this store; set the same INFERADB_MGMT__CLUSTER__SECRET on every node`
+      : `is not set but other nodes are live on this store (${ids}); set the same INFERADB_MGMT__CLUSTER__SECRET on every node`,
+  );
 }
 
 /**

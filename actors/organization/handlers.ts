@@ -26,6 +26,10 @@ import { authorize, type TurnEnv, TurnOutput } from "../../src/domain/organizati
 import { readCounter } from "../../src/domain/ratelimit/counters.ts";
 import * as teams from "../../src/domain/teams/ops.ts";
 import { getUser } from "../../src/domain/users/records.ts";
+import { VaultCodec } from "../../src/domain/vaults/codecs.ts";
+import * as vaults from "../../src/domain/vaults/entries.ts";
+import { VaultKeys } from "../../src/domain/vaults/keys.ts";
+import { RESERVATION_TTL_MS, type Vault } from "../../src/domain/vaults/types.ts";
 import { putOutboxWrites } from "../../src/email/outbox.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
 import { checkerOf, RequestMetaSchema } from "../../src/lib/schema.ts";
@@ -50,7 +54,11 @@ async function mailBudgets(
   const out: MailBudget[] = [];
   for (const [rule, identifier] of [
     [rules.perOrg, ctx.actor.id],
-    [rules.perAddress, email],
+    // Per (organization, address): one organization cannot mail an address without limit, and
+    // another organization spending its budget cannot keep a genuine invitation from it.
+    [rules.perAddress, `${ctx.actor.id}:${email}`],
+    // Per address across every organization, a wider net against many throwaway organizations.
+    [rules.perAddressAll, email],
   ] as const) {
     if (rule)
       out.push({ rule, identifier, used: await readCounter(ctx.read, rule, identifier, ctx.now) });
@@ -68,6 +76,16 @@ async function accountOf(ctx: TurnContext, userId: string) {
     exists: (await getUser(ctx.read, userId)) !== undefined,
     deletionStartedAt: await readDeletionMark(ctx.read, userId),
   };
+}
+
+/** The vault records of `ids`, read with `ctx.read` (re-validated at commit; entries.ts). */
+async function vaultRecords(ctx: TurnContext, ids: Iterable<string>) {
+  const out = new Map<string, Vault | undefined>();
+  for (const id of ids) {
+    const raw = await ctx.read.get(VaultKeys.record(id));
+    out.set(id, raw ? VaultCodec.decode(raw) : undefined);
+  }
+  return out;
 }
 
 /** What every handler gets besides its state and message. */
@@ -97,6 +115,7 @@ const HANDLERS: OrgHandlers = {
         name: msg.name,
         creatorVerified: msg.creatorVerified,
         creatorOrgCount: await userOrgCount(ctx, env.userId),
+        account: await accountOf(ctx, env.userId),
       },
       env,
       out,
@@ -184,6 +203,39 @@ const HANDLERS: OrgHandlers = {
     teams.listTeamPermissions(state, { teamId: msg.teamId }, env),
   "permissions.revoke": (state, msg, { env, out }) =>
     teams.revokeTeamPermission(state, msg, env, out),
+  "vaults.reserve": async (state, msg, { env, out, ctx }) =>
+    vaults.reserveVault(
+      state,
+      {
+        vaultId: ctx.ids.next(),
+        name: msg.name,
+        records: await vaultRecords(ctx, vaults.entriesToCheck(state, msg.name)),
+      },
+      env,
+      out,
+    ),
+  "vaults.rename": async (state, msg, { env, out, ctx }) =>
+    vaults.beginRename(
+      state,
+      {
+        vaultId: msg.vaultId,
+        name: msg.name,
+        records: await vaultRecords(ctx, [msg.vaultId, ...vaults.entriesToCheck(state, msg.name)]),
+      },
+      env,
+      out,
+    ),
+  "vaults.settle": async (state, msg, { env, out, ctx }) =>
+    vaults.settleVault(
+      state,
+      {
+        vaultId: msg.vaultId,
+        record: (await vaultRecords(ctx, [msg.vaultId])).get(msg.vaultId),
+        rollback: msg.rollback,
+      },
+      env,
+      out,
+    ),
 };
 
 /** Runs the handler of `msg` (the map is typed per message; the call site sees the union). */
@@ -233,6 +285,30 @@ function syncExpiryReminders(before: OrgState, step: Step, msg: OrgMessage, ctx:
   }
 }
 
+/**
+ * Keeps a settle reminder for every vault entry still waiting (a reservation or a pending rename),
+ * due when it expires, in the same write set (src/domain/vaults/entries.ts): a crash between the
+ * two actors' turns is settled by the reminder.
+ */
+function syncVaultReminders(before: OrgState, step: Step, msg: OrgMessage, ctx: TurnContext) {
+  const was = new Map(vaults.unsettled(before).map((e) => [e.id, e]));
+  const now = new Map(vaults.unsettled(step.state).map((e) => [e.id, e]));
+  for (const [id, e] of now) {
+    const old = was.get(id);
+    const redelivered = msg.type === "vaults.settle" && msg.vaultId === id;
+    if (old && old.since === e.since && !redelivered) continue;
+    const at = Math.max(e.since + RESERVATION_TTL_MS, ctx.now + 1000);
+    ctx.schedule({
+      at,
+      name: vaults.settleReminderName(id),
+      message: { type: "vaults.settle", vaultId: id, rollback: false },
+    });
+  }
+  for (const id of was.keys()) {
+    if (!now.has(id)) ctx.cancelReminder(vaults.settleReminderName(id));
+  }
+}
+
 /** One turn of the organization actor. */
 export async function handleOrgMessage(
   state: OrgState,
@@ -245,13 +321,17 @@ export async function handleOrgMessage(
   const system = msg.type === "invitations.expire";
   if (operator && ctx.principal?.operator !== true) throw CommonErrors.FORBIDDEN();
   if (system && ctx.principal?.system !== true) throw CommonErrors.FORBIDDEN();
+  // A vault settle comes from the vault service (a user) or from its reminder (system).
+  const settler = msg.type === "vaults.settle" && ctx.principal?.system === true;
   const claimed = ctx.principal?.userId;
-  const userId = operator || system ? null : typeof claimed === "string" ? claimed : undefined;
+  const userId =
+    operator || system || settler ? null : typeof claimed === "string" ? claimed : undefined;
   if (userId === undefined) throw CommonErrors.UNAUTHENTICATED();
   const env: TurnEnv = { now: ctx.now, newId: () => ctx.ids.next(), userId: userId ?? "" };
   const out = new TurnOutput();
   const step = await run(state, msg, { env, out, ctx });
   commitOutput(out, ctx, userId);
   syncExpiryReminders(state, step, msg, ctx);
+  syncVaultReminders(state, step, msg, ctx);
   return { state: step.state, reply: (step.reply ?? null) as JsonValue };
 }

@@ -11,6 +11,7 @@ import type * as inv from "../../src/domain/invitations/ops.ts";
 import type * as org from "../../src/domain/organizations/ops.ts";
 import { ORG_ROLES, ORG_TIERS, type OrgRole } from "../../src/domain/organizations/types.ts";
 import type * as teams from "../../src/domain/teams/ops.ts";
+import type * as vaults from "../../src/domain/vaults/entries.ts";
 import type { OutboxEntry } from "../../src/email/outbox.ts";
 import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
 import {
@@ -82,7 +83,11 @@ export const organizationProtocol = defineProtocol("organization", {
       secretHash: Type.String(),
       mail: OutboxEntrySchema,
       /** The invitation mail's budgets (src/domain/invitations/limits.ts), from config. */
-      mailRules: Type.Object({ perOrg: RuleSchema, perAddress: RuleSchema }),
+      mailRules: Type.Object({
+        perOrg: RuleSchema,
+        perAddress: RuleSchema,
+        perAddressAll: RuleSchema,
+      }),
     }),
   ).returns<Reply<typeof inv.createInvitation>>(),
   "invitations.list": message(input({ page: PageSchema })).returns<
@@ -132,6 +137,17 @@ export const organizationProtocol = defineProtocol("organization", {
   >(),
   "permissions.revoke": message(input({ teamId: Id, permissionId: Id })).returns<
     Reply<typeof teams.revokeTeamPermission>
+  >(),
+  /** Vault entries (src/domain/vaults/entries.ts): reserve a name and a tier slot for a new vault. */
+  "vaults.reserve": message(input({ name: Type.String() })).returns<
+    Reply<typeof vaults.reserveVault>
+  >(),
+  "vaults.rename": message(input({ vaultId: Id, name: Type.String() })).returns<
+    Reply<typeof vaults.beginRename>
+  >(),
+  /** Sent by the vault service after a vault change, and by the settle reminder (system). */
+  "vaults.settle": message(input({ vaultId: Id, rollback: Type.Boolean() })).returns<
+    Reply<typeof vaults.settleVault>
   >(),
 });
 

@@ -35,6 +35,8 @@ export interface NodeRecord {
   registeredAt: number;
   /** Random per registration call: lets a retried registration recognise its own commit. */
   token: string;
+  /** `secretTag` of the node's cluster secret (absent on records of older versions). */
+  secretTag?: string;
 }
 
 export interface WorkerClaim {

@@ -4,6 +4,7 @@
  * node reaper that declares suspect nodes dead and the reminder fan-out), and implements the
  * `ClusterView` the runtime codes against. Constructed once per process in src/main.ts.
  */
+
 import type { Registry } from "prom-client";
 import type { KvStore, Transaction } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
@@ -18,6 +19,7 @@ import { type ClusterMetrics, createClusterMetrics } from "./metrics.ts";
 import { declareDead, forgetDead } from "./records.ts";
 import { NodeRegistry } from "./registry.ts";
 import { createReminderJob, type ReminderDelivery } from "./reminders.ts";
+import { secretTag } from "./secret-tag.ts";
 import {
   type ClusterEvent,
   type ClusterTimings,
@@ -39,6 +41,8 @@ export interface ClusterNodeConfig {
   fence_ms?: number;
   /** Campaign interval of followers; default = heartbeat_ms. */
   campaign_ms?: number;
+  /** The cluster secret (only its `secretTag` is stored, in the node's registry record). */
+  secret?: string | undefined;
 }
 
 export interface ClusterNodeOptions {
@@ -122,6 +126,7 @@ export function createClusterNode(opts: ClusterNodeOptions): ClusterNode {
     timings,
     nodeId,
     address,
+    secretTag: secretTag(config.secret),
     metrics,
     ...(opts.ids ? { ids: opts.ids } : {}),
   });

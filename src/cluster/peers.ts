@@ -1,7 +1,8 @@
 /**
- * Start-up check: does another node live on this store? Used by src/main.ts before a node without
- * a configured `cluster.secret` starts (item 9 of issue 9): with a made-up secret it could neither
- * call its peers nor be called by them, so it must not join them.
+ * Start-up check: which other nodes live on this store? src/main.ts runs it right after this node
+ * registered and refuses to start next to a live node whose cluster secret differs (its
+ * `secretTag`), or when this node has none: they could neither call nor be called by each other.
+ * Two nodes started at the same moment both see each other's record, so neither slips through.
  *
  * "Live" is judged by movement, never by comparing clocks: another node's `alive` record whose
  * heartbeat counter moves while we watch (up to `windowMs`, re-read every `pollMs`). A record left
@@ -21,12 +22,12 @@ async function aliveRecords(kv: KvStore, selfId: string): Promise<NodeRecord[]> 
     .filter((r) => r.status === "alive" && r.nodeId !== selfId);
 }
 
-/** The ids of other nodes seen heartbeating within `windowMs` (empty: nobody else is live). */
+/** The records of other nodes seen heartbeating within `windowMs` (empty: nobody else is live). */
 export async function findLivePeers(
   kv: KvStore,
   clock: Clock,
   opts: { selfId: string; windowMs: number; pollMs?: number },
-): Promise<string[]> {
+): Promise<NodeRecord[]> {
   const first = await aliveRecords(kv, opts.selfId);
   if (first.length === 0) return [];
   const seen = new Map(first.map((r) => [r.nodeId, `${r.incarnation}:${r.heartbeat}`]));
@@ -34,13 +35,11 @@ export async function findLivePeers(
   const pollMs = opts.pollMs ?? 100;
   while (clock.monotonic() < deadline) {
     await clock.sleep(pollMs);
-    const moved = (await aliveRecords(kv, opts.selfId))
-      .filter((r) => {
-        const before = seen.get(r.nodeId);
-        return before === undefined || before !== `${r.incarnation}:${r.heartbeat}`;
-      })
-      .map((r) => r.nodeId);
-    if (moved.length > 0) return moved.sort();
+    const moved = (await aliveRecords(kv, opts.selfId)).filter((r) => {
+      const before = seen.get(r.nodeId);
+      return before === undefined || before !== `${r.incarnation}:${r.heartbeat}`;
+    });
+    if (moved.length > 0) return moved.sort((a, b) => a.nodeId.localeCompare(b.nodeId));
   }
   return [];
 }

@@ -31,9 +31,9 @@ export function pickWorkerId(taken: ReadonlySet<number>, nodeId: string, preferr
  */
 export async function writeRegistration(
   tx: Transaction,
-  r: { nodeId: string; address: string; token: string; registeredAt: number },
+  r: { nodeId: string; address: string; token: string; registeredAt: number; secretTag: string },
 ): Promise<NodeRecord> {
-  const { nodeId, address, token, registeredAt } = r;
+  const { nodeId, address, token, registeredAt, secretTag } = r;
   const prev = await readNode(tx, nodeId);
   if (prev && prev.token === token) return prev; // our own commit, seen on a retry
   const incarnation = Number(decodeI64LE(await tx.get(ClusterKeys.incarnation))) + 1;
@@ -60,6 +60,7 @@ export async function writeRegistration(
     heartbeat: 0,
     status: "alive",
     registeredAt,
+    secretTag,
     token,
   };
   tx.set(ClusterKeys.node(nodeId), NodeRecordCodec.encode(record));

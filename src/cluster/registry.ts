@@ -10,6 +10,7 @@
  * `fenceMs < suspectMs`, a node has fenced itself before any observer can have suspected it for
  * `suspectMs`, and so before the leader can declare it dead and hand its worker id to another node.
  */
+
 import { applyMutations, type KvStore } from "../kv/types.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { SnowflakeGenerator } from "../lib/ids.ts";
@@ -25,6 +26,7 @@ import {
 } from "./keys.ts";
 import type { ClusterMetrics } from "./metrics.ts";
 import { freeWorkerId, readNode, writeRegistration } from "./records.ts";
+import { NO_SECRET_TAG } from "./secret-tag.ts";
 import type { ClusterEvent, ClusterTimings, LeaderInfo, NodeInfo, SelfInfo } from "./types.ts";
 
 /** How long a node that left (or whose record vanished) stays listed as `left`. */
@@ -45,6 +47,8 @@ export interface RegistryOptions {
   timings: ClusterTimings;
   nodeId: string;
   address: string;
+  /** `secretTag` of this node's cluster secret (src/cluster/secret-tag.ts). */
+  secretTag?: string;
   /** Updated with `setWorkerId` whenever a registration takes a worker id. */
   ids?: SnowflakeGenerator;
   metrics?: ClusterMetrics;
@@ -64,6 +68,7 @@ export class NodeRegistry {
   #leader: LeaderRecord | undefined;
   #statusSig = "";
   #stopped = false;
+  #secretWarned = new Set<string>();
   #observedOnce = false;
   #lastObservedMono = 0;
 
@@ -126,7 +131,13 @@ export class NodeRegistry {
     const registeredAt = this.#o.clock.now();
     const rec = await this.#o.kv.transact(
       async (tx) => {
-        return writeRegistration(tx, { nodeId, address, token, registeredAt });
+        return writeRegistration(tx, {
+          nodeId,
+          address,
+          token,
+          registeredAt,
+          secretTag: this.#o.secretTag ?? NO_SECRET_TAG,
+        });
       },
       { name: "cluster.register" },
     );
@@ -194,6 +205,26 @@ export class NodeRegistry {
     this.#observe(result.nodes, result.leader);
   }
 
+  /**
+   * Says so loudly, once per peer incarnation, when a live peer runs with another cluster secret
+   * (or none): forwarded calls between the two are refused, so actors owned by one answer 503 on
+   * the other. A node refuses to start next to such a peer (src/main.ts); this catches one that
+   * joined later or started at the same moment.
+   */
+  #checkSecret(rec: NodeRecord): void {
+    const mine = this.#o.secretTag ?? NO_SECRET_TAG;
+    if (rec.nodeId === this.#o.nodeId || rec.status !== "alive") return;
+    if (rec.secretTag === undefined || rec.secretTag === mine) return;
+    const key = `${rec.nodeId}/${rec.incarnation}`;
+    if (this.#secretWarned.has(key)) return;
+    this.#secretWarned.add(key);
+    this.#o.log.error("peer runs with another cluster.secret: forwarded calls will fail", {
+      peer: rec.nodeId,
+      incarnation: rec.incarnation,
+      fix: "set the same INFERADB_MGMT__CLUSTER__SECRET on every node",
+    });
+  }
+
   /** Fences (emits `fenced` once), then re-registers until it succeeds or the registry stops. */
   async #fenceAndRejoin(): Promise<void> {
     this.#fenced = true;
@@ -217,6 +248,7 @@ export class NodeRegistry {
     const seen = new Set<string>();
     for (const rec of nodes) {
       seen.add(rec.nodeId);
+      this.#checkSecret(rec);
       const prev = this.#observed.get(rec.nodeId);
       const changed =
         !prev ||

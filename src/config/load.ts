@@ -9,8 +9,10 @@
  * as JSON or comma lists). Unknown env keys are reported as warnings, not errors. Any invalid
  * value throws `ConfigError` naming the key; the CLI prints its one line and exits with status 2.
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { isIPv6 } from "node:net";
+import { hostname } from "node:os";
 import { resolve } from "node:path";
 import type { TSchema } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
@@ -309,8 +311,24 @@ export function resolveConfig(
     );
   }
   const nodeId = raw.cluster.node_id ?? `node-${toHex(random(6))}`;
+  // Unset: the HTTP host, unless that means "every interface" (0.0.0.0, ::), which no peer can
+  // dial; then this machine's host name (what containers on one network resolve each other by).
+  let advertiseSource = raw.cluster.advertise_address;
+  if (advertiseSource === undefined) {
+    const host = hostname();
+    advertiseSource = UNSPECIFIED.has(raw.server.http_host)
+      ? isHostName(host)
+        ? host
+        : "127.0.0.1"
+      : raw.server.http_host;
+    if (UNSPECIFIED.has(raw.server.http_host)) {
+      warnings.push(
+        `cluster.advertise_address is not set and server.http_host is ${raw.server.http_host}: advertising the host name ${JSON.stringify(advertiseSource)} to peers. Set INFERADB_MGMT__CLUSTER__ADVERTISE_ADDRESS to the address peers should dial.`,
+      );
+    }
+  }
   const advertise = parseAdvertiseAddress(
-    raw.cluster.advertise_address ?? raw.server.http_host,
+    advertiseSource,
     raw.cluster.internal_port,
     raw.cluster.advertise_address === undefined ? "server.http_host" : "cluster.advertise_address",
   );
@@ -336,6 +354,9 @@ export function resolveConfig(
   };
 }
 
+/** Addresses that mean "every interface": fine to listen on, never to dial. */
+const UNSPECIFIED = new Set(["0.0.0.0", "::", "0:0:0:0:0:0:0:0"]);
+
 const HOST_LABEL = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?$/;
 
 /** A DNS name or an IPv4 address (dotted labels of letters, digits and inner hyphens). */
@@ -352,6 +373,11 @@ function isHostName(h: string): boolean {
 export function parseAdvertiseAddress(value: string, internalPort: number, key: string): string {
   const bad = (why: string) =>
     new ConfigError(key, `${why} (got ${JSON.stringify(value)}); expected host or host:port`);
+  if (value.includes("://")) throw bad("must not have a scheme");
+  if (value.includes("%")) throw bad("must not have an IPv6 zone id");
+  const bare = value.replace(/^\[(.*)\](:[0-9]*)?$/, "$1").replace(/^([^:]*):[0-9]*$/, "$1");
+  if (UNSPECIFIED.has(bare))
+    throw bad("is not an address peers can dial (it means every interface)");
   let host = value;
   let port: string | undefined;
   if (isIPv6(value)) host = `[${value}]`;

@@ -165,6 +165,11 @@ export const ServerApiSchema = t.Object({
   /** gRPC endpoint of the InferaDB engine; empty = standalone mode (no vault sync calls). */
   grpc_endpoint: t.String({ default: "" }),
   tls_enabled: t.Boolean({ default: false, description: "must be true or false" }),
+  /**
+   * PEM file of the CA (or CAs) the engine's TLS certificate must chain to, when `tls_enabled`;
+   * empty = the system's default roots (src/engine/client.ts).
+   */
+  tls_ca_file: t.String({ default: "" }),
 });
 
 const section = <T extends Parameters<typeof t.Object>[0]>(props: T) =>

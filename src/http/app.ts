@@ -17,6 +17,7 @@ import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { teamRoutes } from "./routes/teams.ts";
 import { userRoutes } from "./routes/users.ts";
+import { vaultRoutes } from "./routes/vaults.ts";
 
 /** Routes that take `application/x-www-form-urlencoded` instead of JSON (RFC 6749 style). */
 export const FORM_ROUTES = ["/v1/token"] as const;
@@ -44,6 +45,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(userRoutes(deps))
     .use(organizationRoutes(deps))
     .use(teamRoutes(deps))
+    .use(vaultRoutes(deps))
     .use(auditRoutes(deps))
     .use(openapiRoutes(routes));
   return app;

@@ -91,15 +91,19 @@ export interface SchemaError {
   path?: string;
   message?: string;
   schema?: unknown;
+  value?: unknown;
 }
 
 /** The message of one error: TypeBox's, except for the two a client most often meets. */
 function messageOf(e: SchemaError): string {
   if (e.type === ValueErrorType.ObjectRequiredProperty) return "is required";
   if (e.type === ValueErrorType.ObjectAdditionalProperties) return "is not an accepted field";
+  const textFormat = (e.schema as { format?: unknown } | undefined)?.format === "text";
+  const illFormed = typeof e.value === "string" && !isWellFormedText(e.value);
+  // An optional text field is a union (text or null): name the real problem, not the union.
   if (
-    e.type === ValueErrorType.StringFormat &&
-    (e.schema as { format?: unknown })?.format === "text"
+    (e.type === ValueErrorType.StringFormat && textFormat) ||
+    (e.type === ValueErrorType.Union && illFormed)
   ) {
     return "must be well-formed text (no unpaired surrogates, no U+FFFD)";
   }

@@ -36,6 +36,7 @@ export interface ServiceSettings {
     /** Invitation mails per organization and per recipient address (src/domain/invitations/limits.ts). */
     invitationsPerOrg: RateLimitRule;
     invitationsPerAddress: RateLimitRule;
+    invitationsPerAddressAll: RateLimitRule;
   };
 }
 
@@ -67,6 +68,12 @@ export function serviceSettings(config: Config): ServiceSettings {
       passwordResetsPerUser: rule("password_reset", r.password_reset_tokens_per_hour, 3600),
       invitationsPerOrg: rule("invitation_org", r.invitations_per_org_per_hour, 3600),
       invitationsPerAddress: rule("invitation_address", r.invitations_per_address_per_day, 86400),
+      // Across all organizations: 4x the per-organization budget of one address.
+      invitationsPerAddressAll: rule(
+        "invitation_address_all",
+        4 * r.invitations_per_address_per_day,
+        86400,
+      ),
     },
   };
 }

@@ -21,6 +21,7 @@ import type { SessionService } from "./sessions/service.ts";
 import type { SystemService } from "./system/service.ts";
 import type { TeamService } from "./teams/service.ts";
 import type { UserService } from "./users/service.ts";
+import type { VaultService } from "./vaults/service.ts";
 
 export interface Services {
   /** Node info, readiness and the health document. */
@@ -39,6 +40,8 @@ export interface Services {
   invitations: InvitationService;
   /** Teams, team members and team permissions. */
   teams: TeamService;
+  /** Vaults and their user and team grants. */
+  vaults: VaultService;
   /** The organization audit log. */
   audit: AuditService;
 }

@@ -118,6 +118,55 @@ function tempDb(): string {
   return join(dir, "cluster.db");
 }
 
+test("a node with a cluster.secret next to a live node without one (or with another) exits 2", async () => {
+  const timings = {
+    INFERADB_MGMT__CLUSTER__HEARTBEAT_MS: "200",
+    INFERADB_MGMT__CLUSTER__FENCE_MS: "700",
+    INFERADB_MGMT__CLUSTER__SUSPECT_MS: "1000",
+  };
+  const lastLine = async (p: Subprocess<"ignore", "pipe", "pipe">) =>
+    (await new Response(p.stderr).text()).trim().split("\n").at(-1) ?? "";
+  const within = (p: Subprocess) =>
+    Promise.race([p.exited, Bun.sleep(15_000).then(() => "running")]);
+
+  // A secretless node is running; a node configured with a secret must not join it.
+  const db = tempDb();
+  const secretless = await started(spawnNode(db, timings));
+  const configured = spawnNode(db, { ...timings, INFERADB_MGMT__CLUSTER__SECRET: SECRET });
+  expect(await within(configured)).toBe(2);
+  const line = await lastLine(configured);
+  expect(line).toStartWith("config error: cluster.secret: differs from the one of the live nodes");
+  expect(line).toContain(secretless.nodeId);
+
+  // Two different secrets on one store.
+  const db2 = tempDb();
+  await started(spawnNode(db2, { ...timings, INFERADB_MGMT__CLUSTER__SECRET: SECRET }));
+  const other = spawnNode(db2, { ...timings, INFERADB_MGMT__CLUSTER__SECRET: `${SECRET}-other` });
+  expect(await within(other)).toBe(2);
+  // The same secret joins.
+  const same = await started(
+    spawnNode(db2, { ...timings, INFERADB_MGMT__CLUSTER__SECRET: SECRET }),
+  );
+  expect(same.nodeId).toBeTruthy();
+}, 40_000);
+
+test("two secretless nodes started at the same moment on one store do not both run", async () => {
+  const db = tempDb();
+  const timings = {
+    INFERADB_MGMT__CLUSTER__HEARTBEAT_MS: "200",
+    INFERADB_MGMT__CLUSTER__FENCE_MS: "700",
+    INFERADB_MGMT__CLUSTER__SUSPECT_MS: "1000",
+  };
+  const a = spawnNode(db, timings);
+  const b = spawnNode(db, timings);
+  const outcome = (p: Subprocess) =>
+    Promise.race([p.exited, Bun.sleep(8_000).then(() => "running" as const)]);
+  const [ra, rb] = await Promise.all([outcome(a), outcome(b)]);
+  // Each saw the other's record moving right after registering: at most one keeps running.
+  expect([ra, rb].filter((r) => r === "running").length).toBeLessThanOrEqual(1);
+  for (const r of [ra, rb]) if (r !== "running") expect(r).toBe(2);
+}, 20_000);
+
 test("a second node without cluster.secret next to a live one exits 2 with one config-error line", async () => {
   const db = tempDb();
   const timings = {

@@ -3,7 +3,9 @@
  * `OrgState` run as turns of the organization actor. Each validates, authorizes, then returns the
  * next state; its writes and audit events go to the `TurnOutput`.
  */
+import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
+import { type AccountState, deletionInProgress } from "./deletion.ts";
 import { OrgErrors } from "./errors.ts";
 import { OrgKeys } from "./keys.ts";
 import { DEFAULT_TIER, MAX_ORGS_PER_USER, TIER_LIMITS } from "./limits.ts";
@@ -36,6 +38,11 @@ export interface CreateOrgInput {
   creatorVerified: boolean;
   /** Organizations the creator belongs to now (read by the actor, validated at commit). */
   creatorOrgCount: number;
+  /**
+   * The creator's account as the actor read it (re-validated at commit): an account gone or being
+   * deleted creates nothing, or the organization would outlive its only OWNER (deletion.ts).
+   */
+  account?: AccountState;
 }
 
 export function createOrg(
@@ -47,6 +54,10 @@ export function createOrg(
   const name = normalizeOrgName(input.name);
   if (state.org !== null) throw OrgErrors.ORG_EXISTS();
   if (!input.creatorVerified) throw OrgErrors.EMAIL_NOT_VERIFIED();
+  if (input.account && !input.account.exists) throw CommonErrors.UNAUTHENTICATED();
+  if (input.account && deletionInProgress(input.account, env.now)) {
+    throw OrgErrors.ACCOUNT_BEING_DELETED();
+  }
   if (input.creatorOrgCount >= MAX_ORGS_PER_USER) throw OrgErrors.USER_ORG_LIMIT();
   const org: Organization = {
     id: input.orgId,

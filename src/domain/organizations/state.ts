@@ -11,6 +11,8 @@ import type { OrgPermission } from "../authz/permissions.ts";
 import type { Invitation } from "../invitations/types.ts";
 import { TeamCodec, TeamMemberCodec, TeamPermissionCodec } from "../teams/codecs.ts";
 import type { Team, TeamMember, TeamPermission } from "../teams/types.ts";
+import { OrgVaultEntryCodec } from "../vaults/codecs.ts";
+import type { OrgVaultEntry } from "../vaults/types.ts";
 import { InvitationCodec, MemberCodec, OrganizationCodec } from "./codecs.ts";
 import { OrgKeys } from "./keys.ts";
 import type { Member, Organization } from "./types.ts";
@@ -27,6 +29,8 @@ export interface OrgState {
   readonly teamMembers: ReadonlyMap<string, ReadonlyMap<string, TeamMember>>;
   /** Team permissions by team id, then permission. */
   readonly teamPermissions: ReadonlyMap<string, ReadonlyMap<OrgPermission, TeamPermission>>;
+  /** The organization's vault entries by vault id (names, tier count: src/domain/vaults/entries.ts). */
+  readonly vaults: ReadonlyMap<string, OrgVaultEntry>;
 }
 
 export const EMPTY_ORG_STATE: OrgState = {
@@ -36,6 +40,7 @@ export const EMPTY_ORG_STATE: OrgState = {
   teams: new Map(),
   teamMembers: new Map(),
   teamPermissions: new Map(),
+  vaults: new Map(),
 };
 
 /** Rebuilds the state from the pairs of `OrgKeys.orgRange(orgId)`. */
@@ -47,6 +52,7 @@ export function stateFromRows(orgId: string, rows: readonly KeyValue[]): OrgStat
   const teams = new Map<string, Team>();
   const teamMembers = new Map<string, Map<string, TeamMember>>();
   const teamPermissions = new Map<string, Map<OrgPermission, TeamPermission>>();
+  const vaults = new Map<string, OrgVaultEntry>();
   for (const { key, value } of rows) {
     const tag = space.unpack(key)[0];
     switch (tag) {
@@ -82,12 +88,17 @@ export function stateFromRows(orgId: string, rows: readonly KeyValue[]): OrgStat
         teamPermissions.set(tp.team_id, inner);
         break;
       }
+      case "vault": {
+        const e = OrgVaultEntryCodec.decode(value);
+        vaults.set(e.id, e);
+        break;
+      }
       default:
         // Keys of a newer layout version: refuse rather than guess.
         throw new RangeError(`unknown organization key tag ${String(tag)} in org ${orgId}`);
     }
   }
-  return { org, members, invitations, teams, teamMembers, teamPermissions };
+  return { org, members, invitations, teams, teamMembers, teamPermissions, vaults };
 }
 
 /** True when the organization exists and is not deleted. */

@@ -21,6 +21,7 @@ import { Type as T, type TSchema } from "@sinclair/typebox";
 import { ORG_PERMISSIONS } from "../../domain/authz/permissions.ts";
 import { ORG_ROLES, ORG_TIERS } from "../../domain/organizations/types.ts";
 import { SESSION_TYPES } from "../../domain/sessions/records.ts";
+import { SYNC_STATUSES, VAULT_ROLES } from "../../domain/vaults/types.ts";
 
 /** The decimal-string Snowflake id pattern (1..19 digits, no leading zero). */
 export const SNOWFLAKE_PATTERN = "^[1-9][0-9]{0,18}$";
@@ -131,6 +132,35 @@ export const SCHEMAS = {
     name: T.String(),
     description: T.String(),
     created_at: Timestamp,
+    updated_at: Timestamp,
+  }),
+  Vault: closed({
+    id: Id,
+    organization_id: Id,
+    name: T.String(),
+    description: T.String(),
+    sync_status: enumOf(SYNC_STATUSES),
+    sync_error: nullable(T.String()),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    deleted_at: nullable(Timestamp),
+  }),
+  UserGrant: closed({
+    id: Id,
+    vault_id: Id,
+    user_id: Id,
+    role: enumOf(VAULT_ROLES),
+    granted_at: Timestamp,
+    granted_by_user_id: Id,
+    updated_at: Timestamp,
+  }),
+  TeamGrant: closed({
+    id: Id,
+    vault_id: Id,
+    team_id: Id,
+    role: enumOf(VAULT_ROLES),
+    granted_at: Timestamp,
+    granted_by_user_id: Id,
     updated_at: Timestamp,
   }),
   TeamMember: closed({
@@ -566,6 +596,99 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     summary: "Revoke a team permission (OWNER)",
     session: true,
     responses: { 204: empty("Revoked") },
+    errors: ORG_WRITE,
+  },
+
+  // Vaults -------------------------------------------------------------------------------------
+  "POST /v1/organizations/:org/vaults": {
+    summary:
+      "Create a vault (PENDING until synced; SYNCED in standalone mode); the creator gets ADMIN",
+    session: true,
+    responses: { 201: json("Created", one("vault", "Vault")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/vaults": {
+    summary: "Every live vault of the organization",
+    session: true,
+    responses: { 200: json("Vaults", list("vaults", "Vault")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/vaults/:vault": {
+    summary: "One vault",
+    session: true,
+    responses: { 200: json("The vault", one("vault", "Vault")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/vaults/:vault": {
+    summary: "Rename a vault or change its description (vault ADMIN)",
+    session: true,
+    responses: { 200: json("The vault", one("vault", "Vault")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "DELETE /v1/organizations/:org/vaults/:vault": {
+    summary: "Delete a vault with its grants (vault ADMIN)",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/vaults/:vault/user-grants": {
+    summary: "Grant a user a vault role (vault MANAGER up to MANAGER, vault ADMIN any)",
+    session: true,
+    responses: { 201: json("Granted", one("grant", "UserGrant")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/vaults/:vault/user-grants": {
+    summary: "The vault's user grants (vault READER and above)",
+    session: true,
+    responses: { 200: json("Grants", list("grants", "UserGrant")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/vaults/:vault/user-grants/:grant": {
+    summary: "One user grant of the vault, by grant id",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "UserGrant")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/vaults/:vault/user-grants/:grant": {
+    summary: "Change the role of a user grant",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "UserGrant")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/vaults/:vault/user-grants/:grant": {
+    summary: "Delete a user grant, by grant id",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/vaults/:vault/team-grants": {
+    summary: "Grant a team a vault role (vault MANAGER up to MANAGER, vault ADMIN any)",
+    session: true,
+    responses: { 201: json("Granted", one("grant", "TeamGrant")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/vaults/:vault/team-grants": {
+    summary: "The vault's team grants (vault READER and above)",
+    session: true,
+    responses: { 200: json("Grants", list("grants", "TeamGrant")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/vaults/:vault/team-grants/:grant": {
+    summary: "One team grant of the vault, by grant id",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "TeamGrant")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/vaults/:vault/team-grants/:grant": {
+    summary: "Change the role of a team grant",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "TeamGrant")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/vaults/:vault/team-grants/:grant": {
+    summary: "Delete a team grant, by grant id",
+    session: true,
+    responses: { 204: empty("Deleted") },
     errors: ORG_WRITE,
   },
 

@@ -73,7 +73,7 @@ export interface DefaultOrganizationPort {
    * verified-address rule, counted towards the per-user limit. Idempotent: an organization
    * already created there for this user counts as done.
    */
-  createDefault(userId: string, orgId: string, name: string): Promise<void>;
+  createDefault(userId: string, orgId: string, name: string, meta: RequestMeta): Promise<void>;
 }
 
 /** A fixed password for the dummy hash that equalises unknown-address logins. */
@@ -185,7 +185,7 @@ export class AuthService {
     );
     d.metrics.registrations.inc();
     void d.delivery.deliverNow([mailId]);
-    await this.#completeDefaultOrg(result.user, defaultOrgId);
+    await this.#completeDefaultOrg(result.user, defaultOrgId, meta);
     return result;
   }
 
@@ -194,11 +194,11 @@ export class AuthService {
    * the account exists either way. A transient failure (store, routing) keeps the claim, so the
    * next sign-in completes it; a permanent refusal (an organization limit) drops it.
    */
-  async #completeDefaultOrg(user: UserRecord, orgId: string): Promise<void> {
+  async #completeDefaultOrg(user: UserRecord, orgId: string, meta: RequestMeta): Promise<void> {
     const d = this.#d;
     const key = UserKeys.pendingDefaultOrg.key(idItem(user.id));
     try {
-      await this.#orgs.createDefault(user.id, orgId, defaultOrgName(user.name));
+      await this.#orgs.createDefault(user.id, orgId, defaultOrgName(user.name), meta);
     } catch (e) {
       const permanent = isAppError(e) && !TRANSIENT_KINDS.has(e.kind);
       d.log.warn("default organization not created", {
@@ -294,7 +294,7 @@ export class AuthService {
     );
     d.metrics.authAttempts.inc({ type: "password", success: "true" });
     // A registration whose default organization failed after its commit is completed now.
-    if (pendingOrg !== undefined) await this.#completeDefaultOrg(user, pendingOrg);
+    if (pendingOrg !== undefined) await this.#completeDefaultOrg(user, pendingOrg, meta);
     return { user, email: address, session };
   }
 

@@ -98,10 +98,11 @@ export class InvitationService {
   /** The invitation mail's rate limits (config `rate_limiting.invitations_*`), none when off. */
   #mailRules() {
     const { limiter, settings } = this.#d;
-    if (!limiter.enabled) return { perOrg: null, perAddress: null };
+    if (!limiter.enabled) return { perOrg: null, perAddress: null, perAddressAll: null };
     return {
       perOrg: settings.rules.invitationsPerOrg,
       perAddress: settings.rules.invitationsPerAddress,
+      perAddressAll: settings.rules.invitationsPerAddressAll,
     };
   }
 

@@ -29,7 +29,12 @@ import { UserErrors } from "../../domain/users/errors.ts";
 import { idFromItem } from "../../domain/users/keys.ts";
 import { applyMutations, decodeI64LE, type ReadOps } from "../../kv/types.ts";
 import { isAppError } from "../../lib/errors.ts";
-import { type CallOptions, type Principal, scopedIdempotencyKey } from "../context.ts";
+import {
+  type CallOptions,
+  type Principal,
+  type RequestMeta,
+  scopedIdempotencyKey,
+} from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { OrgMembershipPort } from "../users/service.ts";
 import { askOrg, orgActors } from "./ask.ts";
@@ -79,7 +84,12 @@ export class OrganizationService implements OrgMembershipPort {
    * user's organizations). `orgId` was claimed with the account, so a retry reaches the same
    * actor; finding it already created with the user as a member counts as done.
    */
-  async createDefault(userId: string, orgId: string, name: string): Promise<void> {
+  async createDefault(
+    userId: string,
+    orgId: string,
+    name: string,
+    meta: RequestMeta,
+  ): Promise<void> {
     const d = this.#d;
     const p: Principal = { userId, sessionId: "" };
     const count = await d.kv.transact(
@@ -89,7 +99,7 @@ export class OrganizationService implements OrgMembershipPort {
     if (count >= MAX_ORGS_GLOBAL) throw OrgErrors.GLOBAL_ORG_LIMIT();
     try {
       // creatorVerified: the default organization is exempt from the verified-address rule.
-      await askOrg(d, p, orgId, "create", { name, creatorVerified: true });
+      await askOrg(d, p, orgId, "create", { name, creatorVerified: true }, { meta });
     } catch (e) {
       if (!isAppError(e) || e.code !== "ORG_EXISTS") throw e;
       await askOrg(d, p, orgId, "get", {}); // 404 unless this user is a member

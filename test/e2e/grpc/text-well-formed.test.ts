@@ -77,7 +77,10 @@ describe("ill-formed text is refused on both transports", () => {
       const r = await http(method, path, body);
       expect(r.status).toBe(422);
       expect(r.body.code).toBe("VALIDATION_FAILED");
-      expect((r.body.details as { field: string }[]).map((d) => d.field)).toEqual([name]);
+      const details = r.body.details as { field: string; message: string }[];
+      expect(details.map((d) => d.field)).toEqual([name]);
+      // Optional fields too (a text-or-null union) name the real problem.
+      expect(details[0]?.message).toContain("well-formed text");
     }
     // A well-formed astral character is fine.
     const ok = await http(

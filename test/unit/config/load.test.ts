@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { hostname, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { ConfigError, loadConfig, resolveConfig } from "../../../src/config/load.ts";
 import { ConfigSchema } from "../../../src/config/schema.ts";
@@ -62,7 +62,8 @@ describe("layering", () => {
     expect(config.server.grpc_port).toBe(5001); // env beats file
     expect(config.server.http_host).toBe("0.0.0.0"); // file beats default
     expect(config.storage.backend).toBe("memory");
-    expect(config.cluster.advertise_address).toBe("0.0.0.0");
+    // 0.0.0.0 means every interface: peers are told this machine's host name instead.
+    expect(config.cluster.advertise_address).toBe(hostname());
   });
 
   test("--config FILE is read instead of ./config.yaml", () => {
@@ -347,6 +348,11 @@ describe("cluster.advertise_address (issue 9 item 17)", () => {
       "[nope]:3002",
       "[fd00::2]x",
       ":3002",
+      "0.0.0.0",
+      "0.0.0.0:3002",
+      "::",
+      "[::]:3002",
+      "fe80::1%eth0",
     ]) {
       const e = configError(() => adv(bad));
       expect(e.key).toBe("cluster.advertise_address");
@@ -355,6 +361,8 @@ describe("cluster.advertise_address (issue 9 item 17)", () => {
     }
     const e = configError(() => adv("10.0.0.7:3002", 0));
     expect(e.message).toContain("cluster.internal_port is 0");
+    expect(configError(() => adv("http://10.0.0.7")).message).toContain("must not have a scheme");
+    expect(configError(() => adv("0.0.0.0")).message).toContain("peers can dial");
   });
 
   test("the registered address is host:internal_port", async () => {

@@ -189,7 +189,10 @@ test("a 15 s foreign write lock: no event-loop stall, reads served, writes 503, 
       `${writes.length} writes (${writes.filter((w) => w.code === "ok").length} ok, slowest ${Math.max(...writes.map((w) => w.ms)).toFixed(0)} ms), ` +
       `recovered ${recoveredMs.toFixed(0)} ms after release`,
   );
-  expect(maxStall).toBeLessThan(30);
+  // A synchronous busy wait would stall the loop for whole busy_timeouts (250 ms each before the
+  // fix, measured ~500 ms); the asynchronous waits measure ~5 ms alone. The bound is loose on
+  // purpose: the full suite shares two cores, and only the synchronous design can exceed it.
+  expect(maxStall).toBeLessThan(200);
   expect(readFailures).toBe(0);
   expect(reads).toBeGreaterThan(50);
   // Past the first second of the lock, every write fails at once as `unavailable`.

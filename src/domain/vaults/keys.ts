@@ -1,0 +1,29 @@
+/**
+ * Key layout of vaults (docs/kv-layout.md):
+ *
+ *   Roots.vault ("v", vault, "vault")          Vault        the record (tombstone once deleted)
+ *   Roots.vault ("v", vault, "grant", grant)   VaultGrant   user and team grants
+ *   Roots.vault ("ov", org, vault)             Vault        copy of the live record: the org's list
+ *   Roots.org   ("o", org, "vault", vault)     OrgVaultEntry  the organization actor's entry
+ *
+ * The vault actor loads ("v", vault) with one range read and is the only writer of the first three;
+ * the organization actor writes the fourth (it is inside its range, loaded with the organization).
+ */
+import { Roots } from "../../kv/layout.ts";
+import { idItem } from "../users/keys.ts";
+
+const root = Roots.vault;
+
+export const VaultKeys = {
+  range: (vaultId: string) => root.range("v", idItem(vaultId)),
+  space: (vaultId: string) => root.sub("v", idItem(vaultId)),
+  record: (vaultId: string) => root.key("v", idItem(vaultId), "vault"),
+  grant: (vaultId: string, grantId: string) =>
+    root.key("v", idItem(vaultId), "grant", idItem(grantId)),
+  grants: (vaultId: string) => root.range("v", idItem(vaultId), "grant"),
+  orgIndex: (orgId: string, vaultId: string) => root.key("ov", idItem(orgId), idItem(vaultId)),
+  orgIndexRange: (orgId: string) => root.range("ov", idItem(orgId)),
+  /** The organization's entry of a vault (in the organization's range). */
+  orgEntry: (orgId: string, vaultId: string) =>
+    Roots.org.key("o", idItem(orgId), "vault", idItem(vaultId)),
+} as const;

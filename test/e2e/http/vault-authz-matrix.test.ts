@@ -1,0 +1,219 @@
+/**
+ * The vault authorization matrix over HTTP: every vault route (VAULT_AUTHZ_TABLE, next to
+ * `canVault()`) called as every kind of caller — organization OWNER and ADMIN without a grant,
+ * vault ADMIN / MANAGER / WRITER / READER by direct grant, MANAGER / READER by team grant, a
+ * MEMBER without any grant, an OWNER of another organization, anonymous. Allowed callers get a
+ * 2xx, denied members 403, outsiders 404, anonymous 401.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import {
+  VAULT_AUTHZ_TABLE,
+  VAULT_CALLER_KINDS,
+  VAULT_CALLER_SETUP,
+  type VaultCallerKind,
+} from "../../../src/domain/authz/vault-table.ts";
+import {
+  addMember,
+  call,
+  createOrg,
+  type OrgEnv,
+  type Reply,
+  signUp,
+  startOrgEnv,
+  type User,
+} from "./org-harness.ts";
+
+let env: OrgEnv;
+let owner: User;
+let spare: User;
+let orgId: string;
+let spareTeam: string;
+const teamOf = new Map<string, string>();
+const callers = new Map<VaultCallerKind, User | undefined>();
+let target: string;
+let seq = 0;
+
+const V = () => `/v1/organizations/${orgId}/vaults`;
+const asOwner = (method: string, path: string, body?: unknown) =>
+  call(env, method, path, { token: owner.token, body });
+
+async function ok<T = Record<string, unknown>>(p: Promise<Reply>): Promise<T> {
+  const r = await p;
+  if (r.status < 200 || r.status >= 300)
+    throw new Error(`fixture call failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body as T;
+}
+
+/** A vault with the fixture's grants: each direct-grant caller and each grant team. */
+async function fixtureVault(): Promise<string> {
+  const id = (
+    await ok<{ vault: { id: string } }>(asOwner("POST", V(), { name: `fixture ${++seq}` }))
+  ).vault.id;
+  for (const [kind, s] of Object.entries(VAULT_CALLER_SETUP)) {
+    const u = callers.get(kind as VaultCallerKind)!;
+    if (s.direct)
+      await ok(asOwner("POST", `${V()}/${id}/user-grants`, { user_id: u.id, role: s.direct }));
+    if (s.team) {
+      await ok(
+        asOwner("POST", `${V()}/${id}/team-grants`, { team_id: teamOf.get(kind)!, role: s.team }),
+      );
+    }
+  }
+  return id;
+}
+
+beforeAll(async () => {
+  env = await startOrgEnv();
+  owner = await signUp(env, "Owner");
+  orgId = await createOrg(env, owner, "Vault matrix");
+  await env.server.node.services.organizations.setTier(orgId, "TIER_PRO_V1");
+  callers.set("org_owner", owner);
+  for (const kind of Object.keys(VAULT_CALLER_SETUP) as (keyof typeof VAULT_CALLER_SETUP)[]) {
+    if (kind === "org_owner") continue;
+    const u = await signUp(env, kind);
+    await addMember(env, orgId, owner, u, VAULT_CALLER_SETUP[kind].orgRole);
+    callers.set(kind, u);
+    if (VAULT_CALLER_SETUP[kind].team) {
+      const t = (
+        await ok<{ team: { id: string } }>(
+          asOwner("POST", `/v1/organizations/${orgId}/teams`, { name: `t ${kind}` }),
+        )
+      ).team.id;
+      await ok(asOwner("POST", `/v1/organizations/${orgId}/teams/${t}/members`, { user_id: u.id }));
+      teamOf.set(kind, t);
+    }
+  }
+  spare = await signUp(env, "Spare");
+  await addMember(env, orgId, owner, spare);
+  spareTeam = (
+    await ok<{ team: { id: string } }>(
+      asOwner("POST", `/v1/organizations/${orgId}/teams`, { name: "spare" }),
+    )
+  ).team.id;
+  const other = await signUp(env, "Other");
+  await createOrg(env, other, "Elsewhere");
+  callers.set("other_org", other);
+  callers.set("anonymous", undefined);
+  target = await fixtureVault();
+}, 60_000);
+afterAll(() => env.close());
+
+interface Req {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+const subjectOf = (kind: "user" | "team") => (kind === "user" ? spare.id : spareTeam);
+const subjectField = (kind: "user" | "team") => (kind === "user" ? "user_id" : "team_id");
+
+async function grantsOf(kind: "user" | "team") {
+  const r = await ok<{ grants: Record<string, string>[] }>(
+    asOwner("GET", `${V()}/${target}/${kind}-grants?limit=100`),
+  );
+  return r.grants;
+}
+
+/** The spare subject's grant on the target, made to exist with `role` (or removed with null). */
+async function spareGrant(kind: "user" | "team", role: string | null): Promise<string | undefined> {
+  const G = `${V()}/${target}/${kind}-grants`;
+  const cur = (await grantsOf(kind)).find((g) => g[subjectField(kind)] === subjectOf(kind));
+  if (role === null) {
+    if (cur) await ok(asOwner("DELETE", `${G}/${cur.id}`));
+    return undefined;
+  }
+  if (cur) {
+    if (cur.role !== role) await ok(asOwner("PATCH", `${G}/${cur.id}`, { role }));
+    return cur.id;
+  }
+  return (
+    await ok<{ grant: { id: string } }>(
+      asOwner("POST", G, { [subjectField(kind)]: subjectOf(kind), role }),
+    )
+  ).grant.id;
+}
+
+const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }> = {
+  "vaults.create": {
+    prepare: async () => ({ method: "POST", path: V(), body: { name: `made ${++seq}` } }),
+  },
+  "vaults.list": { prepare: async () => ({ method: "GET", path: V() }) },
+  "vaults.get": { prepare: async () => ({ method: "GET", path: `${V()}/${target}` }) },
+  "vaults.update": {
+    prepare: async () => ({
+      method: "PATCH",
+      path: `${V()}/${target}`,
+      body: { description: `d${++seq}` },
+    }),
+  },
+  "vaults.delete": {
+    prepare: async () => ({ method: "DELETE", path: `${V()}/${await fixtureVault()}` }),
+  },
+};
+for (const kind of ["user", "team"] as const) {
+  const G = () => `${V()}/${target}/${kind}-grants`;
+  const fixtureGrant = async () => {
+    const setupKind = kind === "user" ? "reader" : "team_reader";
+    const subject = kind === "user" ? callers.get(setupKind)!.id : teamOf.get(setupKind)!;
+    return (await grantsOf(kind)).find((g) => g[subjectField(kind)] === subject)!.id;
+  };
+  OPS[`${kind}_grants.list`] = { prepare: async () => ({ method: "GET", path: G() }) };
+  OPS[`${kind}_grants.get`] = {
+    prepare: async () => ({ method: "GET", path: `${G()}/${await fixtureGrant()}` }),
+  };
+  for (const [op, role] of [
+    ["create", "WRITER"],
+    ["create_admin", "ADMIN"],
+  ] as const) {
+    OPS[`${kind}_grants.${op}`] = {
+      prepare: async () => {
+        await spareGrant(kind, null);
+        return { method: "POST", path: G(), body: { [subjectField(kind)]: subjectOf(kind), role } };
+      },
+    };
+  }
+  OPS[`${kind}_grants.update`] = {
+    prepare: async () => ({
+      method: "PATCH",
+      path: `${G()}/${await spareGrant(kind, "READER")}`,
+      body: { role: "MANAGER" },
+    }),
+  };
+  OPS[`${kind}_grants.delete`] = {
+    prepare: async () => ({ method: "DELETE", path: `${G()}/${await spareGrant(kind, "READER")}` }),
+  };
+}
+
+function expectedStatus(kind: VaultCallerKind, allowed: boolean): string {
+  if (kind === "anonymous") return "401";
+  if (kind === "other_org") return "404";
+  return allowed ? "2xx" : "403";
+}
+
+describe("vault authorization matrix (HTTP) against the table next to canVault()", () => {
+  test("every table row has a request builder, and every vault route a row", () => {
+    for (const row of VAULT_AUTHZ_TABLE) expect(OPS[row.op]).toBeDefined();
+    expect(Object.keys(OPS).sort()).toEqual(VAULT_AUTHZ_TABLE.map((r) => r.op).sort());
+  });
+
+  for (const row of VAULT_AUTHZ_TABLE) {
+    test(row.op, async () => {
+      const op = OPS[row.op]!;
+      const mismatches: string[] = [];
+      for (const kind of VAULT_CALLER_KINDS) {
+        const allowed = row.allowed.includes(kind);
+        const req = await op.prepare();
+        const r = await call(env, req.method, req.path, {
+          token: callers.get(kind)?.token,
+          body: req.body,
+        });
+        const got = r.status >= 200 && r.status < 300 ? "2xx" : String(r.status);
+        const want = expectedStatus(kind, allowed);
+        if (got !== want)
+          mismatches.push(`${kind}: expected ${want}, got ${r.status} ${JSON.stringify(r.body)}`);
+        if (got === "2xx" && op.restore) await op.restore();
+      }
+      expect(mismatches).toEqual([]);
+    }, 60_000);
+  }
+});

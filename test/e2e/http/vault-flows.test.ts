@@ -1,0 +1,463 @@
+/**
+ * Vaults end to end over real sockets (standalone engine mode): CRUD, names, the tier limit under
+ * 20 parallel creations, user and team grants with their referential checks, suspension,
+ * isolation between organizations, bad input, and the audit events.
+ */
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import {
+  addMember,
+  call,
+  createOrg,
+  expectA3,
+  type OrgEnv,
+  signUp,
+  startOrgEnv,
+  type User,
+} from "./org-harness.ts";
+
+let env: OrgEnv;
+let owner: User;
+let member: User;
+let outsider: User;
+let orgId: string;
+let otherOrg: string;
+
+const V = (o = orgId) => `/v1/organizations/${o}/vaults`;
+
+beforeAll(async () => {
+  env = await startOrgEnv();
+  [owner, member, outsider] = await Promise.all([
+    signUp(env, "Owner"),
+    signUp(env, "Member"),
+    signUp(env, "Outsider"),
+  ]);
+  orgId = await createOrg(env, owner, "Vaulted");
+  otherOrg = await createOrg(env, outsider, "Other");
+  await addMember(env, orgId, owner, member);
+});
+afterAll(() => env.close());
+
+async function newVault(name: string, o = orgId, u = owner) {
+  const r = await call(env, "POST", V(o), { token: u.token, body: { name } });
+  expect(r.status).toBe(201);
+  return r.body.vault as { id: string; name: string; sync_status: string };
+}
+
+describe("vault CRUD", () => {
+  test("create → 201 SYNCED (standalone), creator ADMIN grant, get, list, update, delete", async () => {
+    const r = await call(env, "POST", V(), {
+      token: owner.token,
+      body: { name: "Prod policies", description: "main" },
+    });
+    expect(r.status).toBe(201);
+    const v = r.body.vault as Record<string, unknown>;
+    expect(v).toMatchObject({
+      name: "Prod policies",
+      description: "main",
+      organization_id: orgId,
+      sync_status: "SYNCED",
+      sync_error: null,
+      deleted_at: null,
+    });
+    const id = v.id as string;
+    const grants = await call(env, "GET", `${V()}/${id}/user-grants`, { token: owner.token });
+    expect(grants.status).toBe(200);
+    expect(grants.body.grants).toEqual([
+      expect.objectContaining({ user_id: owner.id, role: "ADMIN", granted_by_user_id: owner.id }),
+    ]);
+    const got = await call(env, "GET", `${V()}/${id}`, { token: member.token });
+    expect(got.status).toBe(200);
+    expect((got.body.vault as { id: string }).id).toBe(id);
+    const list = await call(env, "GET", V(), { token: member.token });
+    expect((list.body.vaults as { id: string }[]).map((x) => x.id)).toContain(id);
+    expect(list.body.pagination).toMatchObject({ offset: 0, limit: 50 });
+
+    const up = await call(env, "PATCH", `${V()}/${id}`, {
+      token: owner.token,
+      body: { name: "Prod-2", description: "moved" },
+    });
+    expect(up.status).toBe(200);
+    expect(up.body.vault).toMatchObject({ name: "Prod-2", description: "moved" });
+    // The old name is free again, the new one is taken.
+    const again = await newVault("Prod policies");
+    const taken = await call(env, "POST", V(), { token: owner.token, body: { name: "PROD-2" } });
+    expectA3(taken, 409, "VAULT_NAME_TAKEN");
+
+    expect((await call(env, "DELETE", `${V()}/${id}`, { token: owner.token })).status).toBe(204);
+    expectA3(
+      await call(env, "GET", `${V()}/${id}`, { token: owner.token }),
+      404,
+      "VAULT_NOT_FOUND",
+    );
+    expectA3(await call(env, "DELETE", `${V()}/${id}`, { token: owner.token }), 404);
+    expectA3(
+      await call(env, "GET", `${V()}/${id}/user-grants`, { token: owner.token }),
+      404,
+      "VAULT_NOT_FOUND",
+    );
+    const after = await call(env, "GET", V(), { token: owner.token });
+    expect((after.body.vaults as { id: string }[]).map((x) => x.id)).not.toContain(id);
+    // Deleting released the name.
+    const reuse = await newVault("prod-2");
+    for (const x of [again, reuse]) {
+      expect((await call(env, "DELETE", `${V()}/${x.id}`, { token: owner.token })).status).toBe(
+        204,
+      );
+    }
+  });
+
+  test("names: §6.11 rules (400), case-insensitive uniqueness (409), renaming to a taken name", async () => {
+    for (const name of ["", "a/b", "x".repeat(101), "é".repeat(51)]) {
+      expectA3(
+        await call(env, "POST", V(), { token: owner.token, body: { name } }),
+        400,
+        "VAULT_NAME_INVALID",
+      );
+    }
+    const a = await newVault("Alpha one");
+    const b = await newVault("   ");
+    expectA3(
+      await call(env, "POST", V(), { token: owner.token, body: { name: "alpha ONE" } }),
+      409,
+    );
+    expectA3(
+      await call(env, "PATCH", `${V()}/${b.id}`, {
+        token: owner.token,
+        body: { name: "ALPHA one" },
+      }),
+      409,
+      "VAULT_NAME_TAKEN",
+    );
+    // A case-only rename of itself is fine.
+    const self = await call(env, "PATCH", `${V()}/${a.id}`, {
+      token: owner.token,
+      body: { name: "ALPHA ONE" },
+    });
+    expect(self.status).toBe(200);
+    for (const x of [a, b]) await call(env, "DELETE", `${V()}/${x.id}`, { token: owner.token });
+  });
+});
+
+describe("tier limit", () => {
+  test("20 parallel creations in a DEV organization make exactly 5 vaults", async () => {
+    const o = await createOrg(env, owner, "Limits");
+    const rs = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        call(env, "POST", V(o), { token: owner.token, body: { name: `v${i}` } }),
+      ),
+    );
+    expect(rs.filter((r) => r.status === 201).length).toBe(5);
+    expect(rs.filter((r) => r.status === 402).length).toBe(15);
+    for (const r of rs.filter((x) => x.status === 402)) expect(r.body.code).toBe("VAULT_LIMIT");
+    const list = await call(env, "GET", V(o), { token: owner.token });
+    expect((list.body.vaults as unknown[]).length).toBe(5);
+    expect(list.body.pagination).toMatchObject({ total: 5 });
+    // Deleting one frees a slot.
+    const first = (list.body.vaults as { id: string }[])[0]!.id;
+    expect((await call(env, "DELETE", `${V(o)}/${first}`, { token: owner.token })).status).toBe(
+      204,
+    );
+    await newVault("after delete", o);
+    expectA3(await call(env, "POST", V(o), { token: owner.token, body: { name: "sixth" } }), 402);
+  }, 30_000);
+});
+
+describe("grants", () => {
+  test("user and team grants: create, list, get, update, delete; duplicates 409; integrity 400", async () => {
+    const v = await newVault("Granted");
+    const G = `${V()}/${v.id}`;
+    const ug = await call(env, "POST", `${G}/user-grants`, {
+      token: owner.token,
+      body: { user_id: member.id, role: "READER" },
+    });
+    expect(ug.status).toBe(201);
+    const grant = ug.body.grant as { id: string };
+    expect(ug.body.grant).toMatchObject({ vault_id: v.id, user_id: member.id, role: "READER" });
+    expectA3(
+      await call(env, "POST", `${G}/user-grants`, {
+        token: owner.token,
+        body: { user_id: member.id, role: "WRITER" },
+      }),
+      409,
+      "USER_GRANT_EXISTS",
+    );
+    expectA3(
+      await call(env, "POST", `${G}/user-grants`, {
+        token: owner.token,
+        body: { user_id: outsider.id, role: "READER" },
+      }),
+      400,
+      "GRANT_USER_NOT_MEMBER",
+    );
+    const one = await call(env, "GET", `${G}/user-grants/${grant.id}`, { token: member.token });
+    expect(one.status).toBe(200);
+    expect(one.body.grant).toMatchObject({ id: grant.id, role: "READER" });
+    const up = await call(env, "PATCH", `${G}/user-grants/${grant.id}`, {
+      token: owner.token,
+      body: { role: "WRITER" },
+    });
+    expect(up.body.grant).toMatchObject({ id: grant.id, role: "WRITER" });
+
+    const team = await call(env, "POST", `/v1/organizations/${orgId}/teams`, {
+      token: owner.token,
+      body: { name: "Ops" },
+    });
+    const teamId = (team.body.team as { id: string }).id;
+    const tg = await call(env, "POST", `${G}/team-grants`, {
+      token: owner.token,
+      body: { team_id: teamId, role: "MANAGER" },
+    });
+    expect(tg.status).toBe(201);
+    const tgId = (tg.body.grant as { id: string }).id;
+    expect(tg.body.grant).toMatchObject({ team_id: teamId, role: "MANAGER" });
+    expectA3(
+      await call(env, "POST", `${G}/team-grants`, {
+        token: owner.token,
+        body: { team_id: teamId, role: "READER" },
+      }),
+      409,
+      "TEAM_GRANT_EXISTS",
+    );
+    // A user grant id is not a team grant id, and the other way round.
+    expectA3(
+      await call(env, "GET", `${G}/team-grants/${grant.id}`, { token: owner.token }),
+      404,
+      "GRANT_NOT_FOUND",
+    );
+    expectA3(
+      await call(env, "DELETE", `${G}/user-grants/${tgId}`, { token: owner.token }),
+      404,
+      "GRANT_NOT_FOUND",
+    );
+    const tl = await call(env, "GET", `${G}/team-grants`, { token: owner.token });
+    expect(tl.body.pagination).toMatchObject({ total: 1 });
+
+    expect(
+      (await call(env, "DELETE", `${G}/team-grants/${tgId}`, { token: owner.token })).status,
+    ).toBe(204);
+    expect(
+      (await call(env, "DELETE", `${G}/user-grants/${grant.id}`, { token: owner.token })).status,
+    ).toBe(204);
+    expectA3(await call(env, "GET", `${G}/user-grants/${grant.id}`, { token: owner.token }), 404);
+    // A deleted team cannot be granted.
+    await call(env, "DELETE", `/v1/organizations/${orgId}/teams/${teamId}`, { token: owner.token });
+    expectA3(
+      await call(env, "POST", `${G}/team-grants`, {
+        token: owner.token,
+        body: { team_id: teamId, role: "READER" },
+      }),
+      400,
+      "GRANT_TEAM_NOT_FOUND",
+    );
+    await call(env, "DELETE", G, { token: owner.token });
+  });
+
+  test("effective role = highest of the direct grant and team grants", async () => {
+    const v = await newVault("Effective");
+    const G = `${V()}/${v.id}`;
+    const team = await call(env, "POST", `/v1/organizations/${orgId}/teams`, {
+      token: owner.token,
+      body: { name: "Eff" },
+    });
+    const teamId = (team.body.team as { id: string }).id;
+    await call(env, "POST", `/v1/organizations/${orgId}/teams/${teamId}/members`, {
+      token: owner.token,
+      body: { user_id: member.id },
+    });
+    // No grant: reads the vault, not its grants.
+    expect((await call(env, "GET", G, { token: member.token })).status).toBe(200);
+    expectA3(
+      await call(env, "GET", `${G}/user-grants`, { token: member.token }),
+      403,
+      "VAULT_FORBIDDEN",
+    );
+    await call(env, "POST", `${G}/user-grants`, {
+      token: owner.token,
+      body: { user_id: member.id, role: "READER" },
+    });
+    expectA3(
+      await call(env, "POST", `${G}/team-grants`, {
+        token: member.token,
+        body: { team_id: teamId, role: "READER" },
+      }),
+      403,
+    );
+    // The team's MANAGER grant is higher than the direct READER: the member may now manage grants.
+    await call(env, "POST", `${G}/team-grants`, {
+      token: owner.token,
+      body: { team_id: teamId, role: "MANAGER" },
+    });
+    const list = await call(env, "GET", `${G}/user-grants`, { token: member.token });
+    expect(list.status).toBe(200);
+    const ownerGrant = (list.body.grants as { id: string; user_id: string }[]).find(
+      (g) => g.user_id === owner.id,
+    )!;
+    // ...but not an ADMIN grant.
+    expectA3(
+      await call(env, "PATCH", `${G}/user-grants/${ownerGrant.id}`, {
+        token: member.token,
+        body: { role: "READER" },
+      }),
+      403,
+    );
+    expectA3(await call(env, "PATCH", G, { token: member.token, body: { name: "nope" } }), 403);
+    // Leaving the team drops the MANAGER role at once.
+    const tms = await call(env, "GET", `/v1/organizations/${orgId}/teams/${teamId}/members`, {
+      token: owner.token,
+    });
+    const tm = (tms.body.members as { id: string; user_id: string }[]).find(
+      (m) => m.user_id === member.id,
+    )!;
+    await call(env, "DELETE", `/v1/organizations/${orgId}/teams/${teamId}/members/${tm.id}`, {
+      token: owner.token,
+    });
+    expect((await call(env, "GET", `${G}/user-grants`, { token: member.token })).status).toBe(200);
+    expectA3(
+      await call(env, "POST", `${G}/team-grants`, {
+        token: member.token,
+        body: { team_id: teamId, role: "READER" },
+      }),
+      403,
+    );
+    await call(env, "DELETE", G, { token: owner.token });
+    await call(env, "DELETE", `/v1/organizations/${orgId}/teams/${teamId}`, { token: owner.token });
+  });
+});
+
+describe("suspension, isolation, audit", () => {
+  test("a suspended organization refuses vault writes and serves reads", async () => {
+    const o = await createOrg(env, owner, "Frozen");
+    const v = await newVault("cold", o);
+    expect(
+      (await call(env, "POST", `/v1/organizations/${o}/suspend`, { token: owner.token })).status,
+    ).toBe(200);
+    expectA3(
+      await call(env, "POST", V(o), { token: owner.token, body: { name: "x" } }),
+      403,
+      "ORG_SUSPENDED",
+    );
+    expectA3(
+      await call(env, "PATCH", `${V(o)}/${v.id}`, { token: owner.token, body: { name: "y" } }),
+      403,
+      "ORG_SUSPENDED",
+    );
+    expectA3(
+      await call(env, "DELETE", `${V(o)}/${v.id}`, { token: owner.token }),
+      403,
+      "ORG_SUSPENDED",
+    );
+    expect((await call(env, "GET", `${V(o)}/${v.id}`, { token: owner.token })).status).toBe(200);
+    expect(
+      (await call(env, "GET", `${V(o)}/${v.id}/user-grants`, { token: owner.token })).status,
+    ).toBe(200);
+  });
+
+  test("another organization's ids never give a 2xx, and its data stays unchanged", async () => {
+    const mine = await newVault("Mine");
+    const theirs = await newVault("Theirs", otherOrg, outsider);
+    const theirTeam = await call(env, "POST", `/v1/organizations/${otherOrg}/teams`, {
+      token: outsider.token,
+      body: { name: "B team" },
+    });
+    const theirTeamId = (theirTeam.body.team as { id: string }).id;
+    const theirGrants = await call(env, "GET", `${V(otherOrg)}/${theirs.id}/user-grants`, {
+      token: outsider.token,
+    });
+    const theirGrant = (theirGrants.body.grants as { id: string }[])[0]!.id;
+    const attempts: [string, string, unknown?][] = [
+      ["GET", `${V()}/${theirs.id}`],
+      ["PATCH", `${V()}/${theirs.id}`, { name: "hijack" }],
+      ["DELETE", `${V()}/${theirs.id}`],
+      ["GET", `${V()}/${theirs.id}/user-grants`],
+      ["POST", `${V()}/${theirs.id}/user-grants`, { user_id: owner.id, role: "ADMIN" }],
+      ["GET", `${V()}/${mine.id}/user-grants/${theirGrant}`],
+      ["PATCH", `${V()}/${mine.id}/user-grants/${theirGrant}`, { role: "READER" }],
+      ["DELETE", `${V()}/${mine.id}/user-grants/${theirGrant}`],
+      ["POST", `${V()}/${mine.id}/team-grants`, { team_id: theirTeamId, role: "ADMIN" }],
+      ["POST", `${V()}/${mine.id}/user-grants`, { user_id: outsider.id, role: "ADMIN" }],
+      ["GET", `${V(otherOrg)}/${mine.id}`],
+      ["GET", `${V(otherOrg)}/${theirs.id}`],
+      ["GET", V(otherOrg)],
+    ];
+    for (const [method, path, body] of attempts) {
+      const r = await call(env, method, path, { token: owner.token, body });
+      expect({ method, path, ok: r.status >= 200 && r.status < 300 }).toEqual({
+        method,
+        path,
+        ok: false,
+      });
+      expect(r.status).toBeLessThan(500);
+    }
+    const still = await call(env, "GET", `${V(otherOrg)}/${theirs.id}`, { token: outsider.token });
+    expect(still.body.vault).toMatchObject({ name: "Theirs", deleted_at: null });
+    const grants = await call(env, "GET", `${V(otherOrg)}/${theirs.id}/user-grants`, {
+      token: outsider.token,
+    });
+    expect(grants.body.grants).toEqual(theirGrants.body.grants);
+    await call(env, "DELETE", `${V()}/${mine.id}`, { token: owner.token });
+  });
+
+  test("vault and grant changes are audited (A11)", async () => {
+    const o = await createOrg(env, owner, "Audited");
+    const v = await newVault("audited", o);
+    await call(env, "PATCH", `${V(o)}/${v.id}`, {
+      token: owner.token,
+      body: { name: "audited 2" },
+    });
+    const g = await call(env, "POST", `${V(o)}/${v.id}/user-grants`, {
+      token: owner.token,
+      body: { user_id: owner.id, role: "READER" },
+    });
+    expect(g.status).toBe(409);
+    await call(env, "DELETE", `${V(o)}/${v.id}`, { token: owner.token });
+    const log = await call(env, "GET", `/v1/organizations/${o}/audit-logs?limit=100`, {
+      token: owner.token,
+    });
+    const types = (log.body.audit_logs as { event_type: string }[]).map((e) => e.event_type);
+    for (const t of [
+      "vault_created",
+      "vault_user_grant_created",
+      "vault_updated",
+      "vault_deleted",
+    ]) {
+      expect(types).toContain(t);
+    }
+  });
+});
+
+describe("bad input: typed 4xx, never 500", () => {
+  test("every vault route", async () => {
+    const v = await newVault("Inputs");
+    const G = `${V()}/${v.id}`;
+    const cases: [string, string, unknown, number][] = [
+      ["POST", V(), { name: 5 }, 422],
+      ["POST", V(), { name: "ok", extra: 1 }, 422],
+      ["POST", V(), {}, 422],
+      ["POST", V(), "{not json", 400],
+      ["POST", "/v1/organizations/abc/vaults", { name: "x" }, 400],
+      ["GET", `${V()}/12x`, undefined, 400],
+      ["GET", `${V()}?limit=-5`, undefined, 400],
+      ["PATCH", G, { name: ["x"] }, 422],
+      ["PATCH", G, { description: 5 }, 422],
+      ["DELETE", `${V()}/0`, undefined, 400],
+      ["POST", `${G}/user-grants`, { user_id: owner.id, role: "OWNER" }, 422],
+      ["POST", `${G}/user-grants`, { user_id: "x", role: "READER" }, 422],
+      ["POST", `${G}/user-grants`, { team_id: "1", role: "READER" }, 422],
+      ["GET", `${G}/user-grants/nope`, undefined, 400],
+      ["PATCH", `${G}/user-grants/1`, { role: "reader" }, 422],
+      ["DELETE", `${G}/user-grants/-1`, undefined, 400],
+      ["POST", `${G}/team-grants`, { team_id: owner.id }, 422],
+      ["GET", `${G}/team-grants?offset=-1`, undefined, 400],
+      ["PATCH", `${G}/team-grants/1`, {}, 422],
+      ["DELETE", `${G}/team-grants/1.5`, undefined, 400],
+      ["PATCH", `${G}/team-grants/1`, { role: "READER" }, 404],
+      ["GET", `${V()}/1`, undefined, 404],
+    ];
+    for (const [method, path, body, status] of cases) {
+      const r = await call(env, method, path, { token: owner.token, body });
+      expect({ method, path, status: r.status }).toEqual({ method, path, status });
+      expectA3(r, status);
+    }
+    await call(env, "DELETE", G, { token: owner.token });
+  });
+});
