@@ -50,10 +50,20 @@ export const KV_LIMITS = {
 
 export class KvError extends Error {
   readonly code: KvErrorCode;
-  constructor(code: KvErrorCode, message: string, opts?: { cause?: unknown }) {
+  /**
+   * True when the store guarantees the transaction did not apply (it never began its commit, as
+   * when another process holds SQLite's write lock); false when that is not known.
+   */
+  readonly notApplied: boolean;
+  constructor(
+    code: KvErrorCode,
+    message: string,
+    opts?: { cause?: unknown; notApplied?: boolean },
+  ) {
     super(message, opts);
     this.name = "KvError";
     this.code = code;
+    this.notApplied = opts?.notApplied ?? false;
   }
 
   get retryable(): boolean {

@@ -132,6 +132,11 @@ function reminderMutations(ref: ActorRef, ops: readonly ReminderOp[]): Mutation[
   return out;
 }
 
+/** True when a turn's commit would write (mutations or a stored idempotency outcome). */
+function writesSomething(t: CommitTurn): boolean {
+  return t.mutations.length > 0 || t.idempotency !== undefined;
+}
+
 export async function runBatch(d: BatchDeps, act: BatchActivation): Promise<void> {
   const { clock, runner, metrics } = d;
   const batch: BatchTurn[] = [];
@@ -218,8 +223,23 @@ async function commit(d: BatchDeps, act: BatchActivation, batch: BatchTurn[]) {
   const started = clock.monotonic();
   let result: Awaited<ReturnType<typeof commitBatch>>;
   try {
-    if (act.status !== "active" || d.isFenced()) {
+    if (act.status !== "active") {
       throw RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 });
+    }
+    // A fenced node commits nothing (it may no longer be the owner, and it mints no ids), but a
+    // batch of read-only turns needs no commit: `commitBatch` checks that the owner key is still
+    // this activation's in a read-only transaction, so the in-memory state it answered from is
+    // still exact (only the owner writes an actor's keys). Under a foreign SQLite lock such reads
+    // keep being answered (docs/cluster.md).
+    if (d.isFenced() && batch.some((b) => writesSomething(b.commit))) {
+      // Refused without closing the activation: its reads go on being answered. The turns'
+      // in-memory effects are dropped and the state reloaded from the store (a read).
+      runner.settle(act.ref.kind, act.ref.id, turnIds, false);
+      const err = RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 });
+      for (const b of batch) for (const env of [b.env, ...b.followers]) env.reject(err);
+      const loaded = await runner.activate(act.ref.kind, act.ref.id, clock.now());
+      if (!loaded.ok) d.close(act, deserializeError(loaded.error));
+      return;
     }
     result = await commitBatch(
       kv,
@@ -229,6 +249,15 @@ async function commit(d: BatchDeps, act: BatchActivation, batch: BatchTurn[]) {
     );
   } catch (e) {
     runner.settle(act.ref.kind, act.ref.id, turnIds, false);
+    if (isKvError(e) && e.notApplied) {
+      // Certainly not committed (the store never began the commit: another process holds the
+      // write lock): answer 503 and keep the activation, reloaded, so its reads go on.
+      const err = RuntimeErrors.ACTOR_COMMIT_FAILED(undefined, { retryAfterSeconds: 1, cause: e });
+      for (const b of batch) for (const env of [b.env, ...b.followers]) env.reject(err);
+      const loaded = await runner.activate(act.ref.kind, act.ref.id, clock.now());
+      if (!loaded.ok) d.close(act, deserializeError(loaded.error));
+      return;
+    }
     // One turn whose write set exceeds the KV limits will never fit: answer 413, not a retryable
     // 503. (A batch of several turns is bounded below the limits when it is formed.)
     const err =

@@ -156,7 +156,12 @@ export class ActorHost {
   }
 
   #enqueue(ref: ActorRef, env: Envelope) {
-    if (this.#closed || this.#o.cluster.isFenced()) {
+    // A fenced node takes no new activation (that needs an owner-key claim), but its active
+    // actors keep answering read-only turns, each checked against the owner key (runBatch).
+    const fencedWithout =
+      this.#o.cluster.isFenced() &&
+      this.#acts.get(`${ref.kind}/${ref.id}`)?.status !== "active";
+    if (this.#closed || fencedWithout) {
       this.#o.metrics?.rejected.inc({ reason: "unavailable" });
       return this.#rejectLater(
         env,
@@ -296,10 +301,6 @@ export class ActorHost {
         if (turn) {
           await turn;
           continue; // re-check: the activation may have closed meanwhile
-        }
-        if (this.#o.cluster.isFenced()) {
-          this.#close(act, RuntimeErrors.NODE_UNAVAILABLE(undefined, { retryAfterSeconds: 1 }));
-          return;
         }
         await runBatch(this.#batchDeps, act);
       }

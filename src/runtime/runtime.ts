@@ -139,10 +139,22 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
     metrics,
     ...(opts.forward ? { forward: opts.forward } : {}),
   });
-  const unsubscribe = cluster.on("fenced", () => {
-    log.warn("node fenced: dropping actor activations", { active: host.size });
+  // Fenced: writes and new activations answer 503, active actors keep answering reads (each
+  // checked against its owner key). Re-joined under a new incarnation: the old claims are stale,
+  // so every activation is dropped and the next message claims afresh.
+  const offFenced = cluster.on("fenced", () => {
+    log.warn("node fenced: actors answer reads only", { active: host.size });
+  });
+  const offUnfenced = cluster.on("unfenced", () => {
+    log.info("node re-joined: dropping activations of the previous incarnation", {
+      active: host.size,
+    });
     host.dropAll();
   });
+  const unsubscribe = () => {
+    offFenced();
+    offUnfenced();
+  };
   const unregisterJob = cluster.registerJob?.(
     createIdempotencyCleanupJob(
       opts.idempotencyCleanupMs ? { intervalMs: opts.idempotencyCleanupMs } : {},

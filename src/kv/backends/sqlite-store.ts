@@ -361,7 +361,7 @@ export class SqliteStore {
     return new KvError(
       "unavailable",
       `database write lock held elsewhere for ${Math.round(now - this.#busySince)} ms`,
-      { cause: e },
+      { cause: e, notApplied: true },
     );
   }
 

@@ -131,6 +131,38 @@ describe("actor lifecycle", () => {
     });
   });
 
+  test("a fenced node keeps answering reads of its active actors, checked against the owner key", async () => {
+    const clock = new FakeClock();
+    const kv = createKvStore(createMemoryBackend(), { clock });
+    const view = { fenced: false };
+    const a = makeHost(kv, clock, "A", view);
+    await a.host.deliver(ref("r"), append(1), { deadline: FAR });
+    view.fenced = true;
+    // Reads are served from the activation (its owner key is still A's) ...
+    expect(await a.host.deliver(ref("r"), { type: "get" }, { deadline: FAR })).toEqual({
+      list: [1],
+      seen: null,
+    });
+    // ... writes are refused without closing it, and change nothing ...
+    expect(await codeOf(a.host.deliver(ref("r"), append(2), { deadline: FAR }))).toBe(
+      "NODE_UNAVAILABLE",
+    );
+    expect(await a.host.deliver(ref("r"), { type: "get" }, { deadline: FAR })).toEqual({
+      list: [1],
+      seen: null,
+    });
+    // ... and no new activation starts (that needs a claim).
+    expect(await codeOf(a.host.deliver(ref("new"), { type: "get" }, { deadline: FAR }))).toBe(
+      "NODE_UNAVAILABLE",
+    );
+    // Once another node owns the actor, the fenced node's read is refused, not answered stale.
+    const b = makeHost(kv, clock, "B");
+    await b.host.deliver(ref("r"), append(3), { deadline: FAR });
+    expect(await codeOf(a.host.deliver(ref("r"), { type: "get" }, { deadline: FAR }))).toBe(
+      "NOT_OWNER",
+    );
+  });
+
   test("a fenced node takes no turns and drops its activations without committing", async () => {
     const clock = new FakeClock();
     const kv = createKvStore(createMemoryBackend(), { clock });
