@@ -21,6 +21,7 @@ import { RateLimiter } from "./domain/ratelimit/limiter.ts";
 import type { DeliveryPolicy } from "./email/delivery.ts";
 import type { Mailer } from "./email/mailer.ts";
 import { type Mail, openMail } from "./email/open.ts";
+import { buildEngineLink } from "./engine/link.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
@@ -32,6 +33,7 @@ import { HealthRegistry } from "./lib/health.ts";
 import { SnowflakeGenerator } from "./lib/ids.ts";
 import { createLogger, type Logger } from "./lib/log.ts";
 import { createMetrics } from "./lib/metrics.ts";
+import type { ActorClient } from "./runtime/client.ts";
 import type { AnyActorDefinition } from "./runtime/define.ts";
 import { startInternalEndpoint } from "./runtime/internal-endpoint.ts";
 import { createActorRuntime } from "./runtime/runtime.ts";
@@ -43,7 +45,9 @@ import { AuthService } from "./services/auth/service.ts";
 import { type ServiceDeps, serviceSettings } from "./services/deps.ts";
 import { EmailService } from "./services/emails/service.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
+import { engineLookupRoutes } from "./services/internal/engine-lookups.ts";
 import { InvitationService } from "./services/invitations/service.ts";
+import { vaultCascadeJob } from "./services/organizations/cascades.ts";
 import { createClaimCleanupJob, OrganizationService } from "./services/organizations/service.ts";
 import { sessionCleanupJob } from "./services/sessions/jobs.ts";
 import { SessionService } from "./services/sessions/service.ts";
@@ -51,6 +55,7 @@ import { createSystemService } from "./services/system/service.ts";
 import { TeamService } from "./services/teams/service.ts";
 import { UserService } from "./services/users/service.ts";
 import { VaultService } from "./services/vaults/service.ts";
+import { VaultSyncDriver } from "./services/vaults/sync-driver.ts";
 
 export interface BuildNodeOptions {
   config: Config;
@@ -83,6 +88,8 @@ export interface NodeHandle {
   grpcPort: number;
   /** The node's KV store (for test support and tools; application code gets it injected). */
   kv: KvStore;
+  /** The node's actor client (for test support and tools: a turn alone, without its service). */
+  actors: ActorClient;
   services: Services;
   /** Sections of `/v1/health`; subsystems register theirs here. */
   health: HealthRegistry;
@@ -168,7 +175,12 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       definitionsModule: opts.actors?.module ?? ACTOR_DEFINITIONS_MODULE,
     });
     internal.setHandler((req) => runtime.receive(req), cluster.self().nodeId);
-    cluster.setReminderDelivery((r) => runtime.deliverReminder(r));
+    // A vault's reminder turn may leave an engine call to make (docs/vaults.md#engine-sync).
+    let syncDriver: VaultSyncDriver | undefined;
+    cluster.setReminderDelivery(async (r) => {
+      await runtime.deliverReminder(r);
+      if (r.kind === "vault") syncDriver?.kick(r.id);
+    });
     await runtime.start();
     shutdown.push("actors", () => runtime.stop());
     log.info("actor runtime started", {
@@ -188,6 +200,36 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       deliveryPolicy: opts.deliveryPolicy,
     });
     shutdown.push("mail", () => mail.close());
+
+    // 5b. Engine link (A13): the client of `server_api.grpc_endpoint` (none: standalone), the
+    //     `engine` health section, the vault sync driver (main thread) and its leader job.
+    const engine = await buildEngineLink({
+      config,
+      clock,
+      log,
+      health,
+      pending: () => syncDriver?.pending() ?? 0,
+    });
+    if (engine.client) {
+      syncDriver = new VaultSyncDriver({
+        kv,
+        actors: runtime.client,
+        engine: engine.client,
+        clock,
+        log: log.child({ subsystem: "vault-sync" }),
+        outbox: mail.outbox,
+        delivery: mail.delivery,
+        frontendBaseUrl: config.frontend_base_url,
+        metrics: metrics.registry,
+        redriveIntervalMs: config.server_api.sync_redrive_interval_ms,
+      });
+      cluster.registerJob(syncDriver.job());
+      const driver = syncDriver;
+      shutdown.push("vault-sync", async () => {
+        await driver.close();
+        engine.client?.close();
+      });
+    }
 
     // 6. Services shared by HTTP and gRPC, one per feature, built in dependency order.
     const settings = serviceSettings(config);
@@ -222,9 +264,26 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       organizations,
       invitations: new InvitationService(sd),
       teams: new TeamService(sd),
-      vaults: new VaultService(sd, { standalone: config.server_api.grpc_endpoint === "" }),
+      vaults: new VaultService(sd, {
+        standalone: engine.client === null,
+        syncPolicy: engine.policy,
+        onSyncWork: (vaultId) => syncDriver?.kick(vaultId),
+      }),
       audit: new AuditService(sd, organizations),
     };
+    // The engine's lookups beside forwarding on the internal listener (docs/vaults.md).
+    internal.setRoutes(
+      engineLookupRoutes({
+        kv,
+        clock,
+        log,
+        settings: {
+          jwksUrl: config.server_api.engine_jwks_url,
+          issuer: config.server_api.engine_jwt_issuer,
+          audience: config.server_api.engine_jwt_audience,
+        },
+      }),
+    );
     // Leader-only jobs of each feature (fenced, batched): mail outbox, session / one-time token /
     // rate-limit cleanup, organization create claims, audit and failed-mail retention.
     for (const job of [
@@ -233,6 +292,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       tokenCleanupJob(),
       rateLimitCleanupJob(),
       createClaimCleanupJob(),
+      vaultCascadeJob(sd),
       ...retentionJobs(config),
     ]) {
       cluster.registerJob(job);
@@ -285,6 +345,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       httpPort: server.port ?? config.server.http_port,
       grpcPort: grpc.port,
       kv,
+      actors: runtime.client,
       services,
       health,
       cluster,

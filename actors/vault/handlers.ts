@@ -6,16 +6,19 @@
  */
 import type { Static } from "@sinclair/typebox";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
+import { OrganizationCodec } from "../../src/domain/organizations/codecs.ts";
 import { OrgKeys } from "../../src/domain/organizations/keys.ts";
 import { type TurnEnv, TurnOutput } from "../../src/domain/organizations/turn.ts";
 import { type CallerFacts, readCaller, readEntry } from "../../src/domain/vaults/caller.ts";
 import * as ops from "../../src/domain/vaults/ops.ts";
 import type { VaultState } from "../../src/domain/vaults/state.ts";
+import { vaultView } from "../../src/domain/vaults/views.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
 import { checkerOf, RequestMetaSchema } from "../../src/lib/schema.ts";
 import type { JsonValue, TurnContext, TurnResult } from "../../src/runtime/define.ts";
 import type { ReplyOf } from "../../src/runtime/protocol.ts";
 import type { VaultMessage, VaultMessageName, VaultProtocol } from "./protocol.ts";
+import { driveSync, type SyncStepReply } from "./sync.ts";
 
 interface Turn {
   env: TurnEnv;
@@ -54,6 +57,8 @@ async function subjectValid(
   return (await ctx.read.get(key)) !== undefined;
 }
 
+const NO_SYNC: SyncStepReply = { state: null, lag_ms: null, done: null, call: false };
+
 const HANDLERS: VaultHandlers = {
   create: async (state, msg, { env, out, ctx }) =>
     ops.createVault(
@@ -83,6 +88,10 @@ const HANDLERS: VaultHandlers = {
   delete: async (state, msg, { env, out, ctx }) =>
     ops.deleteVault(state, await facts(state, ctx, msg.orgId, env, true), msg.orgId, env, out),
   "sync.report": (state, msg, { env, out }) => ops.reportSync(state, msg, env, out),
+  // The machine is stepped by driveSync (./sync.ts), which also gives these their reply.
+  "sync.result": (state) => ({ state, reply: NO_SYNC }),
+  "sync.timer": (state) => ({ state, reply: NO_SYNC }),
+  "sync.redrive": (state) => ({ state, reply: NO_SYNC }),
   "grants.create": async (state, msg, { env, out, ctx }) =>
     ops.createGrant(
       state,
@@ -99,7 +108,41 @@ const HANDLERS: VaultHandlers = {
     ops.updateGrant(state, await facts(state, ctx, msg.orgId, env), msg, env, out),
   "grants.delete": async (state, msg, { env, out, ctx }) =>
     ops.deleteGrant(state, await facts(state, ctx, msg.orgId, env), msg, env, out),
+  "grants.purgeUser": async (state, msg, { out, ctx }) =>
+    ops.purgeUserGrants(
+      state,
+      {
+        ...msg,
+        isMember: (await ctx.read.get(OrgKeys.member(msg.orgId, msg.userId))) !== undefined,
+      },
+      out,
+    ),
+  "grants.purgeTeam": (state, msg, { out }) => ops.purgeTeamGrants(state, msg, out),
+  "vault.purgeOrg": async (state, msg, { env, out, ctx }) =>
+    ops.purgeOrgVault(
+      state,
+      { orgId: msg.orgId, orgDeleted: await orgDeleted(ctx, msg.orgId) },
+      env,
+      out,
+    ),
 };
+
+/** The organization is a tombstone (read with `ctx.read`, re-validated at commit). */
+async function orgDeleted(ctx: TurnContext, orgId: string): Promise<boolean> {
+  const raw = await ctx.read.get(OrgKeys.org(orgId));
+  return raw !== undefined && OrganizationCodec.decode(raw).deleted_at !== null;
+}
+
+/** Messages only the system principal may send (the sync driver, the cascades). */
+const SYSTEM_MESSAGES: ReadonlySet<VaultMessageName> = new Set<VaultMessageName>([
+  "sync.report",
+  "sync.result",
+  "sync.timer",
+  "sync.redrive",
+  "grants.purgeUser",
+  "grants.purgeTeam",
+  "vault.purgeOrg",
+]);
 
 function run(state: VaultState, msg: VaultMessage, turn: Turn): Step | Promise<Step> {
   const handler = HANDLERS[msg.type] as (s: VaultState, m: VaultMessage, t: Turn) => Step;
@@ -144,7 +187,7 @@ export async function handleVaultMessage(
   ctx: TurnContext,
 ): Promise<TurnResult<VaultState>> {
   // Sync reports come from the sync driver (system principal), never from a user's request.
-  const system = msg.type === "sync.report";
+  const system = SYSTEM_MESSAGES.has(msg.type);
   if (system && ctx.principal?.system !== true) throw CommonErrors.FORBIDDEN();
   const claimed = ctx.principal?.userId;
   const userId = system ? null : typeof claimed === "string" ? claimed : undefined;
@@ -152,6 +195,12 @@ export async function handleVaultMessage(
   const env: TurnEnv = { now: ctx.now, newId: () => ctx.ids.next(), userId: userId ?? "" };
   const out = new TurnOutput();
   const step = await run(state, msg, { env, out, ctx });
-  commitOutput(out, ctx, step.state.vault?.org_id ?? state.vault?.org_id, userId);
-  return { state: step.state, reply: (step.reply ?? null) as JsonValue };
+  // The engine sync follows the turn's operation (./sync.ts): machine, reminders, index, audit.
+  const synced = driveSync(state, step.state, msg, ctx, out);
+  let reply: unknown = synced.reply ?? step.reply;
+  if (msg.type === "create" && synced.state.vault && reply !== null && typeof reply === "object") {
+    reply = { ...reply, vault: vaultView(synced.state.vault) };
+  }
+  commitOutput(out, ctx, synced.state.vault?.org_id ?? state.vault?.org_id, userId);
+  return { state: synced.state, reply: (reply ?? null) as JsonValue };
 }

@@ -14,6 +14,7 @@ import {
   type MessageOf,
   message,
 } from "../../src/runtime/protocol.ts";
+import type { SyncStepReply } from "./sync.ts";
 
 type Reply<F extends (...args: never[]) => unknown> =
   ReturnType<F> extends { reply: infer R } ? R : never;
@@ -22,6 +23,17 @@ const PageSchema = Type.Object({ limit: Count, offset: Count }, { additionalProp
 const Role = literalUnion(VAULT_ROLES);
 const Kind = literalUnion(GRANT_KINDS);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+const PositiveMs = Type.Integer({ minimum: 1 });
+const SyncPolicySchema = Type.Object(
+  {
+    maxAttempts: PositiveMs,
+    baseDelayMs: PositiveMs,
+    maxDelayMs: PositiveMs,
+    callDeadlineMs: PositiveMs,
+    attemptTimeoutMs: PositiveMs,
+  },
+  { additionalProperties: false },
+);
 
 export const vaultProtocol = defineProtocol("vault", {
   /** Writes the record the organization reserved (src/domain/vaults/entries.ts). */
@@ -31,6 +43,8 @@ export const vaultProtocol = defineProtocol("vault", {
       name: Type.String(),
       description: Type.String(),
       standalone: Type.Boolean(),
+      /** The vault-sync policy (server_api.sync_*); absent: the machine's defaults. */
+      sync: Type.Optional(SyncPolicySchema),
     }),
   ).returns<Reply<typeof ops.createVault>>(),
   get: message(Type.Object({ orgId: Id })).returns<Reply<typeof ops.getVault>>(),
@@ -45,6 +59,25 @@ export const vaultProtocol = defineProtocol("vault", {
   "sync.report": message(
     Type.Object({ status: literalUnion(SYNC_STATUSES), error: NullableString }),
   ).returns<Reply<typeof ops.reportSync>>(),
+  /**
+   * The engine sync (actors/vault/sync.ts), system principal only: the outcome of an engine call
+   * the sync driver made after commit (`ok`, or the EngineError's code, message and retryable),
+   * the machine's durable reminder, the leader's re-drive of a vault that may be stuck.
+   */
+  "sync.result": message(
+    Type.Object({
+      op: literalUnion(["create", "delete"] as const),
+      attempt: Type.Integer({ minimum: 0 }),
+      ok: Type.Boolean(),
+      code: Type.String({ maxLength: 64 }),
+      message: Type.String({ maxLength: 2000 }),
+      retryable: Type.Boolean(),
+    }),
+  ).returns<SyncStepReply>(),
+  "sync.timer": message(
+    Type.Object({ seq: Type.Integer({ minimum: 0 }) }),
+  ).returns<SyncStepReply>(),
+  "sync.redrive": message(Type.Object({})).returns<SyncStepReply>(),
   "grants.create": message(
     Type.Object({ orgId: Id, kind: Kind, subjectId: Id, role: Role }),
   ).returns<Reply<typeof ops.createGrant>>(),
@@ -60,6 +93,17 @@ export const vaultProtocol = defineProtocol("vault", {
   "grants.delete": message(Type.Object({ orgId: Id, kind: Kind, grantId: Id })).returns<
     Reply<typeof ops.deleteGrant>
   >(),
+  /**
+   * Cascades (A9, src/domain/organizations/cascades.ts), system principal only, idempotent: the
+   * grants of a member removed at `before`, of a deleted team; the vault of a deleted organization.
+   */
+  "grants.purgeUser": message(
+    Type.Object({ orgId: Id, userId: Id, before: Type.Integer({ minimum: 0 }) }),
+  ).returns<Reply<typeof ops.purgeUserGrants>>(),
+  "grants.purgeTeam": message(Type.Object({ orgId: Id, teamId: Id })).returns<
+    Reply<typeof ops.purgeTeamGrants>
+  >(),
+  "vault.purgeOrg": message(Type.Object({ orgId: Id })).returns<Reply<typeof ops.purgeOrgVault>>(),
 });
 
 export type VaultProtocol = typeof vaultProtocol;

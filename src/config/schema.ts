@@ -170,6 +170,36 @@ export const ServerApiSchema = t.Object({
    * empty = the system's default roots (src/engine/client.ts).
    */
   tls_ca_file: t.String({ default: "" }),
+  /**
+   * PEM (PKCS#8) file of this service's Ed25519 key signing its engine JWTs; empty = an ephemeral
+   * key made at start (a warning; the engine cannot trust it across restarts).
+   */
+  service_key_file: t.String({ default: "" }),
+  /** `kid` of the service key (the engine finds the public key by it). */
+  service_key_id: t.String({ default: "inferadb-management", minLength: 1 }),
+  /** `aud` of this service's JWTs towards the engine. */
+  service_token_audience: t.String({ default: "inferadb-engine", minLength: 1 }),
+  /** Vault sync (docs/vaults.md#engine-sync): create attempts before giving up. */
+  sync_max_attempts: int(6, 1, 100, "must be an integer 1..100"),
+  /** Backoff after the first failed attempt (ms, doubled per attempt, jittered). */
+  sync_base_delay_ms: int(1_000, 1, undefined, "must be an integer >= 1"),
+  /** Upper bound of a backoff (ms). */
+  sync_max_delay_ms: int(300_000, 1, undefined, "must be an integer >= 1"),
+  /** Deadline of one engine call (ms). */
+  sync_call_deadline_ms: int(5_000, 1, undefined, "must be an integer >= 1"),
+  /** Watchdog: an attempt with no reported outcome this long counts as failed (ms). */
+  sync_attempt_timeout_ms: int(30_000, 1, undefined, "must be an integer >= 1"),
+  /** Period of the leader job re-driving stuck vaults (ms). */
+  sync_redrive_interval_ms: int(5_000, 10, undefined, "must be an integer >= 10"),
+  /**
+   * JWKS of the engine, verifying its Bearer JWTs on the internal lookups
+   * (`/internal/organizations/{org}`, `/internal/vaults/{vault}`); empty = those routes answer 503.
+   */
+  engine_jwks_url: t.String({ default: "" }),
+  /** Required `iss` of the engine's JWTs on the internal lookups. */
+  engine_jwt_issuer: t.String({ default: "inferadb-engine", minLength: 1 }),
+  /** Required `aud` of the engine's JWTs on the internal lookups (this service). */
+  engine_jwt_audience: t.String({ default: "inferadb-management", minLength: 1 }),
 });
 
 const section = <T extends Parameters<typeof t.Object>[0]>(props: T) =>

@@ -129,3 +129,31 @@ export function invitationMail(p: {
   );
   return { subject: subject.replace(/[\r\n]+/g, " "), text, html };
 }
+
+/** To the owners of an organization: a vault could not be created on the engine (A13). */
+export function vaultSyncGivenUpMail(p: {
+  organizationName: string;
+  vaultName: string;
+  attempts: number;
+  lastError: string;
+  link: string;
+}): RenderedMail {
+  const subject = `Vault "${p.vaultName}" could not be set up in ${p.organizationName}`;
+  const text = [
+    `The vault "${p.vaultName}" of the organization "${p.organizationName}" could not be created on the InferaDB engine after ${p.attempts} attempts.`,
+    `Last error: ${p.lastError}`,
+    "",
+    "Its status is FAILED. Check the engine link, then delete and re-create the vault:",
+    p.link,
+  ].join("\n");
+  const html = layout(
+    subject,
+    [
+      `The vault <strong>${escapeHtml(p.vaultName)}</strong> of the organization <strong>${escapeHtml(p.organizationName)}</strong> could not be created on the InferaDB engine after ${p.attempts} attempts.`,
+      `Last error: ${escapeHtml(p.lastError)}`,
+      "Its status is FAILED. Check the engine link, then delete and re-create the vault.",
+    ],
+    { href: p.link, label: "Open the organization" },
+  );
+  return { subject: subject.replace(/[\r\n]+/g, " "), text, html };
+}

@@ -17,6 +17,7 @@ import { ORGANIZATION_SERVICE, organizationService } from "./services/organizati
 import { SYSTEM_SERVICE, systemService } from "./services/system.ts";
 import { TEAM_SERVICE, teamService } from "./services/teams.ts";
 import { USER_SERVICE, userService } from "./services/users.ts";
+import { VAULT_SERVICE, vaultService } from "./services/vaults.ts";
 import { tolerantDefinition } from "./status.ts";
 
 /** Our services: fully qualified name → implementation factory. */
@@ -26,6 +27,7 @@ const SERVICES: [string, (deps: GrpcDeps) => UntypedServiceImplementation][] = [
   [USER_SERVICE, userService],
   [ORGANIZATION_SERVICE, organizationService],
   [TEAM_SERVICE, teamService],
+  [VAULT_SERVICE, vaultService],
 ];
 
 export interface GrpcFront {

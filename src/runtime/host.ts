@@ -159,8 +159,7 @@ export class ActorHost {
     // A fenced node takes no new activation (that needs an owner-key claim), but its active
     // actors keep answering read-only turns, each checked against the owner key (runBatch).
     const fencedWithout =
-      this.#o.cluster.isFenced() &&
-      this.#acts.get(`${ref.kind}/${ref.id}`)?.status !== "active";
+      this.#o.cluster.isFenced() && this.#acts.get(`${ref.kind}/${ref.id}`)?.status !== "active";
     if (this.#closed || fencedWithout) {
       this.#o.metrics?.rejected.inc({ reason: "unavailable" });
       return this.#rejectLater(

@@ -5,6 +5,10 @@
  * requests get 401; without `cluster.secret` every request is refused. The answer is always 200
  * with a `ForwardResponse` (the turn's reply or its AppError as data) once authenticated.
  *
+ * Other routes (the engine-facing lookups, src/services/internal/engine-lookups.ts) are installed
+ * with `setRoutes`; they authenticate on their own and never reach the forwarding path or its
+ * HMAC check, which stays the only way to `FORWARD_PATH`.
+ *
  * Also the client side: `forwardAsk` signs and posts a request to a peer.
  */
 import type { Clock } from "../lib/clock.ts";
@@ -35,6 +39,9 @@ export type ForwardResponse =
 
 export type ForwardHandler = (req: ForwardRequest) => Promise<ForwardResponse>;
 
+/** Extra routes beside forwarding: a Response for a route they own, undefined otherwise (404). */
+export type InternalRoutes = (req: Request, url: URL) => Promise<Response | undefined>;
+
 export interface InternalEndpointOptions {
   hostname: string;
   port: number;
@@ -50,6 +57,8 @@ export interface InternalEndpoint {
    * be addressed to. Requests before that get 503.
    */
   setHandler(handler: ForwardHandler, selfNodeId: string): void;
+  /** Installs the routes served beside forwarding (never consulted for `FORWARD_PATH`). */
+  setRoutes(routes: InternalRoutes): void;
   stop(): Promise<void>;
 }
 
@@ -79,13 +88,26 @@ export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEn
   const verifier = opts.secret ? new ForwardVerifier(opts.secret) : undefined;
   let handler: ForwardHandler | undefined;
   let self: string | undefined;
+  let routes: InternalRoutes | undefined;
+  const otherRoute = async (req: Request, url: URL): Promise<Response> => {
+    try {
+      const res = routes ? await routes(req, url) : undefined;
+      return res ?? problem(404, "ROUTE_NOT_FOUND", "No such route");
+    } catch (e) {
+      opts.log.error("internal route failed", {
+        path: url.pathname,
+        error: e instanceof Error ? e.message : String(e),
+      });
+      return problem(500, "INTERNAL", "Internal server error");
+    }
+  };
   const server = Bun.serve({
     hostname: opts.hostname,
     port: opts.port,
     maxRequestBodySize: MAX_BODY_BYTES,
     async fetch(req) {
       const url = new URL(req.url);
-      if (url.pathname !== FORWARD_PATH) return problem(404, "ROUTE_NOT_FOUND", "No such route");
+      if (url.pathname !== FORWARD_PATH) return otherRoute(req, url);
       if (req.method !== "POST") return problem(405, "METHOD_NOT_ALLOWED", "Method not allowed");
       const body = await req.text();
       if (verifier && self === undefined) {
@@ -114,6 +136,9 @@ export function startInternalEndpoint(opts: InternalEndpointOptions): InternalEn
     setHandler(h, selfNodeId) {
       self = selfNodeId;
       handler = h;
+    },
+    setRoutes(r) {
+      routes = r;
     },
     async stop() {
       await server.stop(true);

@@ -14,6 +14,7 @@
  *   ("idc", user, key)                   CreateClaim         org id of a create with Idempotency-Key
  *   ("idcx", expiresAt, user, key)       empty               expiry index of the claims (24 h)
  *   ("ud", user)                         i64 LE              deletion mark of an account (deletion.ts)
+ *   ("cq", org, cascade)                 VaultCascade        vault cascade still to run (cascades.ts)
  *
  * Everything of one organization sits under ("o", org), so its actor loads it with one range read.
  * The other keys are indexes the actor maintains in the same write sets. Ids are tuple integers
@@ -54,4 +55,7 @@ export const OrgKeys = {
     root.key("idcx", expiresAt, idItem(userId), key),
   createClaimExpirySpace: root.sub("idcx"),
   deletionMark: (userId: string) => root.key("ud", idItem(userId)),
+  cascade: (orgId: string, cascadeId: string) => root.key("cq", idItem(orgId), idItem(cascadeId)),
+  orgCascades: (orgId: string) => root.range("cq", idItem(orgId)),
+  allCascades: () => root.range("cq"),
 } as const;

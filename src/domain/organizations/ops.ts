@@ -5,6 +5,7 @@
  */
 import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
+import { recordCascade } from "./cascades.ts";
 import { type AccountState, deletionInProgress } from "./deletion.ts";
 import { OrgErrors } from "./errors.ts";
 import { OrgKeys } from "./keys.ts";
@@ -123,6 +124,8 @@ export function deleteOrg(state: OrgState, env: TurnEnv, out: TurnOutput): OpRes
   const { org } = authorize(state, env, "organization:delete");
   const tombstone: Organization = { ...org, deleted_at: env.now, updated_at: env.now };
   out.write(deleteOrgWrites(tombstone, state.members.values(), state.invitations.values()));
+  // Its vaults are deleted by the cascade (./cascades.ts); they answer 404 from this commit on.
+  recordCascade(state, "org", org.id, env, out);
   out.event({
     event_type: "organization_deleted",
     resource_type: "organization",
@@ -227,8 +230,10 @@ export function changeMemberRole(
 }
 
 /** Removes a member with their team memberships (docs/http-api.md#a9--referential-integrity). Never the last owner. */
-function dropMember(state: OrgState, target: Member, out: TurnOutput): OrgState {
+function dropMember(state: OrgState, target: Member, env: TurnEnv, out: TurnOutput): OrgState {
   if (target.role === "OWNER" && ownerCount(state) <= 1) throw OrgErrors.LAST_OWNER();
+  // Their vault grants follow (./cascades.ts); their vault access already ends with this commit.
+  recordCascade(state, "user", target.user_id, env, out);
   const teams = teamsOf(state, target.user_id);
   out.write(deleteMemberWrites(target, teams));
   let teamMembers = state.teamMembers;
@@ -251,7 +256,7 @@ export function removeMember(
   requireMember(state, env);
   const target = findMember(state, input.memberId);
   authorize(state, env, "member:remove", { roles: [target.role] }, { write: true });
-  const next = dropMember(state, target, out);
+  const next = dropMember(state, target, env, out);
   out.event({
     event_type: "organization_member_removed",
     resource_type: "organization_member",
@@ -267,7 +272,7 @@ export function removeMember(
  */
 export function leaveOrg(state: OrgState, env: TurnEnv, out: TurnOutput): OpResult<null> {
   const { member } = requireMember(state, env);
-  const next = dropMember(state, member, out);
+  const next = dropMember(state, member, env, out);
   out.event({
     event_type: "organization_member_left",
     resource_type: "organization_member",
@@ -291,7 +296,7 @@ export function purgeUser(
   if (input.userId !== env.userId) throw OrgErrors.ORG_FORBIDDEN();
   const member = isLive(state) ? state.members.get(input.userId) : undefined;
   if (!member) return { state, reply: null };
-  const next = dropMember(state, member, out);
+  const next = dropMember(state, member, env, out);
   out.event({
     event_type: "organization_member_removed",
     resource_type: "organization_member",

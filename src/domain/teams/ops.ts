@@ -7,6 +7,7 @@
 import { compareIds } from "../../lib/ids.ts";
 import { can, type PrincipalContext } from "../authz/can.ts";
 import { type Action, type OrgPermission, PERMISSION_STATEMENTS } from "../authz/permissions.ts";
+import { recordCascade } from "../organizations/cascades.ts";
 import { OrgErrors } from "../organizations/errors.ts";
 import { TIER_LIMITS } from "../organizations/limits.ts";
 import { type OrgState, withEntry, withNested } from "../organizations/state.ts";
@@ -150,6 +151,8 @@ export function deleteTeam(
 ): OpResult<null> {
   const { team } = teamGuard(state, env, input.teamId, "team:delete", true);
   out.write(deleteTeamWrites(team));
+  // Its vault grants follow (src/domain/organizations/cascades.ts); they match nobody from now on.
+  recordCascade(state, "team", team.id, env, out);
   out.event({
     event_type: "team_deleted",
     resource_type: "team",

@@ -20,3 +20,17 @@ export const OrgVaultEntryCodec = defineCodec<OrgVaultEntry>({
   version: 1,
   validate: requireStrings("org_vault_entry", ["id", "name", "state"]),
 });
+
+/** The vault-sync machine as persisted (`persistMachine`, src/runtime/define.ts): plain JSON. */
+export interface VaultSyncPersisted {
+  machine: string;
+  version: number;
+  /** XState's persisted snapshot (JSON), opaque here. */
+  snapshot: unknown;
+}
+
+export const VaultSyncCodec = defineCodec<VaultSyncPersisted>({
+  name: "vault_sync_machine",
+  version: 1,
+  validate: requireStrings("vault_sync_machine", ["machine"]),
+});

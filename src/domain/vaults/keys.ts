@@ -4,6 +4,9 @@
  *   Roots.vault ("v", vault, "vault")          Vault        the record (tombstone once deleted)
  *   Roots.vault ("v", vault, "grant", grant)   VaultGrant   user and team grants
  *   Roots.vault ("ov", org, vault)             Vault        copy of the live record: the org's list
+ *   Roots.vault ("v", vault, "sync")           PersistedMachine  the vault-sync machine (./sync-records.ts)
+ *   Roots.vault ("sq", vault)                  VaultSyncIndex    vaults with engine work under way
+ *   Roots.vault ("sn", vault)                  GivenUpNotice     owners still to mail (given up)
  *   Roots.org   ("o", org, "vault", vault)     OrgVaultEntry  the organization actor's entry
  *
  * The vault actor loads ("v", vault) with one range read and is the only writer of the first three;
@@ -21,6 +24,12 @@ export const VaultKeys = {
   grant: (vaultId: string, grantId: string) =>
     root.key("v", idItem(vaultId), "grant", idItem(grantId)),
   grants: (vaultId: string) => root.range("v", idItem(vaultId), "grant"),
+  sync: (vaultId: string) => root.key("v", idItem(vaultId), "sync"),
+  syncIndex: (vaultId: string) => root.key("sq", idItem(vaultId)),
+  syncIndexRange: () => root.range("sq"),
+  syncIndexSpace: root.sub("sq"),
+  givenUpNotice: (vaultId: string) => root.key("sn", idItem(vaultId)),
+  givenUpNoticeRange: () => root.range("sn"),
   orgIndex: (orgId: string, vaultId: string) => root.key("ov", idItem(orgId), idItem(vaultId)),
   orgIndexRange: (orgId: string) => root.range("ov", idItem(orgId)),
   /** The organization's entry of a vault (in the organization's range). */

@@ -400,3 +400,93 @@ export function deleteGrant(
   });
   return { state: { ...state, grants: withEntry(state.grants, g.id, undefined) }, reply: null };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Cascades (A9, src/domain/organizations/cascades.ts): system principal only, idempotent
+// ---------------------------------------------------------------------------------------------
+
+/** The vault of `orgId` a cascade may touch, or null (never created, other organization). */
+function cascadeTarget(state: VaultState, orgId: string): Vault | null {
+  const v = state.vault;
+  return v && v.org_id === orgId ? v : null;
+}
+
+function dropGrants(
+  state: VaultState,
+  drop: readonly VaultGrant[],
+  reason: string,
+  out: TurnOutput,
+): OpResult<{ removed: number }> {
+  if (drop.length === 0) return { state, reply: { removed: 0 } };
+  const grants = new Map(state.grants);
+  for (const g of drop) {
+    grants.delete(g.id);
+    out.write(deleteGrantWrites(g));
+    audit(out, `vault_${g.kind}_grant_deleted`, "vault_grant", g.id, {
+      vault_id: g.vault_id,
+      [`${g.kind}_id`]: g.subject_id,
+      role: g.role,
+      reason,
+    });
+  }
+  return { state: { ...state, grants }, reply: { removed: drop.length } };
+}
+
+/**
+ * A member was removed (or left, or deleted their account) at `before`: their user grants go.
+ * `isMember` (read with `ctx.read`): when they have rejoined since, only the grants given up to
+ * the removal go, so a grant of the new membership stays.
+ */
+export function purgeUserGrants(
+  state: VaultState,
+  input: { orgId: string; userId: string; before: number; isMember: boolean },
+  out: TurnOutput,
+): OpResult<{ removed: number }> {
+  if (!cascadeTarget(state, input.orgId)) return { state, reply: { removed: 0 } };
+  const drop = [...state.grants.values()].filter(
+    (g) =>
+      g.kind === "user" &&
+      g.subject_id === input.userId &&
+      (!input.isMember || g.granted_at <= input.before),
+  );
+  return dropGrants(state, drop, "member_removed", out);
+}
+
+/** A team was deleted: its grants go (team ids are never reused). */
+export function purgeTeamGrants(
+  state: VaultState,
+  input: { orgId: string; teamId: string },
+  out: TurnOutput,
+): OpResult<{ removed: number }> {
+  if (!cascadeTarget(state, input.orgId)) return { state, reply: { removed: 0 } };
+  const drop = [...state.grants.values()].filter(
+    (g) => g.kind === "team" && g.subject_id === input.teamId,
+  );
+  return dropGrants(state, drop, "team_deleted", out);
+}
+
+/**
+ * The organization was deleted (`orgDeleted`, read with `ctx.read`; refused otherwise): the vault
+ * becomes a tombstone like a vault delete, its grants go.
+ */
+export function purgeOrgVault(
+  state: VaultState,
+  input: { orgId: string; orgDeleted: boolean },
+  env: TurnEnv,
+  out: TurnOutput,
+): OpResult<{ removed: number }> {
+  const vault = cascadeTarget(state, input.orgId);
+  if (!vault || !input.orgDeleted) return { state, reply: { removed: 0 } };
+  if (vault.deleted_at !== null && state.grants.size === 0) return { state, reply: { removed: 0 } };
+  const tomb: Vault =
+    vault.deleted_at === null ? { ...vault, deleted_at: env.now, updated_at: env.now } : vault;
+  out.write(putVaultWrites(tomb));
+  out.write(clearGrantsWrites(vault.id));
+  if (vault.deleted_at === null) {
+    audit(out, "vault_deleted", "vault", vault.id, {
+      name: vault.name,
+      reason: "organization_deleted",
+    });
+  }
+  return { state: { ...state, vault: tomb, grants: new Map() }, reply: { removed: 1 } };
+}

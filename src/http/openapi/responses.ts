@@ -74,7 +74,8 @@ const healthProps = {
   uptime: Count,
   node_id: T.String(),
   storage: closed({ backend: T.String(), healthy: T.Boolean() }),
-  engine: T.Object({ mode: enumOf(["standalone", "remote"]) }),
+  /** src/engine/health.ts: `connected` / `unreachable` add the link's details. */
+  engine: T.Object({ mode: enumOf(["standalone", "remote", "connected", "unreachable"]) }),
 };
 
 /** Named schemas (`#/components/schemas/<name>`). */

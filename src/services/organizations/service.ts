@@ -38,6 +38,7 @@ import {
 import type { ServiceDeps } from "../deps.ts";
 import type { OrgMembershipPort } from "../users/service.ts";
 import { askOrg, orgActors } from "./ask.ts";
+import { runOrgCascades } from "./cascades.ts";
 
 /** The caller's verified addresses, lower-cased (a snapshot read). */
 export async function verifiedEmailsOf(tx: ReadOps, userId: string): Promise<string[]> {
@@ -151,6 +152,7 @@ export class OrganizationService implements OrgMembershipPort {
 
   async delete(p: Principal, orgId: string, opts: CallOptions): Promise<void> {
     await askOrg(this.#d, p, orgId, "delete", {}, opts);
+    await runOrgCascades(this.#d, orgId);
   }
 
   suspend(p: Principal, orgId: string, opts: CallOptions) {
@@ -176,10 +178,12 @@ export class OrganizationService implements OrgMembershipPort {
     opts: CallOptions,
   ): Promise<void> {
     await askOrg(this.#d, p, orgId, "members.remove", { memberId }, opts);
+    await runOrgCascades(this.#d, orgId);
   }
 
   async leave(p: Principal, orgId: string, opts: CallOptions): Promise<void> {
     await askOrg(this.#d, p, orgId, "members.leave", {}, opts);
+    await runOrgCascades(this.#d, orgId);
   }
 
   transferOwnership(p: Principal, orgId: string, newOwnerUserId: string, opts: CallOptions) {
@@ -237,6 +241,7 @@ export class OrganizationService implements OrgMembershipPort {
       for (const idx of memberships) {
         try {
           await askOrg(d, { userId, sessionId: "" }, idx.org_id, "members.purge", { userId });
+          await runOrgCascades(d, idx.org_id);
         } catch (e) {
           if (isAppError(e) && e.code === "LAST_OWNER") {
             throw UserErrors.USER_IS_LAST_OWNER(undefined, { meta: { orgId: idx.org_id } });

@@ -8,6 +8,7 @@ import type { PageRequest } from "../../domain/organizations/turn.ts";
 import type { CallOptions, Principal } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { askOrg } from "../organizations/ask.ts";
+import { runOrgCascades } from "../organizations/cascades.ts";
 import type { TeamCreateInput, TeamMemberInput, TeamUpdateInput } from "./inputs.ts";
 
 export class TeamService {
@@ -37,6 +38,7 @@ export class TeamService {
 
   async delete(p: Principal, orgId: string, teamId: string, opts: CallOptions): Promise<void> {
     await askOrg(this.#d, p, orgId, "teams.delete", { teamId }, opts);
+    await runOrgCascades(this.#d, orgId);
   }
 
   addMember(

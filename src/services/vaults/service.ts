@@ -9,6 +9,7 @@
 import type { PageRequest } from "../../domain/organizations/turn.ts";
 import { VaultCodec } from "../../domain/vaults/codecs.ts";
 import { VaultKeys } from "../../domain/vaults/keys.ts";
+import type { VaultSyncPolicy } from "../../domain/vaults/sync-machine.ts";
 import type { GrantKind } from "../../domain/vaults/types.ts";
 import { type VaultView, vaultView } from "../../domain/vaults/views.ts";
 import type { CallOptions, Principal } from "../context.ts";
@@ -20,6 +21,10 @@ import type { GrantUpdateInput, VaultCreateInput, VaultUpdateInput } from "./inp
 export interface VaultSettings {
   /** No engine endpoint configured (A13 standalone mode): new vaults are SYNCED at once. */
   standalone: boolean;
+  /** The vault-sync policy sent with each create (server_api.sync_*); absent: the defaults. */
+  syncPolicy?: VaultSyncPolicy;
+  /** Told after a create or delete committed: the sync driver makes the engine call. */
+  onSyncWork?: (vaultId: string) => void;
 }
 
 export class VaultService {
@@ -57,9 +62,12 @@ export class VaultService {
       name: input.name,
       description: input.description ?? "",
       standalone: this.#s.standalone,
+      ...(this.#s.syncPolicy ? { sync: this.#s.syncPolicy } : {}),
     };
     try {
-      return await askVault(this.#d, p, vaultId, "create", msg, opts);
+      const reply = await askVault(this.#d, p, vaultId, "create", msg, opts);
+      if (!this.#s.standalone) this.#s.onSyncWork?.(vaultId);
+      return reply;
     } catch (e) {
       await this.settle(p, orgId, vaultId, true);
       throw e;
@@ -141,6 +149,7 @@ export class VaultService {
   /** DELETE …/vaults/{vault}: the tombstone, then the organization releases the name and slot. */
   async delete(p: Principal, orgId: string, vaultId: string, opts: CallOptions): Promise<void> {
     await askVault(this.#d, p, vaultId, "delete", { orgId }, opts);
+    if (!this.#s.standalone) this.#s.onSyncWork?.(vaultId);
     await this.settle(p, orgId, vaultId, false);
   }
 

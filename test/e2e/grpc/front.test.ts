@@ -109,7 +109,13 @@ describe("grpc front", () => {
     const names = res.list_services_response?.service.map((s) => s.name) ?? [];
     expect(names).toContain("inferadb.management.v1.SystemService");
     expect(names).toContain("grpc.health.v1.Health");
-    for (const svc of ["AuthService", "UserService", "OrganizationService", "TeamService"]) {
+    for (const svc of [
+      "AuthService",
+      "UserService",
+      "OrganizationService",
+      "TeamService",
+      "VaultService",
+    ]) {
       expect(names).toContain(`inferadb.management.v1.${svc}`);
     }
   });

@@ -36,6 +36,7 @@ export const SERVICE_NAMES = [
   "UserService",
   "OrganizationService",
   "TeamService",
+  "VaultService",
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 

@@ -1,0 +1,11 @@
+// Original file: proto/inferadb/management/v1/vault.proto
+
+import type { VaultTeamGrant as _inferadb_management_v1_VaultTeamGrant, VaultTeamGrant__Output as _inferadb_management_v1_VaultTeamGrant__Output } from '../../../inferadb/management/v1/VaultTeamGrant';
+
+export interface UpdateTeamGrantResponse {
+  'grant'?: (_inferadb_management_v1_VaultTeamGrant | null);
+}
+
+export interface UpdateTeamGrantResponse__Output {
+  'grant': (_inferadb_management_v1_VaultTeamGrant__Output | null);
+}
