@@ -268,6 +268,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         standalone: engine.client === null,
         syncPolicy: engine.policy,
         onSyncWork: (vaultId) => syncDriver?.kick(vaultId),
+        onSyncStart: (vaultId) => syncDriver?.start(vaultId),
       }),
       audit: new AuditService(sd, organizations),
     };

@@ -30,6 +30,7 @@ import { VaultCodec } from "../../src/domain/vaults/codecs.ts";
 import * as vaults from "../../src/domain/vaults/entries.ts";
 import { VaultKeys } from "../../src/domain/vaults/keys.ts";
 import { RESERVATION_TTL_MS, type Vault } from "../../src/domain/vaults/types.ts";
+import { nameKey } from "../../src/domain/vaults/validation.ts";
 import { putOutboxWrites } from "../../src/email/outbox.ts";
 import { CommonErrors } from "../../src/lib/errors.ts";
 import { checkerOf, RequestMetaSchema } from "../../src/lib/schema.ts";
@@ -86,6 +87,11 @@ async function vaultRecords(ctx: TurnContext, ids: Iterable<string>) {
     out.set(id, raw ? VaultCodec.decode(raw) : undefined);
   }
   return out;
+}
+
+/** `name` is the retired name of a deleted vault of `orgId` (one key, entries.ts). */
+async function nameRetired(ctx: TurnContext, orgId: string, name: string): Promise<boolean> {
+  return (await ctx.read.get(VaultKeys.retiredName(orgId, nameKey(name)))) !== undefined;
 }
 
 /** What every handler gets besides its state and message. */
@@ -210,6 +216,7 @@ const HANDLERS: OrgHandlers = {
         vaultId: ctx.ids.next(),
         name: msg.name,
         records: await vaultRecords(ctx, vaults.entriesToCheck(state, msg.name)),
+        nameRetired: await nameRetired(ctx, ctx.actor.id, msg.name),
       },
       env,
       out,
@@ -221,6 +228,7 @@ const HANDLERS: OrgHandlers = {
         vaultId: msg.vaultId,
         name: msg.name,
         records: await vaultRecords(ctx, [msg.vaultId, ...vaults.entriesToCheck(state, msg.name)]),
+        nameRetired: await nameRetired(ctx, ctx.actor.id, msg.name),
       },
       env,
       out,

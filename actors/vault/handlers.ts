@@ -6,6 +6,7 @@
  */
 import type { Static } from "@sinclair/typebox";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
+import { clientExists } from "../../src/domain/clients/keys.ts";
 import { OrganizationCodec } from "../../src/domain/organizations/codecs.ts";
 import { OrgKeys } from "../../src/domain/organizations/keys.ts";
 import { type TurnEnv, TurnOutput } from "../../src/domain/organizations/turn.ts";
@@ -50,6 +51,7 @@ async function subjectValid(
   ctx: TurnContext,
   msg: VaultMessage<"grants.create">,
 ): Promise<boolean> {
+  if (msg.kind === "client") return clientExists(ctx.read, msg.orgId, msg.subjectId);
   const key =
     msg.kind === "user"
       ? OrgKeys.member(msg.orgId, msg.subjectId)
@@ -92,6 +94,7 @@ const HANDLERS: VaultHandlers = {
   "sync.result": (state) => ({ state, reply: NO_SYNC }),
   "sync.timer": (state) => ({ state, reply: NO_SYNC }),
   "sync.redrive": (state) => ({ state, reply: NO_SYNC }),
+  "sync.start": (state) => ({ state, reply: NO_SYNC }),
   "grants.create": async (state, msg, { env, out, ctx }) =>
     ops.createGrant(
       state,
@@ -139,6 +142,7 @@ const SYSTEM_MESSAGES: ReadonlySet<VaultMessageName> = new Set<VaultMessageName>
   "sync.result",
   "sync.timer",
   "sync.redrive",
+  "sync.start",
   "grants.purgeUser",
   "grants.purgeTeam",
   "vault.purgeOrg",

@@ -78,6 +78,12 @@ export const vaultProtocol = defineProtocol("vault", {
     Type.Object({ seq: Type.Integer({ minimum: 0 }) }),
   ).returns<SyncStepReply>(),
   "sync.redrive": message(Type.Object({})).returns<SyncStepReply>(),
+  /**
+   * Starts the sync of a new vault (pending → syncing, the first engine call): sent by the
+   * create's durable reminder `vault-sync-start` and by the service right after the create
+   * answered. Acts only in `pending`; system principal only.
+   */
+  "sync.start": message(Type.Object({})).returns<SyncStepReply>(),
   "grants.create": message(
     Type.Object({ orgId: Id, kind: Kind, subjectId: Id, role: Role }),
   ).returns<Reply<typeof ops.createGrant>>(),

@@ -12,7 +12,12 @@
  * | `mailOwners` | the given-up notice ("sn", vault): the driver writes the owners' mail and removes the notice in one transaction (one mail) |
  * | `recordSynced` / `recordRemoved` | the lag, in the reply (the driver's metrics) |
  *
- * Events: a new record (`create`) starts the machine and sends `SYNC`; a record that became a
+ * Events: a new record (`create`) starts the machine; standalone, it sends `SYNC` at once
+ * (SYNCED, no call); otherwise the machine stays in `pending` (PENDING) and the turn schedules the
+ * durable reminder `vault-sync-start`, due at once, whose `sync.start` sends `SYNC` (syncing, the
+ * first call): the service also sends `sync.start` right after the create answered, for latency;
+ * it only acts in `pending`, and the turn that acts cancels the reminder, so doubles are harmless
+ * and a crash between the create's commit and the start still syncs. A record that became a
  * tombstone in this turn (`delete`, the organization cascade) sends `DELETE`; `sync.result`,
  * `sync.timer` and `sync.redrive` send `ENGINE_OK`/`ENGINE_FAILED`, `TIMER` and `REDRIVE`.
  */
@@ -59,6 +64,9 @@ export interface SyncStepReply {
   call: boolean;
 }
 
+/** The reminder that starts the sync of a new vault (`sync.start`), scheduled by its create. */
+export const SYNC_START_REMINDER = "vault-sync-start";
+
 const WORKING = new Set<VaultSyncStateValue>(["syncing", "failed", "deleting", "delete_waiting"]);
 
 function seedOf(vaultId: string): number {
@@ -93,6 +101,9 @@ function eventOf(
       return { type: "TIMER", now, seq: msg.seq };
     case "sync.redrive":
       return { type: "REDRIVE", now };
+    case "sync.start":
+      // Taken in `pending` only (the machine ignores SYNC elsewhere).
+      return { type: "SYNC", now };
   }
   const wasLive = pre.vault !== null && pre.vault.deleted_at === null;
   if (wasLive && post.vault !== null && post.vault.deleted_at !== null) {
@@ -134,13 +145,16 @@ export function driveSync(
       seed: seedOf(v.id),
       ...(policy ? { policy } : {}),
     });
-    const step = stepVaultSync(start.snapshot, {
-      type: "SYNC",
-      now,
-      standalone: msg.standalone,
-    });
-    snapshot = step.snapshot;
-    effects.push(...start.effects, ...step.effects);
+    snapshot = start.snapshot;
+    effects.push(...start.effects);
+    if (msg.standalone) {
+      const step = stepVaultSync(snapshot, { type: "SYNC", now, standalone: true });
+      snapshot = step.snapshot;
+      effects.push(...step.effects);
+    } else {
+      // PENDING until the first engine call is under way: the start is requested durably.
+      ctx.schedule({ name: SYNC_START_REMINDER, at: now, message: { type: "sync.start" } });
+    }
     stepped = true;
   } else if (snapshot !== null) {
     const event = eventOf(pre, state, msg, now);
@@ -151,11 +165,16 @@ export function driveSync(
         before !== JSON.stringify(step.snapshot.context) + JSON.stringify(step.snapshot.value);
       snapshot = step.snapshot;
       effects.push(...step.effects);
+      // Started (by the service or the reminder itself): the reminder has nothing left to do.
+      if (stepped && msg.type === "sync.start") ctx.cancelReminder(SYNC_START_REMINDER);
     }
   }
 
   const isSync =
-    msg.type === "sync.result" || msg.type === "sync.timer" || msg.type === "sync.redrive";
+    msg.type === "sync.result" ||
+    msg.type === "sync.timer" ||
+    msg.type === "sync.redrive" ||
+    msg.type === "sync.start";
   if (snapshot === null) {
     return isSync
       ? { state, reply: { state: null, lag_ms: null, done: null, call: false } }

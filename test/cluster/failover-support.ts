@@ -100,7 +100,8 @@ async function readUntilStarted(
 
 export async function startProcCluster(
   count: number,
-  opts: { defaultTimings?: boolean } = {},
+  /** `env`: extra environment of every node (config keys, e.g. `INFERADB_MGMT__SERVER_API__…`). */
+  opts: { defaultTimings?: boolean; env?: Record<string, string> } = {},
 ): Promise<ProcCluster> {
   const dir = mkdtempSync(join(tmpdir(), "failover-"));
   const dbPath = join(dir, "cluster.db");
@@ -128,6 +129,7 @@ export async function startProcCluster(
           INFERADB_MGMT__OBSERVABILITY__JSON_LOGS: "true",
           INFERADB_MGMT__OBSERVABILITY__LOG_LEVEL: "info",
           ...(opts.defaultTimings ? {} : TIMINGS),
+          ...opts.env,
         },
         stdin: "ignore",
         stdout: "pipe",

@@ -10,6 +10,7 @@
  *   engine.inject("CreateVault", { lostAnswer: "hang" });      // applied, then never answered
  *   engine.inject("CreateVault", { lostAnswer: "UNAVAILABLE" });// applied, then answered UNAVAILABLE
  *   engine.inject("CreateVault", { delayMs: 500 });            // answered (and applied) late
+ *   engine.clearFaults("CreateVault");                         // faults still queued: dropped
  *   await engine.restart();                                    // stop (killing calls) + start, same port, same data
  *   engine.applied("CreateVault", id)                          // how many times a create really applied
  *
@@ -84,6 +85,8 @@ export interface EngineStandIn {
   readonly vaults: Map<string, EngineVault>;
   readonly calls: EngineCall[];
   inject(method: EngineMethod, fault: EngineFault): void;
+  /** Drops the faults still queued for `method` (every method when omitted). */
+  clearFaults(method?: EngineMethod): void;
   /** How many times `method` was applied (changed state) for `vaultId`. */
   applied(method: EngineMethod, vaultId: string): number;
   /** Stops (cancelling calls in flight) and starts again on the same port; data kept. */
@@ -304,6 +307,10 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
       const q = faults.get(method) ?? [];
       q.push(fault);
       faults.set(method, q);
+    },
+    clearFaults(method) {
+      if (method) faults.delete(method);
+      else faults.clear();
     },
     applied: (method, vaultId) => appliedCounts.get(`${method}/${vaultId}`) ?? 0,
     async restart() {

@@ -5,6 +5,7 @@
  */
 import type { Mutation } from "../../kv/types.ts";
 import type { Invitation } from "../invitations/types.ts";
+import { VaultKeys } from "../vaults/keys.ts";
 import {
   InvitationCodec,
   InvitationLocatorCodec,
@@ -76,7 +77,12 @@ export function deleteOrgWrites(
   invitations: Iterable<Invitation>,
 ): Mutation[] {
   const [begin, end] = OrgKeys.orgRange(tombstone.id);
-  const out: Mutation[] = [{ op: "clearRange", begin, end }];
+  const [nb, ne] = VaultKeys.retiredNames(tombstone.id);
+  const out: Mutation[] = [
+    { op: "clearRange", begin, end },
+    // The names of deleted vaults (docs/vaults.md): no vault can be created any more.
+    { op: "clearRange", begin: nb, end: ne },
+  ];
   for (const m of members)
     out.push({ op: "clear", key: OrgKeys.userMembership(m.user_id, m.org_id) });
   for (const inv of invitations) {

@@ -1,7 +1,7 @@
 /** Versioned codecs of vault records (src/kv/codec.ts). Version 1. */
 import { defineCodec } from "../../kv/codec.ts";
 import { requireStrings } from "../organizations/codecs.ts";
-import type { OrgVaultEntry, Vault, VaultGrant } from "./types.ts";
+import type { OrgVaultEntry, RetiredVaultName, Vault, VaultGrant } from "./types.ts";
 
 export const VaultCodec = defineCodec<Vault>({
   name: "vault",
@@ -19,6 +19,12 @@ export const OrgVaultEntryCodec = defineCodec<OrgVaultEntry>({
   name: "org_vault_entry",
   version: 1,
   validate: requireStrings("org_vault_entry", ["id", "name", "state"]),
+});
+
+export const RetiredVaultNameCodec = defineCodec<RetiredVaultName>({
+  name: "retired_vault_name",
+  version: 1,
+  validate: requireStrings("retired_vault_name", ["name", "vault_id"]),
 });
 
 /** The vault-sync machine as persisted (`persistMachine`, src/runtime/define.ts): plain JSON. */

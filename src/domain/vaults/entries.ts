@@ -16,6 +16,11 @@
  * whichever commits second sees the first: a rolled-back reservation never gets a record, and a
  * record never loses its entry. A crash anywhere leaves a reservation the reminder settles.
  * Renames use the same scheme with `pending_name`.
+ *
+ * Names are unique including deleted vaults (§6.11): the settle that removes the entry of a
+ * tombstone keeps the vault's name as a retired name ("vn", org, nameKey) in the same commit, and
+ * a reserve or rename refuses a retired name (the handler reads that one key: `nameRetired`).
+ * Retired names count towards nothing else: the tier limit counts entries.
  */
 import type { Mutation } from "../../kv/types.ts";
 import { TIER_LIMITS } from "../organizations/limits.ts";
@@ -25,7 +30,7 @@ import { authorize, requireMember, type TurnEnv, type TurnOutput } from "../orga
 import { VaultErrors } from "./errors.ts";
 import { type OrgVaultEntry, RESERVATION_TTL_MS, type Vault } from "./types.ts";
 import { assertVaultName, nameKey } from "./validation.ts";
-import { deleteEntryWrites, putEntryWrites } from "./writes.ts";
+import { deleteEntryWrites, putEntryWrites, retireNameWrites } from "./writes.ts";
 
 export interface StepResult<R> {
   state: OrgState;
@@ -61,14 +66,21 @@ export function settledEntry(
   return next;
 }
 
+interface Settled {
+  state: OrgState;
+  /** Name keys retired by this settle (entries of deleted vaults removed). */
+  retired: ReadonlySet<string>;
+}
+
 function applySettle(
   state: OrgState,
   orgId: string,
   records: RecordFacts,
   opts: { rollback: boolean; now: number },
   out: TurnOutput,
-): OrgState {
+): Settled {
   let vaults = state.vaults;
+  const retired = new Set<string>();
   for (const [id, record] of records) {
     const e = vaults.get(id);
     if (!e) continue;
@@ -76,10 +88,25 @@ function applySettle(
     if (next === e) continue;
     if (next && JSON.stringify(next) === JSON.stringify(e)) continue;
     const writes: Mutation[] = next ? putEntryWrites(orgId, next) : deleteEntryWrites(orgId, id);
+    if (!next && record && record.deleted_at !== null) {
+      // A deleted vault's name stays taken (§6.11), in the same commit that frees its slot.
+      writes.push(
+        ...retireNameWrites(orgId, {
+          name: record.name,
+          vault_id: id,
+          deleted_at: record.deleted_at,
+        }),
+      );
+      retired.add(nameKey(record.name));
+    }
     out.write(writes);
     vaults = withEntry(vaults, id, next);
   }
-  return vaults === state.vaults ? state : { ...state, vaults };
+  return { state: vaults === state.vaults ? state : { ...state, vaults }, retired };
+}
+
+function nameTaken(name: string): never {
+  throw VaultErrors.VAULT_NAME_TAKEN(`A vault named '${name}' already exists in this organization`);
 }
 
 function takenBy(state: OrgState, name: string, except?: string): OrgVaultEntry | undefined {
@@ -107,24 +134,34 @@ export function entriesToCheck(state: OrgState, name: string): string[] {
   return [...ids];
 }
 
+/** What a reserve or rename turn read: the records of `entriesToCheck`, the retired name. */
+export interface NameFacts {
+  records: RecordFacts;
+  /** `name` is the retired name of a deleted vault ("vn", org, nameKey(name)). */
+  nameRetired: boolean;
+}
+
 export function reserveVault(
   state: OrgState,
-  input: { vaultId: string; name: string; records: RecordFacts },
+  input: { vaultId: string; name: string } & NameFacts,
   env: TurnEnv,
   out: TurnOutput,
 ): StepResult<{ vault_id: string }> {
   const { org } = authorize(state, env, "vault:create", undefined, { write: true });
-  const healed = applySettle(state, org.id, input.records, { rollback: false, now: env.now }, out);
+  const settled = applySettle(state, org.id, input.records, { rollback: false, now: env.now }, out);
+  const healed = settled.state;
   if (healed.vaults.size >= TIER_LIMITS[org.tier].vaults) {
     throw VaultErrors.VAULT_LIMIT(
       `Vault limit reached for tier ${org.tier}. Maximum: ${TIER_LIMITS[org.tier].vaults}`,
     );
   }
   assertVaultName(input.name);
-  if (takenBy(healed, input.name)) {
-    throw VaultErrors.VAULT_NAME_TAKEN(
-      `A vault named '${input.name}' already exists in this organization`,
-    );
+  if (
+    takenBy(healed, input.name) ||
+    input.nameRetired ||
+    settled.retired.has(nameKey(input.name))
+  ) {
+    nameTaken(input.name);
   }
   const entry: OrgVaultEntry = {
     id: input.vaultId,
@@ -147,20 +184,23 @@ export function reserveVault(
  */
 export function beginRename(
   state: OrgState,
-  input: { vaultId: string; name: string; records: RecordFacts },
+  input: { vaultId: string; name: string } & NameFacts,
   env: TurnEnv,
   out: TurnOutput,
 ): StepResult<{ pending: boolean }> {
   const { org } = requireMember(state, env, { write: true });
-  const healed = applySettle(state, org.id, input.records, { rollback: false, now: env.now }, out);
+  const settled = applySettle(state, org.id, input.records, { rollback: false, now: env.now }, out);
+  const healed = settled.state;
   const e = healed.vaults.get(input.vaultId);
   if (e?.state !== "live") throw VaultErrors.VAULT_NOT_FOUND();
   assertVaultName(input.name);
   if (nameKey(e.name) === nameKey(input.name)) return { state: healed, reply: { pending: false } };
-  if (takenBy(healed, input.name, e.id)) {
-    throw VaultErrors.VAULT_NAME_TAKEN(
-      `A vault named '${input.name}' already exists in this organization`,
-    );
+  if (
+    takenBy(healed, input.name, e.id) ||
+    input.nameRetired ||
+    settled.retired.has(nameKey(input.name))
+  ) {
+    nameTaken(input.name);
   }
   if (e.pending_name !== null && !expired(e, env.now)) throw VaultErrors.VAULT_CHANGE_INTERRUPTED();
   const next: OrgVaultEntry = { ...e, pending_name: input.name, since: env.now };
@@ -185,7 +225,7 @@ export function settleVault(
     new Map([[input.vaultId, input.record]]),
     { rollback: input.rollback, now: env.now },
     out,
-  );
+  ).state;
   const e = next.vaults.get(input.vaultId);
   return { state: next, reply: { entry: e ? e.state : "absent" } };
 }

@@ -20,9 +20,14 @@ export const VaultErrors = defineErrors({
   GRANT_NOT_FOUND: { kind: "not_found", message: "Grant not found" },
   USER_GRANT_EXISTS: { kind: "conflict", message: "User already has access to this vault" },
   TEAM_GRANT_EXISTS: { kind: "conflict", message: "Team already has access to this vault" },
+  CLIENT_GRANT_EXISTS: { kind: "conflict", message: "Client already has access to this vault" },
   GRANT_USER_NOT_MEMBER: {
     kind: "bad_request",
     message: "User is not a member of this organization",
   },
   GRANT_TEAM_NOT_FOUND: { kind: "bad_request", message: "Team not found in this organization" },
+  GRANT_CLIENT_NOT_FOUND: {
+    kind: "bad_request",
+    message: "Client not found in this organization",
+  },
 });

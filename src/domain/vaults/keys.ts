@@ -8,9 +8,12 @@
  *   Roots.vault ("sq", vault)                  VaultSyncIndex    vaults with engine work under way
  *   Roots.vault ("sn", vault)                  GivenUpNotice     owners still to mail (given up)
  *   Roots.org   ("o", org, "vault", vault)     OrgVaultEntry  the organization actor's entry
+ *   Roots.org   ("vn", org, nameKey)          RetiredVaultName  the name of a deleted vault (taken for ever)
  *
  * The vault actor loads ("v", vault) with one range read and is the only writer of the first three;
- * the organization actor writes the fourth (it is inside its range, loaded with the organization).
+ * the organization actor writes the fourth (it is inside its range, loaded with the organization)
+ * and the retired names (outside that range: read one at a time, so the actor's memory does not
+ * grow with the vaults an organization ever deleted).
  */
 import { Roots } from "../../kv/layout.ts";
 import { idItem } from "../users/keys.ts";
@@ -35,4 +38,7 @@ export const VaultKeys = {
   /** The organization's entry of a vault (in the organization's range). */
   orgEntry: (orgId: string, vaultId: string) =>
     Roots.org.key("o", idItem(orgId), "vault", idItem(vaultId)),
+  /** The retired name `nameKey` (src/domain/vaults/validation.ts) of a deleted vault of `orgId`. */
+  retiredName: (orgId: string, key: string) => Roots.org.key("vn", idItem(orgId), key),
+  retiredNames: (orgId: string) => Roots.org.range("vn", idItem(orgId)),
 } as const;

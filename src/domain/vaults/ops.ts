@@ -283,7 +283,10 @@ export interface CreateGrantInput {
   kind: GrantKind;
   subjectId: string;
   role: VaultRole;
-  /** The subject is a member (user) / a live team of this organization (read with `ctx.read`). */
+  /**
+   * The subject is a member (user) / a live team / a live client (`clientExists`) of this
+   * organization (read with `ctx.read`).
+   */
   subjectValid: boolean;
 }
 
@@ -299,15 +302,17 @@ export function createGrant(
     roles: [input.role],
   });
   if (!input.subjectValid) {
-    throw input.kind === "user"
-      ? VaultErrors.GRANT_USER_NOT_MEMBER()
-      : VaultErrors.GRANT_TEAM_NOT_FOUND();
+    if (input.kind === "user") throw VaultErrors.GRANT_USER_NOT_MEMBER();
+    throw input.kind === "team"
+      ? VaultErrors.GRANT_TEAM_NOT_FOUND()
+      : VaultErrors.GRANT_CLIENT_NOT_FOUND();
   }
   for (const g of state.grants.values()) {
     if (g.kind === input.kind && g.subject_id === input.subjectId) {
-      throw input.kind === "user"
-        ? VaultErrors.USER_GRANT_EXISTS()
-        : VaultErrors.TEAM_GRANT_EXISTS();
+      if (input.kind === "user") throw VaultErrors.USER_GRANT_EXISTS();
+      throw input.kind === "team"
+        ? VaultErrors.TEAM_GRANT_EXISTS()
+        : VaultErrors.CLIENT_GRANT_EXISTS();
     }
   }
   const grant: VaultGrant = {

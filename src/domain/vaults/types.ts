@@ -39,15 +39,18 @@ export interface Vault {
   deleted_at: number | null;
 }
 
-/** Grantee families. `client` is declared for A16; clients do not exist yet. */
-export const GRANT_KINDS = ["user", "team"] as const;
+/**
+ * Grantee families. `client` (A16): a service client of the organization (clients themselves
+ * arrive with the token issue; until then no client exists and every client grant is refused).
+ */
+export const GRANT_KINDS = ["user", "team", "client"] as const;
 export type GrantKind = (typeof GRANT_KINDS)[number];
 
 export interface VaultGrant {
   id: string;
   vault_id: string;
   kind: GrantKind;
-  /** The user id (kind user) or team id (kind team). */
+  /** The user id (kind user), team id (kind team) or client id (kind client). */
   subject_id: string;
   role: VaultRole;
   granted_at: number;
@@ -68,6 +71,17 @@ export interface OrgVaultEntry {
   created_by_user_id: string;
   /** When the reservation (or the pending rename) was made; it expires RESERVATION_TTL_MS later. */
   since: number;
+}
+
+/**
+ * The name of a deleted vault, kept by the organization so that no vault takes it again (§6.11:
+ * names are unique including soft-deleted vaults). It counts towards nothing else (the tier limit
+ * counts entries only); dropped with the organization.
+ */
+export interface RetiredVaultName {
+  name: string;
+  vault_id: string;
+  deleted_at: number;
 }
 
 /** How long a reservation or a pending rename may stay unsettled before it is rolled back. */

@@ -41,8 +41,25 @@ export function teamGrantView(g: VaultGrant) {
   };
 }
 
-export type GrantView = ReturnType<typeof userGrantView> | ReturnType<typeof teamGrantView>;
+/** A16: the same shape as a team grant, with `client_id`. */
+export function clientGrantView(g: VaultGrant) {
+  return {
+    id: g.id,
+    vault_id: g.vault_id,
+    client_id: g.subject_id,
+    role: g.role,
+    granted_at: iso(g.granted_at),
+    granted_by_user_id: g.granted_by_user_id,
+    updated_at: iso(g.updated_at),
+  };
+}
+
+export type GrantView =
+  | ReturnType<typeof userGrantView>
+  | ReturnType<typeof teamGrantView>
+  | ReturnType<typeof clientGrantView>;
 
 export function grantView(g: VaultGrant): GrantView {
-  return g.kind === "user" ? userGrantView(g) : teamGrantView(g);
+  if (g.kind === "user") return userGrantView(g);
+  return g.kind === "team" ? teamGrantView(g) : clientGrantView(g);
 }

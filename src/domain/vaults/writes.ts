@@ -1,8 +1,14 @@
 /** Pure write builders (`Mutation[]`) of vault records and the organization's vault entries. */
 import type { Mutation } from "../../kv/types.ts";
-import { OrgVaultEntryCodec, VaultCodec, VaultGrantCodec } from "./codecs.ts";
+import {
+  OrgVaultEntryCodec,
+  RetiredVaultNameCodec,
+  VaultCodec,
+  VaultGrantCodec,
+} from "./codecs.ts";
 import { VaultKeys } from "./keys.ts";
-import type { OrgVaultEntry, Vault, VaultGrant } from "./types.ts";
+import type { OrgVaultEntry, RetiredVaultName, Vault, VaultGrant } from "./types.ts";
+import { nameKey } from "./validation.ts";
 
 /** The record and, while it is live, its copy in the organization's list. */
 export function putVaultWrites(v: Vault): Mutation[] {
@@ -34,4 +40,15 @@ export function putEntryWrites(orgId: string, e: OrgVaultEntry): Mutation[] {
 
 export function deleteEntryWrites(orgId: string, id: string): Mutation[] {
   return [{ op: "clear", key: VaultKeys.orgEntry(orgId, id) }];
+}
+
+/** Keeps the name of a deleted vault taken (§6.11). */
+export function retireNameWrites(orgId: string, r: RetiredVaultName): Mutation[] {
+  return [
+    {
+      op: "set",
+      key: VaultKeys.retiredName(orgId, nameKey(r.name)),
+      value: RetiredVaultNameCodec.encode(r),
+    },
+  ];
 }

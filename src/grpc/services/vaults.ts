@@ -1,13 +1,15 @@
 /**
- * gRPC `inferadb.management.v1.VaultService`: vaults and their user and team grants, calling the
+ * gRPC `inferadb.management.v1.VaultService`: vaults and their user, team and client grants, calling the
  * same vault service as /v1/organizations/{org}/vaults/* (docs/vaults.md). Ids are checked
  * (INVALID_ID) and the rest of each request against the route's own input schema
  * (src/services/vaults/inputs.ts; VALIDATION_FAILED) before the caller is resolved.
  */
+import type { GrantKind } from "../../domain/vaults/types.ts";
 import type { GrantView, VaultView } from "../../domain/vaults/views.ts";
 import { paginationOf } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
 import {
+  ClientGrantCreateInput,
   GrantUpdateInput,
   TeamGrantCreateInput,
   UserGrantCreateInput,
@@ -15,6 +17,7 @@ import {
   VaultUpdateInput,
 } from "../../services/vaults/inputs.ts";
 import type { Vault } from "../generated/inferadb/management/v1/Vault.ts";
+import type { VaultClientGrant } from "../generated/inferadb/management/v1/VaultClientGrant.ts";
 import type { VaultServiceHandlers } from "../generated/inferadb/management/v1/VaultService.ts";
 import type { VaultTeamGrant } from "../generated/inferadb/management/v1/VaultTeamGrant.ts";
 import type { VaultUserGrant } from "../generated/inferadb/management/v1/VaultUserGrant.ts";
@@ -68,6 +71,11 @@ function teamGrantMessage(g: GrantView): VaultTeamGrant {
   return { ...grantCommon(g), team_id: "team_id" in g ? g.team_id : "" };
 }
 
+/** A grant of the client family (A16; the client view for `kind: "client"`). */
+function clientGrantMessage(g: GrantView): VaultClientGrant {
+  return { ...grantCommon(g), client_id: "client_id" in g ? g.client_id : "" };
+}
+
 type VaultReq = { organization_id: string; vault_id: string };
 type GrantReq = VaultReq & { grant_id: string };
 
@@ -90,7 +98,7 @@ export function vaultService(deps: GrpcDeps, log = deps.log): VaultServiceHandle
   const caller = async (ctx: CallCtx) => (await principalOf(deps, ctx)).principal;
 
   /** The four grant-id methods of one family, converted by `message`. */
-  function grantFamily<M>(kind: "user" | "team", message: (g: GrantView) => M) {
+  function grantFamily<M>(kind: GrantKind, message: (g: GrantView) => M) {
     return {
       list: async (req: VaultReq & { limit?: number; offset?: number }, ctx: CallCtx) => {
         const r = checked((c) => ({ ...vaultIds(c, req), page: c.page(req) }));
@@ -130,6 +138,7 @@ export function vaultService(deps: GrpcDeps, log = deps.log): VaultServiceHandle
   }
   const users = grantFamily("user", userGrantMessage);
   const teams = grantFamily("team", teamGrantMessage);
+  const clients = grantFamily("client", clientGrantMessage);
 
   return {
     CreateVault: unary(env, async (req, ctx) => {
@@ -206,5 +215,26 @@ export function vaultService(deps: GrpcDeps, log = deps.log): VaultServiceHandle
     GetTeamGrant: unary(env, teams.get),
     UpdateTeamGrant: unary(env, teams.update),
     DeleteTeamGrant: unary(env, teams.delete),
+    CreateClientGrant: unary(env, async (req, ctx) => {
+      const r = checked((c) => ({
+        ...vaultIds(c, req),
+        input: c.input(ClientGrantCreateInput, req),
+      }));
+      const p = await caller(ctx);
+      const input = { subjectId: r.input.client_id, role: r.input.role };
+      const { grant } = await vaults.createGrant(
+        p,
+        r.org,
+        r.vault,
+        "client",
+        input,
+        callOptions(ctx),
+      );
+      return { grant: clientGrantMessage(grant) };
+    }),
+    ListClientGrants: unary(env, clients.list),
+    GetClientGrant: unary(env, clients.get),
+    UpdateClientGrant: unary(env, clients.update),
+    DeleteClientGrant: unary(env, clients.delete),
   };
 }

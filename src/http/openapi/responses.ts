@@ -164,6 +164,15 @@ export const SCHEMAS = {
     granted_by_user_id: Id,
     updated_at: Timestamp,
   }),
+  ClientGrant: closed({
+    id: Id,
+    vault_id: Id,
+    client_id: Id,
+    role: enumOf(VAULT_ROLES),
+    granted_at: Timestamp,
+    granted_by_user_id: Id,
+    updated_at: Timestamp,
+  }),
   TeamMember: closed({
     id: Id,
     team_id: Id,
@@ -688,6 +697,38 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   "DELETE /v1/organizations/:org/vaults/:vault/team-grants/:grant": {
     summary: "Delete a team grant, by grant id",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+
+  "POST /v1/organizations/:org/vaults/:vault/client-grants": {
+    summary:
+      "Grant a client of the organization a vault role (A16; vault MANAGER up to MANAGER, vault ADMIN any)",
+    session: true,
+    responses: { 201: json("Granted", one("grant", "ClientGrant")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/vaults/:vault/client-grants": {
+    summary: "The vault's client grants (vault READER and above)",
+    session: true,
+    responses: { 200: json("Grants", list("grants", "ClientGrant")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/vaults/:vault/client-grants/:grant": {
+    summary: "One client grant of the vault, by grant id",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "ClientGrant")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/vaults/:vault/client-grants/:grant": {
+    summary: "Change the role of a client grant",
+    session: true,
+    responses: { 200: json("The grant", one("grant", "ClientGrant")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/vaults/:vault/client-grants/:grant": {
+    summary: "Delete a client grant, by grant id",
     session: true,
     responses: { 204: empty("Deleted") },
     errors: ORG_WRITE,

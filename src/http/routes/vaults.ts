@@ -1,10 +1,11 @@
 /**
- * Vault routes (docs/vaults.md; api.md routes 57-69, A4, A8, A16): vaults and their user and team
- * grants. Thin: schema → service → response.
+ * Vault routes (docs/vaults.md; api.md routes 57-69, A4, A8, A16): vaults and their user, team
+ * and client grants. Thin: schema → service → response.
  */
 import { Elysia } from "elysia";
 import type { HttpDeps } from "../../services/index.ts";
 import {
+  ClientGrantCreateInput,
   GrantUpdateInput,
   TeamGrantCreateInput,
   UserGrantCreateInput,
@@ -189,6 +190,73 @@ export const vaultRoutes = (deps: HttpDeps) => {
           params.org,
           params.vault,
           "team",
+          params.grant,
+          callOptions(request, clientMeta),
+        );
+        return noContent();
+      },
+      { ...auth, params: grant },
+    )
+    // Client grants (A16)
+    .post(
+      `${BASE}/:vault/client-grants`,
+      async ({ principal, params, body, request, clientMeta, set }) =>
+        created(
+          set,
+          vaults.createGrant(
+            principal,
+            params.org,
+            params.vault,
+            "client",
+            { subjectId: body.client_id, role: body.role },
+            callOptions(request, clientMeta),
+          ),
+        ),
+      { ...auth, params: vault, body: ClientGrantCreateInput },
+    )
+    .get(
+      `${BASE}/:vault/client-grants`,
+      async ({ principal, params, query }) => {
+        const page = toPage(query);
+        const { grants, total } = await vaults.listGrants(
+          principal,
+          params.org,
+          params.vault,
+          "client",
+          page,
+        );
+        return { grants, pagination: paginationOf(page, total, grants.length) };
+      },
+      { ...auth, params: vault, query: PaginationQuery },
+    )
+    .get(
+      `${BASE}/:vault/client-grants/:grant`,
+      ({ principal, params }) =>
+        vaults.getGrant(principal, params.org, params.vault, "client", params.grant),
+      { ...auth, params: grant },
+    )
+    .patch(
+      `${BASE}/:vault/client-grants/:grant`,
+      ({ principal, params, body, request, clientMeta }) =>
+        vaults.updateGrant(
+          principal,
+          params.org,
+          params.vault,
+          "client",
+          params.grant,
+          body,
+          callOptions(request, clientMeta),
+        ),
+      { ...auth, params: grant, body: GrantUpdateInput },
+    )
+    .delete(
+      `${BASE}/:vault/client-grants/:grant`,
+      async ({ principal, params, request, clientMeta }) => {
+        await vaults.deleteGrant(
+          principal,
+          params.org,
+          params.vault,
+          "client",
           params.grant,
           callOptions(request, clientMeta),
         );

@@ -28,5 +28,8 @@ export const UserGrantCreateInput = Type.Object({ user_id: Id, role: VaultRole }
 export type UserGrantCreateInput = Static<typeof UserGrantCreateInput>;
 export const TeamGrantCreateInput = Type.Object({ team_id: Id, role: VaultRole }, STRICT);
 export type TeamGrantCreateInput = Static<typeof TeamGrantCreateInput>;
+/** A16: the client must be a live client of the organization (`GRANT_CLIENT_NOT_FOUND`). */
+export const ClientGrantCreateInput = Type.Object({ client_id: Id, role: VaultRole }, STRICT);
+export type ClientGrantCreateInput = Static<typeof ClientGrantCreateInput>;
 export const GrantUpdateInput = Type.Object({ role: VaultRole }, STRICT);
 export type GrantUpdateInput = Static<typeof GrantUpdateInput>;

@@ -23,8 +23,14 @@ export interface VaultSettings {
   standalone: boolean;
   /** The vault-sync policy sent with each create (server_api.sync_*); absent: the defaults. */
   syncPolicy?: VaultSyncPolicy;
-  /** Told after a create or delete committed: the sync driver makes the engine call. */
+  /** Told after a delete committed: the sync driver makes the engine call. */
   onSyncWork?: (vaultId: string) => void;
+  /**
+   * Told right after a create answered (engine mode): the driver sends `sync.start` (the vault
+   * leaves PENDING) and makes the first call. The create's own reminder does the same if this
+   * never happens (a crash), so this is for latency only.
+   */
+  onSyncStart?: (vaultId: string) => void;
 }
 
 export class VaultService {
@@ -40,6 +46,7 @@ export class VaultService {
   async create(p: Principal, orgId: string, input: VaultCreateInput, opts: CallOptions) {
     const { vault_id: vaultId } = await this.reserve(p, orgId, input.name, opts);
     const vault = await this.writeReserved(p, orgId, vaultId, input, opts);
+    if (!this.#s.standalone) this.#s.onSyncStart?.(vaultId);
     await this.settle(p, orgId, vaultId, false);
     return vault;
   }
@@ -65,9 +72,7 @@ export class VaultService {
       ...(this.#s.syncPolicy ? { sync: this.#s.syncPolicy } : {}),
     };
     try {
-      const reply = await askVault(this.#d, p, vaultId, "create", msg, opts);
-      if (!this.#s.standalone) this.#s.onSyncWork?.(vaultId);
-      return reply;
+      return await askVault(this.#d, p, vaultId, "create", msg, opts);
     } catch (e) {
       await this.settle(p, orgId, vaultId, true);
       throw e;

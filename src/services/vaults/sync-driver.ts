@@ -5,7 +5,8 @@
  *
  * The actor's turn writes what is to be done in its own commit: the sync index entry
  * ("sq", vault) with the `call` to make, and, when creation gives up, the notice ("sn", vault).
- * `kick(vault)` (after a create or delete answered, after a reminder turn, after a re-drive) reads
+ * `kick(vault)` (after a delete answered, after a reminder turn, after a re-drive; `start(vault)`
+ * after a create answered sends `sync.start` first) reads
  * them from the store and acts; the engine is idempotent on the vault id, so a call made twice
  * (two nodes, a retry after an unknown outcome) is harmless, and a result of an older attempt is
  * ignored by the machine. Nothing is lost when this node dies between the commit and the call:
@@ -108,8 +109,23 @@ export class VaultSyncDriver {
 
   /** Acts on the vault's committed sync work in the background (errors are logged). */
   kick(vaultId: string): void {
+    this.#background(vaultId, () => this.drive(vaultId));
+  }
+
+  /**
+   * Starts the sync of a new vault in the background: `sync.start` (pending → syncing; a no-op
+   * once started, e.g. by the create's reminder), then the call it decided.
+   */
+  start(vaultId: string): void {
+    this.#background(vaultId, async () => {
+      await this.#vaults.ask(vaultId, "sync.start", {}, { principal: { system: true } });
+      await this.drive(vaultId);
+    });
+  }
+
+  #background(vaultId: string, work: () => Promise<void>): void {
     if (this.#closed) return;
-    const p = this.drive(vaultId)
+    const p = work()
       .catch((e: unknown) => {
         this.#o.log.warn("vault sync drive failed", { vaultId, err: e });
       })

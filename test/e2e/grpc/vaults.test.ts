@@ -6,6 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Metadata, type ServiceError, status } from "@grpc/grpc-js";
+import { ClientKeys } from "../../../src/domain/clients/keys.ts";
 import { createTestServer, type TestServer } from "../../support/server.ts";
 import {
   asProto,
@@ -26,6 +27,8 @@ let teamId: string;
 let vaultId: string;
 
 const FIXED_ID = "1234567890123456789";
+/** A client of the organization, written where the client issue will keep clients (A16). */
+const CLIENT_ID = "900000000000000003";
 const V = () => `/v1/organizations/${orgId}/vaults`;
 const ok = (method: string, req: Record<string, unknown>, u: GrpcUser = owner) =>
   g.ok("VaultService", method, req, bearer(u.token));
@@ -214,6 +217,42 @@ describe("VaultService agrees with HTTP field by field", () => {
     expect(await ok("DeleteTeamGrant", { ...ids, grant_id: grant.id })).toEqual({});
     expect((await ok("ListTeamGrants", ids)).grants).toEqual([]);
   });
+
+  test("client grants (A16): refused until the client exists, then create / get / list / update / delete", async () => {
+    const ids = { organization_id: orgId, vault_id: vaultId };
+    const req = { ...ids, client_id: CLIENT_ID, role: "WRITER" };
+    const before = await g.call("VaultService", "CreateClientGrant", req, bearer(owner.token));
+    expect(before.err?.code).toBe(status.INVALID_ARGUMENT);
+    expect(before.err?.metadata.get("x-error-code")).toEqual(["GRANT_CLIENT_NOT_FOUND"]);
+    await server.node.kv.transact(async (tx) =>
+      tx.set(ClientKeys.client(orgId, CLIENT_ID), new TextEncoder().encode("{}")),
+    );
+    const created = await ok("CreateClientGrant", req);
+    const grant = created.grant as Record<string, unknown>;
+    expect(grant).toMatchObject({ vault_id: vaultId, client_id: CLIENT_ID, role: "WRITER" });
+    const path = `${V()}/${vaultId}/client-grants`;
+    const hg = await http(server, "GET", `${path}/${grant.id}`, owner.token);
+    expect(created).toEqual(asProto(hg.body) as Record<string, unknown>);
+    expect(await ok("GetClientGrant", { ...ids, grant_id: grant.id })).toEqual(created);
+    const list = await ok("ListClientGrants", ids);
+    expect(list).toEqual(
+      asProto((await http(server, "GET", path, owner.token)).body) as Record<string, unknown>,
+    );
+    const dup = await g.call("VaultService", "CreateClientGrant", req, bearer(owner.token));
+    expect(dup.err?.metadata.get("x-error-code")).toEqual(["CLIENT_GRANT_EXISTS"]);
+    const updated = await ok("UpdateClientGrant", { ...ids, grant_id: grant.id, role: "READER" });
+    expect(updated.grant).toMatchObject({ role: "READER", client_id: CLIENT_ID });
+    // A client grant id is not a team grant id.
+    const cross = await g.call(
+      "VaultService",
+      "GetTeamGrant",
+      { ...ids, grant_id: grant.id },
+      bearer(owner.token),
+    );
+    expect(cross.err?.metadata.get("x-error-code")).toEqual(["GRANT_NOT_FOUND"]);
+    expect(await ok("DeleteClientGrant", { ...ids, grant_id: grant.id })).toEqual({});
+    expect((await ok("ListClientGrants", ids)).grants).toEqual([]);
+  });
 });
 
 interface BadCase {
@@ -230,6 +269,7 @@ const vIds = () => ({ organization_id: orgId, vault_id: vaultId });
 const GRANT_FAMILIES = [
   ["User", "user_id", () => bob.id],
   ["Team", "team_id", () => teamId],
+  ["Client", "client_id", () => CLIENT_ID],
 ] as const;
 
 /** Per method: bad ids, no credential, an unknown object, and the method's own fields. */
@@ -365,6 +405,19 @@ function badCases(): [string, BadCase][] {
     req: () => ({ ...vIds(), team_id: FIXED_ID, role: "READER" }),
     status: INVALID,
     code: "GRANT_TEAM_NOT_FOUND",
+  });
+  add("CreateClientGrant for an unknown client", {
+    method: "CreateClientGrant",
+    req: () => ({ ...vIds(), client_id: FIXED_ID, role: "READER" }),
+    status: INVALID,
+    code: "GRANT_CLIENT_NOT_FOUND",
+  });
+  add("CreateClientGrant with a bad client id", {
+    method: "CreateClientGrant",
+    req: () => ({ ...vIds(), client_id: "c1", role: "READER" }),
+    status: INVALID,
+    code: "INVALID_ID",
+    field: "client_id",
   });
   add("CreateUserGrant with a bad user id", {
     method: "CreateUserGrant",

@@ -1,9 +1,11 @@
 /**
  * The vault authorization matrix over HTTP: every vault route (VAULT_AUTHZ_TABLE, next to
- * `canVault()`) called as every kind of caller — organization OWNER and ADMIN without a grant,
- * vault ADMIN / MANAGER / WRITER / READER by direct grant, MANAGER / READER by team grant, a
- * MEMBER without any grant, an OWNER of another organization, anonymous. Allowed callers get a
- * 2xx, denied members 403, outsiders 404, anonymous 401.
+ * `canVault()`) called as every kind of caller (VAULT_CALLER_KINDS) — organization OWNER and ADMIN
+ * without a grant, vault ADMIN / MANAGER / WRITER / READER by direct grant and each of them by team
+ * grant, a direct READER whose team holds MANAGER, a MEMBER without any grant, an OWNER and a
+ * MEMBER of another organization, anonymous. Allowed callers get a 2xx, denied members 403,
+ * outsiders 404, anonymous 401: a caller kind wrongly listed (or wrongly missing) in a row of the
+ * table fails that row.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import {
@@ -12,6 +14,8 @@ import {
   VAULT_CALLER_SETUP,
   type VaultCallerKind,
 } from "../../../src/domain/authz/vault-table.ts";
+import { ClientKeys } from "../../../src/domain/clients/keys.ts";
+import { VAULT_ROLES } from "../../../src/domain/vaults/types.ts";
 import {
   addMember,
   call,
@@ -28,6 +32,12 @@ let owner: User;
 let spare: User;
 let orgId: string;
 let spareTeam: string;
+/**
+ * Clients do not exist yet (the token issue builds them): the two live clients of the organization
+ * are written straight to where that issue keeps them (ClientKeys.client).
+ */
+const FIXTURE_CLIENT = "900000000000000001";
+const SPARE_CLIENT = "900000000000000002";
 const teamOf = new Map<string, string>();
 const callers = new Map<VaultCallerKind, User | undefined>();
 let target: string;
@@ -59,6 +69,9 @@ async function fixtureVault(): Promise<string> {
       );
     }
   }
+  await ok(
+    asOwner("POST", `${V()}/${id}/client-grants`, { client_id: FIXTURE_CLIENT, role: "READER" }),
+  );
   return id;
 }
 
@@ -90,9 +103,16 @@ beforeAll(async () => {
       asOwner("POST", `/v1/organizations/${orgId}/teams`, { name: "spare" }),
     )
   ).team.id;
+  await env.server.node.kv.transact(async (tx) => {
+    for (const c of [FIXTURE_CLIENT, SPARE_CLIENT])
+      tx.set(ClientKeys.client(orgId, c), new TextEncoder().encode("{}"));
+  });
   const other = await signUp(env, "Other");
-  await createOrg(env, other, "Elsewhere");
+  const otherOrg = await createOrg(env, other, "Elsewhere");
   callers.set("other_org", other);
+  const otherMember = await signUp(env, "Other member");
+  await addMember(env, otherOrg, other, otherMember);
+  callers.set("other_member", otherMember);
   callers.set("anonymous", undefined);
   target = await fixtureVault();
 }, 60_000);
@@ -104,10 +124,12 @@ interface Req {
   body?: unknown;
 }
 
-const subjectOf = (kind: "user" | "team") => (kind === "user" ? spare.id : spareTeam);
-const subjectField = (kind: "user" | "team") => (kind === "user" ? "user_id" : "team_id");
+type Family = "user" | "team" | "client";
+const subjectOf = (kind: Family) =>
+  kind === "user" ? spare.id : kind === "team" ? spareTeam : SPARE_CLIENT;
+const subjectField = (kind: Family) => `${kind}_id`;
 
-async function grantsOf(kind: "user" | "team") {
+async function grantsOf(kind: Family) {
   const r = await ok<{ grants: Record<string, string>[] }>(
     asOwner("GET", `${V()}/${target}/${kind}-grants?limit=100`),
   );
@@ -115,7 +137,7 @@ async function grantsOf(kind: "user" | "team") {
 }
 
 /** The spare subject's grant on the target, made to exist with `role` (or removed with null). */
-async function spareGrant(kind: "user" | "team", role: string | null): Promise<string | undefined> {
+async function spareGrant(kind: Family, role: string | null): Promise<string | undefined> {
   const G = `${V()}/${target}/${kind}-grants`;
   const cur = (await grantsOf(kind)).find((g) => g[subjectField(kind)] === subjectOf(kind));
   if (role === null) {
@@ -150,11 +172,15 @@ const OPS: Record<string, { prepare(): Promise<Req>; restore?(): Promise<void> }
     prepare: async () => ({ method: "DELETE", path: `${V()}/${await fixtureVault()}` }),
   },
 };
-for (const kind of ["user", "team"] as const) {
+for (const kind of ["user", "team", "client"] as const) {
   const G = () => `${V()}/${target}/${kind}-grants`;
   const fixtureGrant = async () => {
-    const setupKind = kind === "user" ? "reader" : "team_reader";
-    const subject = kind === "user" ? callers.get(setupKind)!.id : teamOf.get(setupKind)!;
+    const subject =
+      kind === "user"
+        ? callers.get("reader")!.id
+        : kind === "team"
+          ? teamOf.get("team_reader")!
+          : FIXTURE_CLIENT;
     return (await grantsOf(kind)).find((g) => g[subjectField(kind)] === subject)!.id;
   };
   OPS[`${kind}_grants.list`] = { prepare: async () => ({ method: "GET", path: G() }) };
@@ -186,11 +212,27 @@ for (const kind of ["user", "team"] as const) {
 
 function expectedStatus(kind: VaultCallerKind, allowed: boolean): string {
   if (kind === "anonymous") return "401";
-  if (kind === "other_org") return "404";
+  if (kind === "other_org" || kind === "other_member") return "404";
   return allowed ? "2xx" : "403";
 }
 
 describe("vault authorization matrix (HTTP) against the table next to canVault()", () => {
+  test("the caller kinds cover every vault role by direct grant and by team grant", () => {
+    const setups = Object.values(VAULT_CALLER_SETUP);
+    for (const role of VAULT_ROLES) {
+      const direct = setups.some((s) => s.orgRole === "MEMBER" && s.direct === role && !s.team);
+      const team = setups.some((s) => s.orgRole === "MEMBER" && s.team === role && !s.direct);
+      expect({ role, direct, team }).toEqual({ role, direct: true, team: true });
+    }
+    for (const orgRole of ["OWNER", "ADMIN", "MEMBER"] as const) {
+      expect(setups.some((s) => s.orgRole === orgRole && !s.direct && !s.team)).toBe(true);
+    }
+    // Every kind has a caller (anonymous: none), and every row names only known kinds.
+    expect([...callers.keys()].sort()).toEqual([...VAULT_CALLER_KINDS].sort());
+    for (const row of VAULT_AUTHZ_TABLE)
+      for (const k of row.allowed) expect(VAULT_CALLER_KINDS).toContain(k);
+  });
+
   test("every table row has a request builder, and every vault route a row", () => {
     for (const row of VAULT_AUTHZ_TABLE) expect(OPS[row.op]).toBeDefined();
     expect(Object.keys(OPS).sort()).toEqual(VAULT_AUTHZ_TABLE.map((r) => r.op).sort());

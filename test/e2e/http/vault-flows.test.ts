@@ -97,13 +97,24 @@ describe("vault CRUD", () => {
     );
     const after = await call(env, "GET", V(), { token: owner.token });
     expect((after.body.vaults as { id: string }[]).map((x) => x.id)).not.toContain(id);
-    // Deleting released the name.
-    const reuse = await newVault("prod-2");
-    for (const x of [again, reuse]) {
-      expect((await call(env, "DELETE", `${V()}/${x.id}`, { token: owner.token })).status).toBe(
-        204,
-      );
-    }
+    // A deleted vault keeps its name (§6.11: unique including soft-deleted vaults), for a create
+    // and for a rename, in any case; its tier slot is free.
+    expectA3(
+      await call(env, "POST", V(), { token: owner.token, body: { name: "prod-2" } }),
+      409,
+      "VAULT_NAME_TAKEN",
+    );
+    const renamed = await call(env, "PATCH", `${V()}/${again.id}`, {
+      token: owner.token,
+      body: { name: "PROD-2" },
+    });
+    expectA3(renamed, 409, "VAULT_NAME_TAKEN");
+    expect(renamed.body.error).toBe("A vault named 'PROD-2' already exists in this organization");
+    const kept = await call(env, "GET", `${V()}/${again.id}`, { token: owner.token });
+    expect(kept.body.vault).toMatchObject({ name: "Prod policies" });
+    expect((await call(env, "DELETE", `${V()}/${again.id}`, { token: owner.token })).status).toBe(
+      204,
+    );
   });
 
   test("names: §6.11 rules (400), case-insensitive uniqueness (409), renaming to a taken name", async () => {
@@ -152,10 +163,18 @@ describe("tier limit", () => {
     const list = await call(env, "GET", V(o), { token: owner.token });
     expect((list.body.vaults as unknown[]).length).toBe(5);
     expect(list.body.pagination).toMatchObject({ total: 5 });
-    // Deleting one frees a slot.
-    const first = (list.body.vaults as { id: string }[])[0]!.id;
-    expect((await call(env, "DELETE", `${V(o)}/${first}`, { token: owner.token })).status).toBe(
+    // Deleting one frees a slot, not its name (retired names count towards nothing else).
+    const first = (list.body.vaults as { id: string; name: string }[])[0]!;
+    expect((await call(env, "DELETE", `${V(o)}/${first.id}`, { token: owner.token })).status).toBe(
       204,
+    );
+    expectA3(
+      await call(env, "POST", V(o), {
+        token: owner.token,
+        body: { name: first.name.toUpperCase() },
+      }),
+      409,
+      "VAULT_NAME_TAKEN",
     );
     await newVault("after delete", o);
     expectA3(await call(env, "POST", V(o), { token: owner.token, body: { name: "sixth" } }), 402);

@@ -112,7 +112,9 @@ async function auditTypes(vaultId: string): Promise<string[]> {
 describe("vault sync against a real gRPC engine", () => {
   test("a new vault is created on the engine once, with the service's JWT", async () => {
     const v = await newVault("plain");
-    expect(v.sync_status).toBe("SYNCING");
+    // PENDING until the first engine call is under way (the create turn only requests the start).
+    expect(v.sync_status).toBe("PENDING");
+    expect(v.sync_error).toBeNull();
     const done = await settled(v.id, "SYNCED");
     expect(done.sync_error).toBeNull();
     expect(engine.applied("CreateVault", v.id)).toBe(1);
@@ -122,6 +124,38 @@ describe("vault sync against a real gRPC engine", () => {
     const health = await env.server.fetch("/v1/health");
     const body = (await health.json()) as { engine?: { mode: string; endpoint: string } };
     expect(body.engine).toMatchObject({ mode: "connected", endpoint: engine.endpoint });
+  });
+
+  test("the create reply is PENDING and the vault SYNCING while the first call is under way", async () => {
+    engine.inject("CreateVault", { delayMs: 400 });
+    const before = engine.calls.length;
+    const v = await newVault("slow");
+    expect(v.sync_status).toBe("PENDING");
+    await until("the call to reach the engine", async () =>
+      engine.calls.length > before ? true : undefined,
+    );
+    expect((await getVault(v.id)).sync_status).toBe("SYNCING");
+    await settled(v.id, "SYNCED");
+    expect(engine.applied("CreateVault", v.id)).toBe(1);
+  });
+
+  test("a vault whose start the service never sent is still synced by its reminder", async () => {
+    // The create's steps without the service's `sync.start` (as a crash right after the create's
+    // commit leaves it): only the durable reminder `vault-sync-start` can start the sync.
+    if (++inOrg > 5) {
+      orgId = await createOrg(env, owner, "Synced orphan");
+      inOrg = 1;
+    }
+    const svc = env.server.node.services.vaults;
+    const p = { userId: owner.id, sessionId: "test" };
+    const { vault_id: id } = await svc.reserve(p, orgId, "orphan");
+    const reply = await svc.writeReserved(p, orgId, id, { name: "orphan" });
+    await svc.settle(p, orgId, id, false);
+    expect(reply.vault.sync_status).toBe("PENDING");
+    const done = await settled(id, "SYNCED");
+    expect(done.sync_error).toBeNull();
+    expect(engine.applied("CreateVault", id)).toBe(1);
+    expect(engine.calls.filter((c) => c.request.vault_id === id).length).toBe(1);
   });
 
   test("UNAVAILABLE and DEADLINE_EXCEEDED are retried: SYNCED, applied once", async () => {

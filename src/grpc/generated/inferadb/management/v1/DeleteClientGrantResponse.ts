@@ -1,0 +1,8 @@
+// Original file: proto/inferadb/management/v1/vault.proto
+
+
+export interface DeleteClientGrantResponse {
+}
+
+export interface DeleteClientGrantResponse__Output {
+}
