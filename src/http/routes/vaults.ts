@@ -2,7 +2,9 @@
  * Vault routes (docs/vaults.md; api.md routes 57-69, A4, A8, A16): vaults and their user, team
  * and client grants. Thin: schema → service → response.
  */
+import type { Static, TObject } from "@sinclair/typebox";
 import { Elysia } from "elysia";
+import type { GrantKind, VaultRole } from "../../domain/vaults/types.ts";
 import type { HttpDeps } from "../../services/index.ts";
 import {
   ClientGrantCreateInput,
@@ -17,12 +19,13 @@ import { authPlugin } from "../plugins/auth.ts";
 import { idParams, PaginationQuery, paginationOf, toPage } from "../schemas.ts";
 
 const BASE = "/v1/organizations/:org/vaults";
+const AUTH = { requireSession: true } as const;
+const VAULT_PARAMS = idParams("org", "vault");
 
 export const vaultRoutes = (deps: HttpDeps) => {
   const { vaults } = deps.services;
-  const auth = { requireSession: true } as const;
-  const vault = idParams("org", "vault");
-  const grant = idParams("org", "vault", "grant");
+  const auth = AUTH;
+  const vault = VAULT_PARAMS;
 
   const app = new Elysia({ name: "vault-routes" })
     .use(authPlugin(deps))
@@ -62,10 +65,48 @@ export const vaultRoutes = (deps: HttpDeps) => {
         return noContent();
       },
       { ...auth, params: vault },
+    );
+  return app
+    .use(
+      grantRoutes(deps, "user", UserGrantCreateInput, (b) => ({
+        subjectId: b.user_id,
+        role: b.role,
+      })),
     )
-    // User grants
+    .use(
+      grantRoutes(deps, "team", TeamGrantCreateInput, (b) => ({
+        subjectId: b.team_id,
+        role: b.role,
+      })),
+    )
+    .use(
+      grantRoutes(deps, "client", ClientGrantCreateInput, (b) => ({
+        subjectId: b.client_id,
+        role: b.role,
+      })),
+    );
+};
+
+/**
+ * The five routes of one grant family (`…/vaults/{vault}/<kind>-grants`): create, list, get,
+ * update the role, delete by grant id. The families differ only in the subject field of the
+ * create body (`user_id`, `team_id`, `client_id`).
+ */
+function grantRoutes<S extends TObject>(
+  deps: HttpDeps,
+  kind: GrantKind,
+  createBody: S,
+  grantOf: (body: Static<S>) => { subjectId: string; role: VaultRole },
+) {
+  const { vaults } = deps.services;
+  const auth = AUTH;
+  const vault = VAULT_PARAMS;
+  const grant = idParams("org", "vault", "grant");
+  const path = `${BASE}/:vault/${kind}-grants`;
+  return new Elysia({ name: `vault-${kind}-grant-routes` })
+    .use(authPlugin(deps))
     .post(
-      `${BASE}/:vault/user-grants`,
+      path,
       async ({ principal, params, body, request, clientMeta, set }) =>
         created(
           set,
@@ -73,22 +114,22 @@ export const vaultRoutes = (deps: HttpDeps) => {
             principal,
             params.org,
             params.vault,
-            "user",
-            { subjectId: body.user_id, role: body.role },
+            kind,
+            grantOf(body as Static<S>),
             callOptions(request, clientMeta),
           ),
         ),
-      { ...auth, params: vault, body: UserGrantCreateInput },
+      { ...auth, params: vault, body: createBody },
     )
     .get(
-      `${BASE}/:vault/user-grants`,
+      path,
       async ({ principal, params, query }) => {
         const page = toPage(query);
         const { grants, total } = await vaults.listGrants(
           principal,
           params.org,
           params.vault,
-          "user",
+          kind,
           page,
         );
         return { grants, pagination: paginationOf(page, total, grants.length) };
@@ -96,19 +137,19 @@ export const vaultRoutes = (deps: HttpDeps) => {
       { ...auth, params: vault, query: PaginationQuery },
     )
     .get(
-      `${BASE}/:vault/user-grants/:grant`,
+      `${path}/:grant`,
       ({ principal, params }) =>
-        vaults.getGrant(principal, params.org, params.vault, "user", params.grant),
+        vaults.getGrant(principal, params.org, params.vault, kind, params.grant),
       { ...auth, params: grant },
     )
     .patch(
-      `${BASE}/:vault/user-grants/:grant`,
+      `${path}/:grant`,
       ({ principal, params, body, request, clientMeta }) =>
         vaults.updateGrant(
           principal,
           params.org,
           params.vault,
-          "user",
+          kind,
           params.grant,
           body,
           callOptions(request, clientMeta),
@@ -116,147 +157,13 @@ export const vaultRoutes = (deps: HttpDeps) => {
       { ...auth, params: grant, body: GrantUpdateInput },
     )
     .delete(
-      `${BASE}/:vault/user-grants/:grant`,
+      `${path}/:grant`,
       async ({ principal, params, request, clientMeta }) => {
         await vaults.deleteGrant(
           principal,
           params.org,
           params.vault,
-          "user",
-          params.grant,
-          callOptions(request, clientMeta),
-        );
-        return noContent();
-      },
-      { ...auth, params: grant },
-    )
-    // Team grants
-    .post(
-      `${BASE}/:vault/team-grants`,
-      async ({ principal, params, body, request, clientMeta, set }) =>
-        created(
-          set,
-          vaults.createGrant(
-            principal,
-            params.org,
-            params.vault,
-            "team",
-            { subjectId: body.team_id, role: body.role },
-            callOptions(request, clientMeta),
-          ),
-        ),
-      { ...auth, params: vault, body: TeamGrantCreateInput },
-    )
-    .get(
-      `${BASE}/:vault/team-grants`,
-      async ({ principal, params, query }) => {
-        const page = toPage(query);
-        const { grants, total } = await vaults.listGrants(
-          principal,
-          params.org,
-          params.vault,
-          "team",
-          page,
-        );
-        return { grants, pagination: paginationOf(page, total, grants.length) };
-      },
-      { ...auth, params: vault, query: PaginationQuery },
-    )
-    .get(
-      `${BASE}/:vault/team-grants/:grant`,
-      ({ principal, params }) =>
-        vaults.getGrant(principal, params.org, params.vault, "team", params.grant),
-      { ...auth, params: grant },
-    )
-    .patch(
-      `${BASE}/:vault/team-grants/:grant`,
-      ({ principal, params, body, request, clientMeta }) =>
-        vaults.updateGrant(
-          principal,
-          params.org,
-          params.vault,
-          "team",
-          params.grant,
-          body,
-          callOptions(request, clientMeta),
-        ),
-      { ...auth, params: grant, body: GrantUpdateInput },
-    )
-    .delete(
-      `${BASE}/:vault/team-grants/:grant`,
-      async ({ principal, params, request, clientMeta }) => {
-        await vaults.deleteGrant(
-          principal,
-          params.org,
-          params.vault,
-          "team",
-          params.grant,
-          callOptions(request, clientMeta),
-        );
-        return noContent();
-      },
-      { ...auth, params: grant },
-    )
-    // Client grants (A16)
-    .post(
-      `${BASE}/:vault/client-grants`,
-      async ({ principal, params, body, request, clientMeta, set }) =>
-        created(
-          set,
-          vaults.createGrant(
-            principal,
-            params.org,
-            params.vault,
-            "client",
-            { subjectId: body.client_id, role: body.role },
-            callOptions(request, clientMeta),
-          ),
-        ),
-      { ...auth, params: vault, body: ClientGrantCreateInput },
-    )
-    .get(
-      `${BASE}/:vault/client-grants`,
-      async ({ principal, params, query }) => {
-        const page = toPage(query);
-        const { grants, total } = await vaults.listGrants(
-          principal,
-          params.org,
-          params.vault,
-          "client",
-          page,
-        );
-        return { grants, pagination: paginationOf(page, total, grants.length) };
-      },
-      { ...auth, params: vault, query: PaginationQuery },
-    )
-    .get(
-      `${BASE}/:vault/client-grants/:grant`,
-      ({ principal, params }) =>
-        vaults.getGrant(principal, params.org, params.vault, "client", params.grant),
-      { ...auth, params: grant },
-    )
-    .patch(
-      `${BASE}/:vault/client-grants/:grant`,
-      ({ principal, params, body, request, clientMeta }) =>
-        vaults.updateGrant(
-          principal,
-          params.org,
-          params.vault,
-          "client",
-          params.grant,
-          body,
-          callOptions(request, clientMeta),
-        ),
-      { ...auth, params: grant, body: GrantUpdateInput },
-    )
-    .delete(
-      `${BASE}/:vault/client-grants/:grant`,
-      async ({ principal, params, request, clientMeta }) => {
-        await vaults.deleteGrant(
-          principal,
-          params.org,
-          params.vault,
-          "client",
+          kind,
           params.grant,
           callOptions(request, clientMeta),
         );
@@ -264,5 +171,4 @@ export const vaultRoutes = (deps: HttpDeps) => {
       },
       { ...auth, params: grant },
     );
-  return app;
-};
+}

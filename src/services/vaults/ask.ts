@@ -1,24 +1,15 @@
-/** The one typed way from the vault use cases to the vault actors (as ../organizations/ask.ts). */
+/**
+ * The one typed way from the vault use cases to the vault actors (as ../organizations/ask.ts;
+ * what travels with the message: src/services/actors.ts).
+ */
 import { type VaultProtocol, vaultProtocol } from "../../../actors/vault/protocol.ts";
 import type { ActorClient } from "../../runtime/client.ts";
-import {
-  type InputOf,
-  type MessageName,
-  type ProtocolClient,
-  protocolClient,
-  type ReplyOf,
-} from "../../runtime/protocol.ts";
-import { type CallOptions, type Principal, scopedIdempotencyKey } from "../context.ts";
-
-const clients = new WeakMap<ActorClient, ProtocolClient<VaultProtocol>>();
+import type { InputOf, MessageName, ProtocolClient, ReplyOf } from "../../runtime/protocol.ts";
+import { actorsOf, askAs } from "../actors.ts";
+import type { CallOptions, Principal } from "../context.ts";
 
 export function vaultActors(actors: ActorClient): ProtocolClient<VaultProtocol> {
-  let c = clients.get(actors);
-  if (!c) {
-    c = protocolClient(actors, vaultProtocol);
-    clients.set(actors, c);
-  }
-  return c;
+  return actorsOf(actors, vaultProtocol);
 }
 
 /** Sends message `type` to vault `vaultId`'s actor as `p`; resolves with its reply. */
@@ -30,11 +21,5 @@ export function askVault<T extends MessageName<VaultProtocol>>(
   input: InputOf<VaultProtocol, T>,
   opts?: Partial<CallOptions>,
 ): Promise<ReplyOf<VaultProtocol, T>> {
-  return vaultActors(deps.actors).ask(vaultId, type, input, {
-    principal: { userId: p.userId },
-    ...(opts?.meta ? { origin: { ip: opts.meta.ip, userAgent: opts.meta.userAgent } } : {}),
-    ...(opts?.idempotencyKey
-      ? { idempotencyKey: scopedIdempotencyKey(p.userId, opts.idempotencyKey) }
-      : {}),
-  });
+  return askAs(deps.actors, vaultProtocol, p, vaultId, type, input, opts);
 }
