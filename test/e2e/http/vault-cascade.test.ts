@@ -12,8 +12,8 @@ import { CASCADE_GRACE_MS, VaultCascadeCodec } from "../../../src/domain/organiz
 import { OrgKeys } from "../../../src/domain/organizations/keys.ts";
 import { VaultCodec, VaultGrantCodec } from "../../../src/domain/vaults/codecs.ts";
 import { VaultKeys } from "../../../src/domain/vaults/keys.ts";
-import { type Clock, systemClock } from "../../../src/lib/clock.ts";
 import { orgActors } from "../../../src/services/organizations/ask.ts";
+import { ShiftedClock } from "../../support/shifted-clock.ts";
 import {
   addMember,
   call,
@@ -25,20 +25,6 @@ import {
   startOrgEnv,
   type User,
 } from "./org-harness.ts";
-
-/** The system clock, with a wall-time offset a test can move forward. */
-class ShiftedClock implements Clock {
-  offset = 0;
-  now() {
-    return systemClock.now() + this.offset;
-  }
-  monotonic() {
-    return systemClock.monotonic();
-  }
-  sleep(ms: number, signal?: AbortSignal) {
-    return systemClock.sleep(ms, signal);
-  }
-}
 
 const clock = new ShiftedClock();
 let env: OrgEnv;

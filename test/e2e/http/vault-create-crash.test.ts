@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { OrgVaultEntryCodec } from "../../../src/domain/vaults/codecs.ts";
 import { VaultKeys } from "../../../src/domain/vaults/keys.ts";
 import { RESERVATION_TTL_MS } from "../../../src/domain/vaults/types.ts";
-import { type Clock, systemClock } from "../../../src/lib/clock.ts";
+import { ShiftedClock } from "../../support/shifted-clock.ts";
 import {
   call,
   createOrg,
@@ -22,20 +22,6 @@ import {
   startOrgEnv,
   type User,
 } from "./org-harness.ts";
-
-/** The system clock, with a wall-time offset a test can move forward. */
-class ShiftedClock implements Clock {
-  offset = 0;
-  now() {
-    return systemClock.now() + this.offset;
-  }
-  monotonic() {
-    return systemClock.monotonic();
-  }
-  sleep(ms: number, signal?: AbortSignal) {
-    return systemClock.sleep(ms, signal);
-  }
-}
 
 const clock = new ShiftedClock();
 let env: OrgEnv;
