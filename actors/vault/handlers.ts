@@ -79,6 +79,8 @@ const HANDLERS: VaultHandlers = {
     ),
   get: async (state, msg, { env, ctx }) =>
     ops.getVault(state, await facts(state, ctx, msg.orgId, env), msg.orgId, env),
+  authorize: async (state, msg, { env, ctx }) =>
+    ops.authorizeVault(state, await facts(state, ctx, msg.orgId, env), msg, env),
   update: async (state, msg, { env, out, ctx }) =>
     ops.updateVault(
       state,

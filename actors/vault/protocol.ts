@@ -5,6 +5,7 @@
  * `protocolClient(actors, vaultProtocol)` (src/services/vaults/ask.ts).
  */
 import { Type } from "@sinclair/typebox";
+import { VAULT_ACTIONS } from "../../src/domain/authz/vault-can.ts";
 import type * as ops from "../../src/domain/vaults/ops.ts";
 import { GRANT_KINDS, SYNC_STATUSES, VAULT_ROLES } from "../../src/domain/vaults/types.ts";
 import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
@@ -48,6 +49,9 @@ export const vaultProtocol = defineProtocol("vault", {
     }),
   ).returns<Reply<typeof ops.createVault>>(),
   get: message(Type.Object({ orgId: Id })).returns<Reply<typeof ops.getVault>>(),
+  authorize: message(
+    Type.Object({ orgId: Id, action: literalUnion(VAULT_ACTIONS), write: Type.Boolean() }),
+  ).returns<Reply<typeof ops.authorizeVault>>(),
   update: message(
     Type.Object({ orgId: Id, name: NullableString, description: NullableString }),
   ).returns<Reply<typeof ops.updateVault>>(),

@@ -198,6 +198,22 @@ export interface UpdateVaultInput {
  * this vault (./entries.ts `beginRename`), read with `ctx.read`; a case-only or identical name
  * needs none.
  */
+/**
+ * Checks that the caller may do `action` on the vault (and, for a write, that the organization is
+ * not suspended), changing nothing: a use case that reserves something elsewhere first (a rename's
+ * name) asks this before, so a caller without the role learns nothing about names and holds
+ * nothing (the turn that writes checks again).
+ */
+export function authorizeVault(
+  state: VaultState,
+  facts: CallerFacts,
+  input: { orgId: string; action: VaultAction; write: boolean },
+  env: TurnEnv,
+): OpResult<{ allowed: true }> {
+  guard(state, facts, input.orgId, env, input.action, { write: input.write });
+  return { state, reply: { allowed: true } };
+}
+
 export function updateVault(
   state: VaultState,
   facts: CallerFacts,

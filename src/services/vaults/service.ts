@@ -133,6 +133,12 @@ export class VaultService {
     const description = input.description ?? null;
     if (name === null)
       return askVault(this.#d, p, vaultId, "update", { orgId, name, description }, opts);
+    // The role first: a caller who may not rename learns nothing about names and holds nothing.
+    await askVault(this.#d, p, vaultId, "authorize", {
+      orgId,
+      action: "vault:update",
+      write: true,
+    });
     const { pending } = await askOrg(this.#d, p, orgId, "vaults.rename", { vaultId, name });
     try {
       const reply = await askVault(

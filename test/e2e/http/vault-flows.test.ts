@@ -147,6 +147,31 @@ describe("vault CRUD", () => {
     expect(self.status).toBe(200);
     for (const x of [a, b]) await call(env, "DELETE", `${V()}/${x.id}`, { token: owner.token });
   });
+
+  test("a caller who may not rename gets 403 before any name check, and holds no rename", async () => {
+    const a = await newVault("Rename guard A");
+    const b = await newVault("Rename guard B");
+    const reader = await call(env, "POST", `${V()}/${a.id}/user-grants`, {
+      token: owner.token,
+      body: { user_id: member.id, role: "READER" },
+    });
+    expect(reader.status).toBe(201);
+    // A taken name and an invalid one: still 403, never 409 / 400 (which would leak names).
+    for (const name of ["Rename guard B", "bad/name", "Fresh name"]) {
+      expectA3(
+        await call(env, "PATCH", `${V()}/${a.id}`, { token: member.token, body: { name } }),
+        403,
+        "VAULT_FORBIDDEN",
+      );
+    }
+    // Nothing was reserved: the owner renames the vault to the name the reader tried at once.
+    const ok = await call(env, "PATCH", `${V()}/${a.id}`, {
+      token: owner.token,
+      body: { name: "Fresh name" },
+    });
+    expect(ok.status).toBe(200);
+    for (const x of [a, b]) await call(env, "DELETE", `${V()}/${x.id}`, { token: owner.token });
+  });
 });
 
 describe("tier limit", () => {
