@@ -4,9 +4,12 @@
  * registered `engine` section replace its default):
  *
  * - empty `server_api.grpc_endpoint`: `{mode: "standalone"}`;
- * - otherwise `{mode: "connected" | "unreachable", endpoint, channel, last_error, last_error_at,
- *   last_success_at, pending}`.
+ * - otherwise `{mode: "connecting" | "connected" | "unreachable", endpoint, channel, last_error,
+ *   last_error_at, last_success_at, pending}`.
  *
+ * `connecting` is the state before anything showed the engine reachable: no call has had an answer
+ * from it yet (a success, or a permanent error, which only a reachable engine gives) and the
+ * channel is not READY. It claims no connection; `connected` needs one of those proofs.
  * `unreachable` means the link is down as far as this node can tell: the channel is in transient
  * failure, or the latest call failed with a link error (a retryable one: UNAVAILABLE,
  * DEADLINE_EXCEEDED, …) and no call succeeded since. A permanent error (INVALID_ARGUMENT, …) came
@@ -31,7 +34,7 @@ export interface EngineHealthOptions {
 export type EngineHealthReport =
   | { mode: "standalone" }
   | {
-      mode: "connected" | "unreachable";
+      mode: "connecting" | "connected" | "unreachable";
       endpoint: string;
       channel: EngineChannelState | null;
       last_error: string | null;
@@ -44,6 +47,8 @@ export class EngineHealth implements EngineCallObserver {
   readonly #opts: EngineHealthOptions;
   #lastError: { message: string; at: number; linkDown: boolean } | null = null;
   #lastSuccessAt: number | null = null;
+  /** Whether the engine ever answered a call of this node (success or permanent error). */
+  #answered = false;
 
   constructor(opts: EngineHealthOptions) {
     this.#opts = opts;
@@ -60,6 +65,7 @@ export class EngineHealth implements EngineCallObserver {
 
   succeeded(_method: string): void {
     this.#lastSuccessAt = this.#opts.clock.now();
+    this.#answered = true;
     if (this.#lastError) this.#lastError = { ...this.#lastError, linkDown: false };
   }
 
@@ -69,6 +75,8 @@ export class EngineHealth implements EngineCallObserver {
       at: this.#opts.clock.now(),
       linkDown: error.retryable,
     };
+    // A permanent error came from the engine; CLIENT_CLOSED is this node closing its own client.
+    if (!error.retryable && error.code !== "CLIENT_CLOSED") this.#answered = true;
   }
 
   /** The health section (a bound function: pass it to HealthRegistry.register). */
@@ -95,7 +103,11 @@ export class EngineHealth implements EngineCallObserver {
       (channel !== "ready" && err !== null && err.linkDown);
     const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString());
     return {
-      mode: down ? "unreachable" : "connected",
+      mode: down
+        ? "unreachable"
+        : channel === "ready" || this.#answered
+          ? "connected"
+          : "connecting",
       endpoint: this.#opts.endpoint,
       channel,
       last_error: err?.message ?? null,

@@ -13,6 +13,12 @@
  *   engine.clearFaults("CreateVault");                         // faults still queued: dropped
  *   await engine.restart();                                    // stop (killing calls) + start, same port, same data
  *   engine.applied("CreateVault", id)                          // how many times a create really applied
+ *   engine.snapshot()                                          // vaults + applied counts, plain JSON
+ *
+ * `initialState` / `onChange` (used by test/support/engine-main.ts, the stand-in as its own process)
+ * load a snapshot at start and hand one over after every change of the vault map, before the call
+ * is answered, so a process that persists it keeps what it applied across a SIGKILL. `onCall` sees
+ * every authenticated call as it arrives (before its fault).
  *
  * Faults are consumed in order, one per call of that method (`times` repeats one). With
  * `publicKey`, every call must carry `authorization: Bearer <EdDSA JWT>` that verifies with it (and
@@ -76,6 +82,17 @@ export interface EngineStandInOptions {
   issuer?: string;
   /** Serve TLS with this certificate chain and key (PEM). */
   tls?: { cert: string; key: string };
+  /** Start with these vaults and applied counts (a snapshot persisted by an earlier run). */
+  initialState?: EngineSnapshot;
+  /** Called (synchronously, before the answer) after every change of the vault map. */
+  onChange?: (snapshot: EngineSnapshot) => void;
+  /** Called for every authenticated call as it arrives, before its fault. */
+  onCall?: (call: EngineCall) => void;
+}
+
+/** The stand-in's data as plain JSON: every vault (tombstones too) with its applied counts. */
+export interface EngineSnapshot {
+  vaults: Record<string, EngineVault & { applied: Partial<Record<EngineMethod, number>> }>;
 }
 
 export interface EngineStandIn {
@@ -91,6 +108,8 @@ export interface EngineStandIn {
   applied(method: EngineMethod, vaultId: string): number;
   /** Stops (cancelling calls in flight) and starts again on the same port; data kept. */
   restart(): Promise<void>;
+  /** The vaults and applied counts as plain JSON. */
+  snapshot(): EngineSnapshot;
   stop(): Promise<void>;
   start(): Promise<void>;
   readonly running: boolean;
@@ -120,6 +139,27 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
   const hanging = new Set<() => void>();
   let server: Server | undefined;
   let port = opts.port ?? 0;
+
+  for (const [id, v] of Object.entries(opts.initialState?.vaults ?? {})) {
+    vaults.set(id, { organizationId: v.organizationId, name: v.name, state: v.state });
+    for (const [method, n] of Object.entries(v.applied ?? {})) {
+      if (n) appliedCounts.set(`${method}/${id}`, n);
+    }
+  }
+
+  const snapshot = (): EngineSnapshot => {
+    const out: EngineSnapshot = { vaults: {} };
+    for (const [id, v] of vaults) {
+      const applied: Partial<Record<EngineMethod, number>> = {};
+      for (const m of ["CreateVault", "DeleteVault"] as const) {
+        const n = appliedCounts.get(`${m}/${id}`);
+        if (n) applied[m] = n;
+      }
+      out.vaults[id] = { ...v, applied };
+    }
+    return out;
+  };
+  const changed = () => opts.onChange?.(snapshot());
 
   const countApplied = (method: EngineMethod, id: string) => {
     const k = `${method}/${id}`;
@@ -163,12 +203,14 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
       void (async () => {
         try {
           const { claims, raw } = await authenticate(call.metadata);
-          calls.push({
+          const seen: EngineCall = {
             method,
             request: { ...(call.request as Record<string, unknown>) },
             claims,
             authorization: raw,
-          });
+          };
+          calls.push(seen);
+          opts.onCall?.(seen);
           const fault = nextFault(method);
           if (fault && "code" in fault) {
             throw new GrpcFault(status[fault.code], fault.message ?? `injected ${fault.code}`);
@@ -223,6 +265,7 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
       if (v) return { vault_id, created: false };
       vaults.set(vault_id, { organizationId: organization_id, name, state: "active" });
       countApplied("CreateVault", vault_id);
+      changed();
       return { vault_id, created: true };
     }),
     DeleteVault: handle("DeleteVault", (req: DeleteVaultRequest__Output): DeleteVaultResponse => {
@@ -231,11 +274,15 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
         throw new GrpcFault(status.INVALID_ARGUMENT, "vault_id must be a decimal Snowflake");
       const v = vaults.get(vault_id);
       if (!v || v.state === "deleted") {
-        if (!v) vaults.set(vault_id, { organizationId: "", name: "", state: "deleted" });
+        if (!v) {
+          vaults.set(vault_id, { organizationId: "", name: "", state: "deleted" });
+          changed();
+        }
         return { vault_id, deleted: false };
       }
       v.state = "deleted";
       countApplied("DeleteVault", vault_id);
+      changed();
       return { vault_id, deleted: true };
     }),
     GetVaultStatus: handle(
@@ -313,6 +360,7 @@ export async function startEngineStandIn(opts: EngineStandInOptions = {}): Promi
       else faults.clear();
     },
     applied: (method, vaultId) => appliedCounts.get(`${method}/${vaultId}`) ?? 0,
+    snapshot,
     async restart() {
       await stop();
       await start();

@@ -74,8 +74,10 @@ const healthProps = {
   uptime: Count,
   node_id: T.String(),
   storage: closed({ backend: T.String(), healthy: T.Boolean() }),
-  /** src/engine/health.ts: `connected` / `unreachable` add the link's details. */
-  engine: T.Object({ mode: enumOf(["standalone", "remote", "connected", "unreachable"]) }),
+  /** src/engine/health.ts: `connecting` / `connected` / `unreachable` add the link's details. */
+  engine: T.Object({
+    mode: enumOf(["standalone", "remote", "connecting", "connected", "unreachable"]),
+  }),
 };
 
 /** Named schemas (`#/components/schemas/<name>`). */

@@ -6,6 +6,11 @@
  * MEMBER of another organization, anonymous. Allowed callers get a 2xx, denied members 403,
  * outsiders 404, anonymous 401: a caller kind wrongly listed (or wrongly missing) in a row of the
  * table fails that row.
+ *
+ * The grant-role ceiling (A8: MANAGER touches grants up to MANAGER, ADMIN every grant) is checked
+ * apart, against the rule written out here rather than the table: every member kind updates an ADMIN
+ * grant down, promotes a grant to ADMIN, deletes an ADMIN grant, and promotes / deletes its own
+ * grants, so a wrong ceiling in `canVault()` (GRANT_CEILING, VAULT_ROLE_STATEMENTS) fails it.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import {
@@ -15,7 +20,7 @@ import {
   type VaultCallerKind,
 } from "../../../src/domain/authz/vault-table.ts";
 import { ClientKeys } from "../../../src/domain/clients/keys.ts";
-import { VAULT_ROLES } from "../../../src/domain/vaults/types.ts";
+import { VAULT_ROLES, type VaultRole } from "../../../src/domain/vaults/types.ts";
 import {
   addMember,
   call,
@@ -258,4 +263,186 @@ describe("vault authorization matrix (HTTP) against the table next to canVault()
       expect(mismatches).toEqual([]);
     }, 60_000);
   }
+});
+
+type MemberKind = keyof typeof VAULT_CALLER_SETUP;
+const MEMBER_KINDS = Object.keys(VAULT_CALLER_SETUP) as MemberKind[];
+
+/** The rule (A8), written out independently of canVault(): may `kind` touch grants of `roles`? */
+function mayTouch(kind: MemberKind, roles: readonly VaultRole[]): boolean {
+  const s = VAULT_CALLER_SETUP[kind];
+  const rank = (r: VaultRole | null) => (r === null ? -1 : VAULT_ROLES.indexOf(r));
+  const eff =
+    s.orgRole === "OWNER" || s.orgRole === "ADMIN"
+      ? "ADMIN"
+      : rank(s.direct) >= rank(s.team)
+        ? s.direct
+        : s.team;
+  if (eff === "ADMIN") return true;
+  return eff === "MANAGER" && roles.every((r) => r !== "ADMIN");
+}
+
+describe("grant-role ceiling over HTTP: MANAGER up to MANAGER, ADMIN any", () => {
+  test("the rule as written here: MANAGER kinds never touch ADMIN, ADMIN kinds do", () => {
+    for (const k of ["manager", "team_manager", "reader_team_manager"] as const) {
+      expect(mayTouch(k, ["READER", "MANAGER"])).toBe(true);
+      expect(mayTouch(k, ["ADMIN"])).toBe(false);
+    }
+    for (const k of ["org_owner", "org_admin", "vault_admin", "team_admin"] as const)
+      expect(mayTouch(k, ["ADMIN"])).toBe(true);
+    for (const k of ["writer", "reader", "team_writer", "team_reader", "member"] as const)
+      expect(mayTouch(k, ["READER"])).toBe(false);
+  });
+
+  for (const family of ["user", "team", "client"] as const) {
+    test(`${family} grants: an ADMIN grant changed or deleted, a grant promoted to ADMIN`, async () => {
+      const G = `${V()}/${target}/${family}-grants`;
+      const cases: { name: string; roles: VaultRole[]; req: () => Promise<Req> }[] = [
+        {
+          name: "update ADMIN → READER",
+          roles: ["ADMIN", "READER"],
+          req: async () => ({
+            method: "PATCH",
+            path: `${G}/${await spareGrant(family, "ADMIN")}`,
+            body: { role: "READER" },
+          }),
+        },
+        {
+          name: "update ADMIN → MANAGER",
+          roles: ["ADMIN", "MANAGER"],
+          req: async () => ({
+            method: "PATCH",
+            path: `${G}/${await spareGrant(family, "ADMIN")}`,
+            body: { role: "MANAGER" },
+          }),
+        },
+        {
+          name: "update READER → ADMIN",
+          roles: ["READER", "ADMIN"],
+          req: async () => ({
+            method: "PATCH",
+            path: `${G}/${await spareGrant(family, "READER")}`,
+            body: { role: "ADMIN" },
+          }),
+        },
+        {
+          name: "delete ADMIN",
+          roles: ["ADMIN"],
+          req: async () => ({
+            method: "DELETE",
+            path: `${G}/${await spareGrant(family, "ADMIN")}`,
+          }),
+        },
+        {
+          name: "create ADMIN",
+          roles: ["ADMIN"],
+          req: async () => {
+            await spareGrant(family, null);
+            return {
+              method: "POST",
+              path: G,
+              body: { [subjectField(family)]: subjectOf(family), role: "ADMIN" },
+            };
+          },
+        },
+      ];
+      const mismatches: string[] = [];
+      for (const c of cases) {
+        for (const kind of MEMBER_KINDS) {
+          const req = await c.req();
+          const r = await call(env, req.method, req.path, {
+            token: callers.get(kind)!.token,
+            body: req.body,
+          });
+          const got = r.status >= 200 && r.status < 300 ? "2xx" : String(r.status);
+          const want = mayTouch(kind, c.roles) ? "2xx" : "403";
+          if (got !== want)
+            mismatches.push(`${c.name} as ${kind}: expected ${want}, got ${r.status}`);
+          // A refused change changed nothing.
+          if (want === "403" && c.name !== "create ADMIN") {
+            const after = (await grantsOf(family)).find(
+              (g) => g[subjectField(family)] === subjectOf(family),
+            );
+            const before = c.roles[0];
+            if (after?.role !== before)
+              mismatches.push(`${c.name} as ${kind}: the grant is now ${after?.role ?? "gone"}`);
+          }
+        }
+      }
+      expect(mismatches).toEqual([]);
+    }, 60_000);
+  }
+
+  test("own grants: promoting oneself to ADMIN is refused below ADMIN; a MANAGER may delete its own", async () => {
+    // A vault of its own, with every caller's fixture grants: self-deletions do not touch `target`.
+    const vault = await fixtureVault();
+    const G = (family: "user" | "team") => `${V()}/${vault}/${family}-grants`;
+    const own = async (kind: MemberKind, family: "user" | "team") => {
+      const subject = family === "user" ? callers.get(kind)!.id : teamOf.get(kind);
+      const r = await ok<{ grants: Record<string, string>[] }>(
+        asOwner("GET", `${G(family)}?limit=100`),
+      );
+      return r.grants.find((g) => g[`${family}_id`] === subject);
+    };
+    const mismatches: string[] = [];
+    const check = (what: string, kind: MemberKind, want: string, r: Reply) => {
+      const got = r.status >= 200 && r.status < 300 ? "2xx" : String(r.status);
+      if (got !== want) mismatches.push(`${what} as ${kind}: expected ${want}, got ${r.status}`);
+    };
+    let selfPromotions = 0;
+    let selfDeletions = 0;
+    for (const kind of MEMBER_KINDS) {
+      for (const family of ["user", "team"] as const) {
+        const g = await own(kind, family);
+        if (!g) continue;
+        const role = g.role as VaultRole;
+        const token = callers.get(kind)!.token;
+        if (role !== "ADMIN") {
+          selfPromotions++;
+          const up = await call(env, "PATCH", `${G(family)}/${g.id}`, {
+            token,
+            body: { role: "ADMIN" },
+          });
+          check(
+            `own ${family} grant ${role} → ADMIN`,
+            kind,
+            mayTouch(kind, [role, "ADMIN"]) ? "2xx" : "403",
+            up,
+          );
+          if ((await own(kind, family))?.role !== role && !mayTouch(kind, [role, "ADMIN"]))
+            mismatches.push(`own ${family} grant as ${kind}: promoted despite the refusal`);
+        }
+        selfDeletions++;
+        const del = await call(env, "DELETE", `${G(family)}/${g.id}`, { token });
+        const want = mayTouch(kind, [role]) ? "2xx" : "403";
+        check(`own ${family} grant ${role} deleted`, kind, want, del);
+        if (want === "2xx" && del.status !== 204)
+          mismatches.push(`own ${family} grant deleted as ${kind}: ${del.status}, not 204`);
+        const left = await own(kind, family);
+        if ((want === "2xx") !== (left === undefined))
+          mismatches.push(
+            `own ${family} grant deleted as ${kind}: still there = ${left !== undefined}`,
+          );
+      }
+    }
+    // The kinds that matter are all there: the direct MANAGER and the READER with a team MANAGER.
+    expect(selfPromotions).toBeGreaterThanOrEqual(4);
+    expect(selfDeletions).toBeGreaterThanOrEqual(4);
+    expect(mismatches).toEqual([]);
+    // Spelled out for the direct MANAGER, the case the review named.
+    const m = callers.get("manager")!;
+    const g = await ok<{ grant: { id: string } }>(
+      asOwner("POST", `${G("user")}`, { user_id: m.id, role: "MANAGER" }),
+    );
+    const promote = await call(env, "PATCH", `${G("user")}/${g.grant.id}`, {
+      token: m.token,
+      body: { role: "ADMIN" },
+    });
+    expect(promote.status).toBe(403);
+    expect(promote.body.code).toBe("VAULT_FORBIDDEN");
+    expect(
+      (await call(env, "DELETE", `${G("user")}/${g.grant.id}`, { token: m.token })).status,
+    ).toBe(204);
+    await ok(asOwner("DELETE", `${V()}/${vault}`));
+  }, 60_000);
 });

@@ -1,9 +1,11 @@
 /**
  * Vaults end to end over real sockets (standalone engine mode): CRUD, names, the tier limit under
  * 20 parallel creations, user and team grants with their referential checks, suspension,
- * isolation between organizations, bad input, and the audit events.
+ * isolation between organizations (B's vault, grant, team, user and client ids in A's URLs and
+ * bodies), bad input, and the audit events.
  */
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { ClientKeys } from "../../../src/domain/clients/keys.ts";
 import {
   addMember,
   call,
@@ -397,48 +399,149 @@ describe("suspension, isolation, audit", () => {
   });
 
   test("another organization's ids never give a 2xx, and its data stays unchanged", async () => {
+    // Clients do not exist yet (the token issue builds them): one live client per organization is
+    // written straight to the key the client-grant check reads (ClientKeys.client).
+    const myClient = "910000000000000001";
+    const theirClient = "910000000000000002";
+    await env.server.node.kv.transact(async (tx) => {
+      tx.set(ClientKeys.client(orgId, myClient), new TextEncoder().encode("{}"));
+      tx.set(ClientKeys.client(otherOrg, theirClient), new TextEncoder().encode("{}"));
+    });
     const mine = await newVault("Mine");
     const theirs = await newVault("Theirs", otherOrg, outsider);
-    const theirTeam = await call(env, "POST", `/v1/organizations/${otherOrg}/teams`, {
-      token: outsider.token,
-      body: { name: "B team" },
+    const asThem = (method: string, path: string, body?: unknown) =>
+      call(env, method, path, { token: outsider.token, body });
+    const idOf = (r: { body: Record<string, unknown> }, k: string) =>
+      (r.body[k] as { id: string }).id;
+    // B: a member besides its owner, a team, and a grant of each family on its vault.
+    const theirMember = await signUp(env, "B member");
+    await addMember(env, otherOrg, outsider, theirMember);
+    const theirTeamId = idOf(
+      await asThem("POST", `/v1/organizations/${otherOrg}/teams`, { name: "B team" }),
+      "team",
+    );
+    const TG = `${V(otherOrg)}/${theirs.id}`;
+    const theirUserGrant = idOf(
+      await asThem("POST", `${TG}/user-grants`, { user_id: theirMember.id, role: "READER" }),
+      "grant",
+    );
+    const theirTeamGrant = idOf(
+      await asThem("POST", `${TG}/team-grants`, { team_id: theirTeamId, role: "WRITER" }),
+      "grant",
+    );
+    const theirClientGrant = idOf(
+      await asThem("POST", `${TG}/client-grants`, { client_id: theirClient, role: "READER" }),
+      "grant",
+    );
+    // A: grants of each family on its own vault too, so a lookup that ignored the vault would find
+    // something.
+    const MG = `${V()}/${mine.id}`;
+    const myTeamId = idOf(
+      await call(env, "POST", `/v1/organizations/${orgId}/teams`, {
+        token: owner.token,
+        body: { name: "A iso team" },
+      }),
+      "team",
+    );
+    for (const [family, body] of [
+      ["user", { user_id: member.id, role: "READER" }],
+      ["team", { team_id: myTeamId, role: "READER" }],
+      ["client", { client_id: myClient, role: "READER" }],
+    ] as const) {
+      const r = await call(env, "POST", `${MG}/${family}-grants`, { token: owner.token, body });
+      expect({ family, status: r.status }).toEqual({ family, status: 201 });
+    }
+
+    const snapshot = async () => ({
+      vaults: (await asThem("GET", `${V(otherOrg)}?limit=100`)).body,
+      vault: (await asThem("GET", TG)).body,
+      user: (await asThem("GET", `${TG}/user-grants?limit=100`)).body,
+      team: (await asThem("GET", `${TG}/team-grants?limit=100`)).body,
+      client: (await asThem("GET", `${TG}/client-grants?limit=100`)).body,
     });
-    const theirTeamId = (theirTeam.body.team as { id: string }).id;
-    const theirGrants = await call(env, "GET", `${V(otherOrg)}/${theirs.id}/user-grants`, {
-      token: outsider.token,
-    });
-    const theirGrant = (theirGrants.body.grants as { id: string }[])[0]!.id;
+    const before = await snapshot();
+    expect((before.user.grants as unknown[]).length).toBe(2);
+    expect((before.team.grants as unknown[]).length).toBe(1);
+    expect((before.client.grants as unknown[]).length).toBe(1);
+
+    const grantIds = { user: theirUserGrant, team: theirTeamGrant, client: theirClientGrant };
     const attempts: [string, string, unknown?][] = [
+      // B's vault id in A's URLs.
       ["GET", `${V()}/${theirs.id}`],
       ["PATCH", `${V()}/${theirs.id}`, { name: "hijack" }],
       ["DELETE", `${V()}/${theirs.id}`],
-      ["GET", `${V()}/${theirs.id}/user-grants`],
-      ["POST", `${V()}/${theirs.id}/user-grants`, { user_id: owner.id, role: "ADMIN" }],
-      ["GET", `${V()}/${mine.id}/user-grants/${theirGrant}`],
-      ["PATCH", `${V()}/${mine.id}/user-grants/${theirGrant}`, { role: "READER" }],
-      ["DELETE", `${V()}/${mine.id}/user-grants/${theirGrant}`],
-      ["POST", `${V()}/${mine.id}/team-grants`, { team_id: theirTeamId, role: "ADMIN" }],
-      ["POST", `${V()}/${mine.id}/user-grants`, { user_id: outsider.id, role: "ADMIN" }],
+      // A's org and vault ids in B's URLs.
       ["GET", `${V(otherOrg)}/${mine.id}`],
       ["GET", `${V(otherOrg)}/${theirs.id}`],
+      ["PATCH", `${V(otherOrg)}/${theirs.id}`, { name: "hijack" }],
+      ["DELETE", `${V(otherOrg)}/${theirs.id}`],
       ["GET", V(otherOrg)],
+      ["POST", V(otherOrg), { name: "planted" }],
     ];
+    for (const family of ["user", "team", "client"] as const) {
+      const own = grantIds[family];
+      const subject = { user: owner.id, team: myTeamId, client: myClient }[family];
+      attempts.push(
+        // B's vault, with A's subjects and with B's own grant ids, under A's organization.
+        ["GET", `${V()}/${theirs.id}/${family}-grants`],
+        [
+          "POST",
+          `${V()}/${theirs.id}/${family}-grants`,
+          { [`${family}_id`]: subject, role: "ADMIN" },
+        ],
+        ["GET", `${V()}/${theirs.id}/${family}-grants/${own}`],
+        ["PATCH", `${V()}/${theirs.id}/${family}-grants/${own}`, { role: "ADMIN" }],
+        ["DELETE", `${V()}/${theirs.id}/${family}-grants/${own}`],
+        // B's grant ids under A's vault, of every family (a team grant id in the user route too).
+        ...(["user", "team", "client"] as const).flatMap((route): [string, string, unknown?][] => [
+          ["GET", `${MG}/${route}-grants/${own}`],
+          ["PATCH", `${MG}/${route}-grants/${own}`, { role: "ADMIN" }],
+          ["DELETE", `${MG}/${route}-grants/${own}`],
+        ]),
+        // B's grant ids and vault under B's organization, with A's token.
+        ["GET", `${TG}/${family}-grants`],
+        ["PATCH", `${TG}/${family}-grants/${own}`, { role: "ADMIN" }],
+        ["DELETE", `${TG}/${family}-grants/${own}`],
+        ["POST", `${TG}/${family}-grants`, { [`${family}_id`]: subject, role: "ADMIN" }],
+      );
+    }
+    // B's subjects in the bodies of A's grant creations.
+    for (const user of [outsider.id, theirMember.id])
+      attempts.push(["POST", `${MG}/user-grants`, { user_id: user, role: "ADMIN" }]);
+    attempts.push(
+      ["POST", `${MG}/team-grants`, { team_id: theirTeamId, role: "ADMIN" }],
+      ["POST", `${MG}/client-grants`, { client_id: theirClient, role: "ADMIN" }],
+    );
+    const leaks: string[] = [];
     for (const [method, path, body] of attempts) {
       const r = await call(env, method, path, { token: owner.token, body });
-      expect({ method, path, ok: r.status >= 200 && r.status < 300 }).toEqual({
-        method,
-        path,
-        ok: false,
-      });
-      expect(r.status).toBeLessThan(500);
+      if ((r.status >= 200 && r.status < 300) || r.status >= 500)
+        leaks.push(`${method} ${path} ${JSON.stringify(body ?? null)}: ${r.status}`);
     }
-    const still = await call(env, "GET", `${V(otherOrg)}/${theirs.id}`, { token: outsider.token });
-    expect(still.body.vault).toMatchObject({ name: "Theirs", deleted_at: null });
-    const grants = await call(env, "GET", `${V(otherOrg)}/${theirs.id}/user-grants`, {
-      token: outsider.token,
+    expect(leaks).toEqual([]);
+    // B's subjects are refused as not found in A, not for some unrelated reason.
+    const refusals: [string, unknown, string][] = [
+      ["user-grants", { user_id: theirMember.id, role: "READER" }, "GRANT_USER_NOT_MEMBER"],
+      ["team-grants", { team_id: theirTeamId, role: "READER" }, "GRANT_TEAM_NOT_FOUND"],
+      ["client-grants", { client_id: theirClient, role: "READER" }, "GRANT_CLIENT_NOT_FOUND"],
+    ];
+    for (const [route, body, code] of refusals)
+      expectA3(await call(env, "POST", `${MG}/${route}`, { token: owner.token, body }), 400, code);
+    expect(await snapshot()).toEqual(before);
+    // A's own grants were not touched either: still one of each family.
+    for (const family of ["user", "team", "client"] as const) {
+      const r = await call(env, "GET", `${MG}/${family}-grants`, { token: owner.token });
+      const n = (r.body.grants as unknown[]).length;
+      expect({ family, n }).toEqual({ family, n: family === "user" ? 2 : 1 });
+    }
+    await call(env, "DELETE", MG, { token: owner.token });
+    await call(env, "DELETE", `/v1/organizations/${orgId}/teams/${myTeamId}`, {
+      token: owner.token,
     });
-    expect(grants.body.grants).toEqual(theirGrants.body.grants);
-    await call(env, "DELETE", `${V()}/${mine.id}`, { token: owner.token });
+    await env.server.node.kv.transact(async (tx) => {
+      tx.clear(ClientKeys.client(orgId, myClient));
+      tx.clear(ClientKeys.client(otherOrg, theirClient));
+    });
   });
 
   test("vault and grant changes are audited (A11)", async () => {

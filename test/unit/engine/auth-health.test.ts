@@ -146,8 +146,9 @@ describe("EngineHealth", () => {
       channelState: () => channel,
       pending: () => pending,
     });
+    // Nothing has answered yet: no claim of a connection.
     expect(await h.section()).toEqual({
-      mode: "connected",
+      mode: "connecting",
       endpoint: "engine:8081",
       channel: "idle",
       last_error: null,
@@ -155,7 +156,12 @@ describe("EngineHealth", () => {
       last_success_at: null,
       pending: 2,
     });
+    channel = "connecting";
+    expect((await h.section()).mode).toBe("connecting");
     h.succeeded("CreateVault");
+    channel = "idle";
+    // An idle channel after a success (grpc-js idles unused channels) stays connected.
+    expect((await h.section()).mode).toBe("connected");
     clock.advance(1000);
     h.failed("CreateVault", new EngineError("UNAVAILABLE", "CreateVault", "down"));
     channel = "connecting";
@@ -185,6 +191,46 @@ describe("EngineHealth", () => {
     expect((await h.section()) as { pending: number }).toMatchObject({ pending: 7 });
   });
 
+  test("connecting until a call has an answer or the channel is READY", async () => {
+    let channel: "idle" | "ready" | "transient_failure" | "connecting" = "connecting";
+    const h = new EngineHealth({
+      endpoint: "engine:8081",
+      clock: new FakeClock(),
+      channelState: () => channel,
+    });
+    expect((await h.section()).mode).toBe("connecting");
+    // A link error before anything answered: unreachable, never connected.
+    h.failed("CreateVault", new EngineError("UNAVAILABLE", "CreateVault", "down"));
+    expect((await h.section()).mode).toBe("unreachable");
+    channel = "ready";
+    expect((await h.section()).mode).toBe("connected");
+    channel = "idle";
+    expect((await h.section()).mode).toBe("unreachable");
+    // A closed client is not an answer of the engine.
+    const closed = new EngineHealth({
+      endpoint: "e:1",
+      clock: new FakeClock(),
+      channelState: () => "idle",
+    });
+    closed.failed("CreateVault", new EngineError("CLIENT_CLOSED", "CreateVault", "closed"));
+    expect((await closed.section()).mode).toBe("connecting");
+    // A permanent error is one: only a reachable engine gives it.
+    const refused = new EngineHealth({
+      endpoint: "e:1",
+      clock: new FakeClock(),
+      channelState: () => "idle",
+    });
+    refused.failed("CreateVault", new EngineError("INVALID_ARGUMENT", "CreateVault", "bad"));
+    expect(await refused.section()).toMatchObject({ mode: "connected", last_success_at: null });
+    // READY alone is enough.
+    const ready = new EngineHealth({
+      endpoint: "e:1",
+      clock: new FakeClock(),
+      channelState: () => "ready",
+    });
+    expect((await ready.section()).mode).toBe("connected");
+  });
+
   test("a failing pending counter or channel probe never fails the section", async () => {
     const h = new EngineHealth({
       endpoint: "engine:8081",
@@ -194,7 +240,7 @@ describe("EngineHealth", () => {
       },
       pending: () => Promise.reject(new Error("kv down")),
     });
-    expect(await h.section()).toMatchObject({ mode: "connected", channel: null, pending: null });
+    expect(await h.section()).toMatchObject({ mode: "connecting", channel: null, pending: null });
   });
 });
 
