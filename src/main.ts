@@ -15,6 +15,7 @@ import { findLivePeers } from "./cluster/peers.ts";
 import { secretTag } from "./cluster/secret-tag.ts";
 import { ConfigError, loadConfig } from "./config/load.ts";
 import type { Config } from "./config/schema.ts";
+import { createSealer } from "./crypto/envelope.ts";
 import type { PasswordHasher } from "./crypto/password.ts";
 import { Argon2Hasher } from "./crypto/password.ts";
 import { RateLimiter } from "./domain/ratelimit/limiter.ts";
@@ -249,6 +250,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         enabled: config.rate_limiting.enabled,
         onDenied: (category) => authMetrics.rateLimitsExceeded.inc({ category }),
       }),
+      sealer: createSealer(config.auth.key_encryption_secret, "request-claims"),
       settings,
       metrics: authMetrics,
     };

@@ -6,6 +6,7 @@
  * setter after construction.
  */
 import type { Config } from "../config/schema.ts";
+import type { Sealer } from "../crypto/envelope.ts";
 import type { PasswordHasher } from "../crypto/password.ts";
 import type { RateLimitRule } from "../domain/ratelimit/counters.ts";
 import type { RateLimiter } from "../domain/ratelimit/limiter.ts";
@@ -91,6 +92,8 @@ export interface ServiceDeps {
   /** Sends enqueued mail right after commit; the `mail-outbox` leader job retries failures. */
   delivery: OutboxDelivery;
   limiter: RateLimiter;
+  /** Seals what services keep of a request's secrets for a retry (invitation claims). */
+  sealer: Sealer;
   settings: ServiceSettings;
   metrics: AuthMetrics;
 }

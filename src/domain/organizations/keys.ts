@@ -54,6 +54,10 @@ export const OrgKeys = {
   createClaimExpiry: (expiresAt: number, userId: string, key: string) =>
     root.key("idcx", expiresAt, idItem(userId), key),
   createClaimExpirySpace: root.sub("idcx"),
+  invitationClaim: (userId: string, key: string) => root.key("iic", idItem(userId), key),
+  invitationClaimExpiry: (expiresAt: number, userId: string, key: string) =>
+    root.key("iicx", expiresAt, idItem(userId), key),
+  invitationClaimExpirySpace: root.sub("iicx"),
   deletionMark: (userId: string) => root.key("ud", idItem(userId)),
   cascade: (orgId: string, cascadeId: string) => root.key("cq", idItem(orgId), idItem(cascadeId)),
   orgCascades: (orgId: string) => root.range("cq", idItem(orgId)),

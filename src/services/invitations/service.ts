@@ -4,7 +4,9 @@
  * that address, by mail through the outbox written in the same actor turn as the invitation; the
  * invitee accepts or declines with a verified address equal to the invitation's.
  */
+import { createHash } from "node:crypto";
 import { issueCredential, parseCredential } from "../../crypto/tokens.ts";
+import { claimInvitation } from "../../domain/invitations/claims.ts";
 import { type Invitation, isExpired } from "../../domain/invitations/types.ts";
 import {
   InvitationCodec,
@@ -19,11 +21,13 @@ import { normalizeInviteEmail } from "../../domain/organizations/validation.ts";
 import { invitationView } from "../../domain/organizations/views.ts";
 import { idFromItem } from "../../domain/users/keys.ts";
 import { getUser } from "../../domain/users/records.ts";
+import type { OutboxEntry } from "../../email/outbox.ts";
 import { frontendLink, invitationMail } from "../../email/templates.ts";
 import type { ReadOps } from "../../kv/types.ts";
 import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
-import type { CallOptions, Principal } from "../context.ts";
+import { RuntimeErrors } from "../../runtime/errors.ts";
+import { type CallOptions, type Principal, scopedIdempotencyKey } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { askOrg } from "../organizations/ask.ts";
 import { verifiedEmailsOf } from "../organizations/service.ts";
@@ -33,6 +37,16 @@ export const INVITATION_ACCEPT_PATH = "/invitations/accept";
 type InvitationDto = ReturnType<typeof invitationView>;
 export type InboxEntry = InvitationDto & { organization_name: string };
 
+/** What an invitation create sends the organization actor besides the mail budgets. */
+interface PreparedInvitation {
+  invitationId: string;
+  email: string;
+  role: OrgRole;
+  token: string;
+  secretHash: string;
+  mail: OutboxEntry;
+}
+
 export class InvitationService {
   readonly #d: ServiceDeps;
 
@@ -40,7 +54,11 @@ export class InvitationService {
     this.#d = deps;
   }
 
-  /** POST …/invitations: 201 with the invitation (never its token: that goes by mail only). */
+  /**
+   * POST …/invitations: 201 with the invitation (never its token: that goes by mail only). With an
+   * Idempotency-Key the prepared message (id, token, mail) is claimed once per (user, key) for
+   * 24 h, sealed, so a retry sends the actor the same message and gets the first outcome back.
+   */
   async create(
     p: Principal,
     orgId: string,
@@ -49,6 +67,54 @@ export class InvitationService {
   ) {
     const d = this.#d;
     const email = normalizeInviteEmail(input.email);
+    const prepare = () => this.#prepare(p, orgId, email, input.role);
+    let message: PreparedInvitation;
+    if (opts.idempotencyKey) {
+      // Validated (and scoped) before it becomes part of a stored claim.
+      scopedIdempotencyKey(p.userId, opts.idempotencyKey);
+      const fingerprint = createHash("sha256")
+        .update(JSON.stringify([orgId, email, input.role]))
+        .digest("hex");
+      const fresh = await prepare();
+      const claim = await d.kv.transact(
+        (tx) =>
+          claimInvitation(tx, {
+            userId: p.userId,
+            key: opts.idempotencyKey as string,
+            now: d.clock.now(),
+            fingerprint,
+            prepare: () => d.sealer.seal(JSON.stringify(fresh)),
+          }),
+        { name: "invitation.claim" },
+      );
+      if (claim.fingerprint !== fingerprint) throw RuntimeErrors.IDEMPOTENCY_KEY_REUSED();
+      message = JSON.parse(d.sealer.open(claim.sealed)) as PreparedInvitation;
+    } else message = await prepare();
+    const reply = await askOrg(
+      d,
+      p,
+      orgId,
+      "invitations.create",
+      { ...message, mailRules: this.#mailRules() },
+      opts,
+    );
+    d.delivery.deliverNow([message.mail.id]).catch((e: unknown) => {
+      d.log.warn("invitation mail not sent yet; the outbox job retries", {
+        err: e,
+        mail_id: message.mail.id,
+      });
+    });
+    return reply;
+  }
+
+  /** A fresh invitation message: its id, one-time token (only its hash is stored) and mail. */
+  async #prepare(
+    p: Principal,
+    orgId: string,
+    email: string,
+    role: OrgRole,
+  ): Promise<PreparedInvitation> {
+    const d = this.#d;
     const invitationId = d.ids.next();
     const { token, secretHash } = issueCredential(invitationId);
     const { orgName, inviterName } = await d.kv.transact(
@@ -64,35 +130,11 @@ export class InvitationService {
     const rendered = invitationMail({
       organizationName: orgName,
       inviterName,
-      role: input.role,
+      role,
       link: frontendLink(d.settings.frontendBaseUrl, INVITATION_ACCEPT_PATH, token),
     });
     const mail = d.outbox.entry({ to: email, kind: "invitation", ...rendered });
-    const reply = await askOrg(
-      d,
-      p,
-      orgId,
-      "invitations.create",
-      {
-        invitationId,
-        email,
-        role: input.role,
-        token,
-        secretHash,
-        mail,
-        mailRules: this.#mailRules(),
-      },
-      // Not forwarded: the Idempotency-Key. The message carries a fresh token, so a retry could
-      // never match the first outcome; a retried invitation answers 409 INVITATION_EXISTS instead.
-      { meta: opts.meta },
-    );
-    d.delivery.deliverNow([mail.id]).catch((e: unknown) => {
-      d.log.warn("invitation mail not sent yet; the outbox job retries", {
-        err: e,
-        mail_id: mail.id,
-      });
-    });
-    return reply;
+    return { invitationId, email, role, token, secretHash, mail };
   }
 
   /** The invitation mail's rate limits (config `rate_limiting.invitations_*`), none when off. */

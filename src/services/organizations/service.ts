@@ -4,10 +4,12 @@
  * membership and runs `can()` against its own state: the organization id from the URL is never
  * trusted on its own. Also the organizations side of account deletion (`OrgMembershipPort`).
  */
+
 import { fencedBatchJob } from "../../cluster/fenced-job.ts";
 import type { LeaderJob } from "../../cluster/jobs-types.ts";
 import type { Action } from "../../domain/authz/permissions.ts";
 import { listUserEmails } from "../../domain/emails/records.ts";
+import { sweepExpiredInvitationClaims } from "../../domain/invitations/claims.ts";
 import { claimOrgId, sweepExpiredClaims } from "../../domain/organizations/claims.ts";
 import {
   MemberCodec,
@@ -286,8 +288,11 @@ export function createClaimCleanupJob(intervalMs = 60_000): LeaderJob {
     name: "org-create-claims-cleanup",
     intervalMs,
     async batch(tx, ctx) {
-      const swept = await sweepExpiredClaims(tx, ctx.clock.now(), CLAIM_BATCH);
-      return { more: swept === CLAIM_BATCH };
+      const now = ctx.clock.now();
+      const swept = await sweepExpiredClaims(tx, now, CLAIM_BATCH);
+      const room = CLAIM_BATCH - swept;
+      const invitations = room > 0 ? await sweepExpiredInvitationClaims(tx, now, room) : 0;
+      return { more: swept + invitations === CLAIM_BATCH };
     },
   });
 }

@@ -118,6 +118,33 @@ describe("organizations", () => {
     expect(created.map((e) => e.user_agent)).toEqual(["curl/8.5"]);
   });
 
+  test("an invitation retried with the same Idempotency-Key answers the first invitation, one mail", async () => {
+    const u = await signUp(env, "Inviter");
+    const o = await call(env, "POST", "/v1/organizations", {
+      token: u.token,
+      body: { name: "Inv once" },
+    });
+    const orgId = (o.body.organization as { id: string }).id;
+    const email = `once-${orgId}@example.com`;
+    const send = (ua: string, role = "MEMBER") =>
+      call(env, "POST", `/v1/organizations/${orgId}/invitations`, {
+        token: u.token,
+        body: { email, role },
+        headers: { "idempotency-key": "invite-once", "user-agent": ua },
+      });
+    const first = await send("curl/8.5");
+    const again = await send("another client");
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    await env.smtp.waitForMail((m) => m.to.includes(email));
+    await Bun.sleep(200); // a (wrong) second mail would arrive by now
+    expect(env.smtp.mails.filter((m) => m.to.includes(email))).toHaveLength(1);
+    const other = await send("curl/8.5", "ADMIN");
+    expect(other.status).toBe(422);
+    expect(other.body.code).toBe("IDEMPOTENCY_KEY_REUSED");
+  });
+
   test("an unverified user cannot create an organization", async () => {
     const u = await signUp(env, "Unverified", false);
     const r = await call(env, "POST", "/v1/organizations", {
