@@ -43,6 +43,7 @@ import { AuditService } from "./services/audit/service.ts";
 import { rateLimitCleanupJob, tokenCleanupJob } from "./services/auth/jobs.ts";
 import { createAuthMetrics } from "./services/auth/metrics.ts";
 import { AuthService } from "./services/auth/service.ts";
+import { CERTIFICATE_SEAL_PURPOSE, ClientService } from "./services/clients/service.ts";
 import { type ServiceDeps, serviceSettings } from "./services/deps.ts";
 import { EmailService } from "./services/emails/service.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
@@ -273,6 +274,14 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         onSyncStart: (vaultId) => syncDriver?.start(vaultId),
       }),
       audit: new AuditService(sd, organizations),
+      clients: new ClientService(
+        sd,
+        createSealer(
+          config.auth.key_encryption_secret,
+          CERTIFICATE_SEAL_PURPOSE,
+          config.auth.previous_key_encryption_secrets,
+        ),
+      ),
     };
     // The engine's lookups beside forwarding on the internal listener (docs/vaults.md).
     internal.setRoutes(

@@ -9,6 +9,13 @@
 import type { Static } from "@sinclair/typebox";
 import { secretMatches } from "../../src/crypto/tokens.ts";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
+import * as clients from "../../src/domain/clients/ops.ts";
+import {
+  readCertificate,
+  readCertificates,
+  readClient,
+  readClients,
+} from "../../src/domain/clients/reads.ts";
 import { findEmailByAddress } from "../../src/domain/emails/records.ts";
 import {
   expiryReminder,
@@ -244,7 +251,97 @@ const HANDLERS: OrgHandlers = {
       env,
       out,
     ),
+  "clients.create": async (state, msg, { env, out, ctx }) =>
+    clients.createClient(
+      state,
+      {
+        clientId: msg.clientId,
+        name: msg.name,
+        description: msg.description,
+        clients: await readClients(ctx.read, ctx.actor.id),
+      },
+      env,
+      out,
+    ),
+  "clients.list": async (state, msg, { env, ctx }) =>
+    clients.listClients(
+      state,
+      { page: msg.page, clients: await readClients(ctx.read, ctx.actor.id) },
+      env,
+    ),
+  "clients.get": async (state, msg, { env, ctx }) =>
+    clients.getClient(
+      state,
+      { client: await readClient(ctx.read, ctx.actor.id, msg.clientId) },
+      env,
+    ),
+  "clients.update": async (state, msg, { env, out, ctx }) =>
+    clients.updateClient(
+      state,
+      {
+        client: await readClient(ctx.read, ctx.actor.id, msg.clientId),
+        name: msg.name,
+        description: msg.description,
+        clients: await readClients(ctx.read, ctx.actor.id),
+      },
+      env,
+      out,
+    ),
+  "clients.setActive": async (state, msg, { env, out, ctx }) =>
+    clients.setClientActive(
+      state,
+      { client: await readClient(ctx.read, ctx.actor.id, msg.clientId), active: msg.active },
+      env,
+      out,
+    ),
+  "clients.delete": async (state, msg, { env, out, ctx }) =>
+    clients.deleteClient(
+      state,
+      {
+        client: await readClient(ctx.read, ctx.actor.id, msg.clientId),
+        certificates: await readCertificates(ctx.read, ctx.actor.id, msg.clientId),
+      },
+      env,
+      out,
+    ),
+  "certificates.create": async (state, msg, { env, out, ctx }) =>
+    clients.createCertificate(
+      state,
+      {
+        client: await readClient(ctx.read, ctx.actor.id, msg.clientId),
+        certificates: await readCertificates(ctx.read, ctx.actor.id, msg.clientId),
+        certId: msg.certId,
+        name: msg.name,
+        publicKey: msg.publicKey,
+        sealedPrivateKey: msg.sealedPrivateKey,
+      },
+      env,
+      out,
+    ),
+  "certificates.list": async (state, msg, { env, ctx }) =>
+    clients.listCertificates(
+      state,
+      {
+        client: await readClient(ctx.read, ctx.actor.id, msg.clientId),
+        certificates: await readCertificates(ctx.read, ctx.actor.id, msg.clientId),
+      },
+      env,
+    ),
+  "certificates.get": async (state, msg, { env, ctx }) =>
+    clients.getCertificate(state, await certLookup(ctx, msg.clientId, msg.certId), env),
+  "certificates.revoke": async (state, msg, { env, out, ctx }) =>
+    clients.revokeCertificate(state, await certLookup(ctx, msg.clientId, msg.certId), env, out),
+  "certificates.delete": async (state, msg, { env, out, ctx }) =>
+    clients.deleteCertificate(state, await certLookup(ctx, msg.clientId, msg.certId), env, out),
 };
+
+/** A client and one of its certificates, read with `ctx.read` (re-validated at commit). */
+async function certLookup(ctx: TurnContext, clientId: string, certId: string) {
+  return {
+    client: await readClient(ctx.read, ctx.actor.id, clientId),
+    certificate: await readCertificate(ctx.read, ctx.actor.id, clientId, certId),
+  };
+}
 
 /** Runs the handler of `msg` (the map is typed per message; the call site sees the union). */
 function run(state: OrgState, msg: OrgMessage, turn: Turn): Step | Promise<Step> {

@@ -7,6 +7,7 @@
  */
 import { type TProperties, Type } from "@sinclair/typebox";
 import { ALL_ACTIONS, ORG_PERMISSIONS } from "../../src/domain/authz/permissions.ts";
+import type * as clients from "../../src/domain/clients/ops.ts";
 import type * as inv from "../../src/domain/invitations/ops.ts";
 import type * as org from "../../src/domain/organizations/ops.ts";
 import { ORG_ROLES, ORG_TIERS, type OrgRole } from "../../src/domain/organizations/types.ts";
@@ -148,6 +149,41 @@ export const organizationProtocol = defineProtocol("organization", {
   /** Sent by the vault service after a vault change, and by the settle reminder (system). */
   "vaults.settle": message(input({ vaultId: Id, rollback: Type.Boolean() })).returns<
     Reply<typeof vaults.settleVault>
+  >(),
+  /** Service clients and their certificates (src/domain/clients, docs/clients.md). */
+  "clients.create": message(
+    input({ clientId: Id, name: Type.String(), description: NullableString }),
+  ).returns<Reply<typeof clients.createClient>>(),
+  "clients.list": message(input({ page: PageSchema })).returns<Reply<typeof clients.listClients>>(),
+  "clients.get": message(input({ clientId: Id })).returns<Reply<typeof clients.getClient>>(),
+  "clients.update": message(
+    input({ clientId: Id, name: NullableString, description: NullableString }),
+  ).returns<Reply<typeof clients.updateClient>>(),
+  "clients.setActive": message(input({ clientId: Id, active: Type.Boolean() })).returns<
+    Reply<typeof clients.setClientActive>
+  >(),
+  "clients.delete": message(input({ clientId: Id })).returns<Reply<typeof clients.deleteClient>>(),
+  /** The key pair comes from the service: the public key in clear, the private seed sealed. */
+  "certificates.create": message(
+    input({
+      clientId: Id,
+      certId: Id,
+      name: Type.String(),
+      publicKey: Type.String({ minLength: 1, maxLength: 64 }),
+      sealedPrivateKey: Type.String({ minLength: 1, maxLength: 512 }),
+    }),
+  ).returns<Reply<typeof clients.createCertificate>>(),
+  "certificates.list": message(input({ clientId: Id })).returns<
+    Reply<typeof clients.listCertificates>
+  >(),
+  "certificates.get": message(input({ clientId: Id, certId: Id })).returns<
+    Reply<typeof clients.getCertificate>
+  >(),
+  "certificates.revoke": message(input({ clientId: Id, certId: Id })).returns<
+    Reply<typeof clients.revokeCertificate>
+  >(),
+  "certificates.delete": message(input({ clientId: Id, certId: Id })).returns<
+    Reply<typeof clients.deleteCertificate>
   >(),
 });
 

@@ -130,6 +130,7 @@ const HANDLERS: VaultHandlers = {
       env,
       out,
     ),
+  "grants.purgeClient": (state, msg, { out }) => ops.purgeClientGrants(state, msg, out),
 };
 
 /** The organization is a tombstone (read with `ctx.read`, re-validated at commit). */
@@ -148,6 +149,7 @@ const SYSTEM_MESSAGES: ReadonlySet<VaultMessageName> = new Set<VaultMessageName>
   "grants.purgeUser",
   "grants.purgeTeam",
   "vault.purgeOrg",
+  "grants.purgeClient",
 ]);
 
 function run(state: VaultState, msg: VaultMessage, turn: Turn): Step | Promise<Step> {

@@ -114,6 +114,10 @@ export const vaultProtocol = defineProtocol("vault", {
     Reply<typeof ops.purgeTeamGrants>
   >(),
   "vault.purgeOrg": message(Type.Object({ orgId: Id })).returns<Reply<typeof ops.purgeOrgVault>>(),
+  /** The grants of a deleted client (docs/clients.md; system principal, idempotent). */
+  "grants.purgeClient": message(Type.Object({ orgId: Id, clientId: Id })).returns<
+    Reply<typeof ops.purgeClientGrants>
+  >(),
 });
 
 export type VaultProtocol = typeof vaultProtocol;

@@ -277,6 +277,14 @@ export function resolveConfig(
       `must be at least 32 bytes (got ${new TextEncoder().encode(secret).length})`,
     );
   }
+  for (const [i, old] of raw.auth.previous_key_encryption_secrets.entries()) {
+    if (new TextEncoder().encode(old).length < 32) {
+      throw new ConfigError(
+        `auth.previous_key_encryption_secrets.${i}`,
+        `must be at least 32 bytes (got ${new TextEncoder().encode(old).length})`,
+      );
+    }
+  }
   if (secret === undefined) {
     if (prod) {
       throw new ConfigError(

@@ -78,6 +78,11 @@ export const AuthSchema = t.Object({
    * Missing: an error in production; an ephemeral random secret (with a warning) otherwise.
    */
   key_encryption_secret: t.Optional(t.String()),
+  /**
+   * Earlier values of `key_encryption_secret`, newest first: envelopes sealed under them still
+   * open; nothing new is sealed under them (src/crypto/envelope.ts). Each at least 32 bytes.
+   */
+  previous_key_encryption_secrets: t.Array(t.String(), { default: [] }),
   session_ttl_web: seconds(86400),
   session_ttl_cli: seconds(604800),
   session_ttl_sdk: seconds(2592000),

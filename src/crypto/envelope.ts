@@ -4,6 +4,12 @@
  * a fresh 96-bit IV per value, and a versioned text envelope `v1.<iv>.<ciphertext+tag>`
  * (base64url), so the key derivation can change later without ambiguity.
  *
+ * Rotation: `createSealer(current, purpose, previous)` seals under `current` only and opens an
+ * envelope under `current` or any of `previous` (`auth.previous_key_encryption_secrets`, newest
+ * first; AES-GCM's tag tells a wrong key from the right one). To rotate, move the old secret into
+ * that list and set the new one; old envelopes keep opening, new ones are sealed under the new
+ * secret, and once nothing sealed under an old secret remains it can leave the list.
+ *
  * ```ts
  * const box = createSealer(config.auth.key_encryption_secret, "outbox-mail");
  * const sealed = box.seal(JSON.stringify(body)); // store this
@@ -24,12 +30,47 @@ export interface Sealer {
   open(envelope: string): string;
 }
 
-/** A sealer for one purpose. `secret` must be at least 32 bytes (the config loader enforces it). */
-export function createSealer(secret: string, purpose: string): Sealer {
+function deriveKey(secret: string, purpose: string): Buffer {
   if (Buffer.byteLength(secret, "utf8") < 32) {
     throw new RangeError("key encryption secret must be at least 32 bytes");
   }
-  const key = Buffer.from(hkdfSync("sha256", secret, SALT, `inferadb/${purpose}`, 32));
+  return Buffer.from(hkdfSync("sha256", secret, SALT, `inferadb/${purpose}`, 32));
+}
+
+/**
+ * A sealer for one purpose. `secret` (and each of `previous`) must be at least 32 bytes (the
+ * config loader enforces it). Seals under `secret`; opens under `secret` or any of `previous`.
+ */
+export function createSealer(
+  secret: string,
+  purpose: string,
+  previous: readonly string[] = [],
+): Sealer {
+  const key = deriveKey(secret, purpose);
+  const older = previous.map((s) => deriveKey(s, purpose));
+  const current = sealerOf(key);
+  if (older.length === 0) return current;
+  const fallbacks = older.map(sealerOf);
+  return {
+    seal: current.seal,
+    open(envelope) {
+      try {
+        return current.open(envelope);
+      } catch (e) {
+        for (const old of fallbacks) {
+          try {
+            return old.open(envelope);
+          } catch {
+            // not this one
+          }
+        }
+        throw e;
+      }
+    },
+  };
+}
+
+function sealerOf(key: Buffer): Sealer {
   return {
     seal(plaintext) {
       const iv = randomBytes(IV_BYTES);

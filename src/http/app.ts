@@ -12,6 +12,7 @@ import { createHttpMetrics } from "./plugins/metrics.ts";
 import { requestIdPlugin } from "./plugins/request-id.ts";
 import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
+import { clientRoutes } from "./routes/clients.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
@@ -46,6 +47,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(organizationRoutes(deps))
     .use(teamRoutes(deps))
     .use(vaultRoutes(deps))
+    .use(clientRoutes(deps))
     .use(auditRoutes(deps))
     .use(openapiRoutes(routes));
   return app;

@@ -14,6 +14,7 @@ import type { Logger } from "../lib/log.ts";
 import type { Metrics } from "../lib/metrics.ts";
 import type { AuditService } from "./audit/service.ts";
 import type { AuthService } from "./auth/service.ts";
+import type { ClientService } from "./clients/service.ts";
 import type { EmailService } from "./emails/service.ts";
 import type { InvitationService } from "./invitations/service.ts";
 import type { OrganizationService } from "./organizations/service.ts";
@@ -42,6 +43,8 @@ export interface Services {
   teams: TeamService;
   /** Vaults and their user and team grants. */
   vaults: VaultService;
+  /** Service clients of organizations and their Ed25519 certificates. */
+  clients: ClientService;
   /** The organization audit log. */
   audit: AuditService;
 }

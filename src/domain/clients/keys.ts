@@ -11,7 +11,7 @@
  * always false and every client grant answers `GRANT_CLIENT_NOT_FOUND`.
  */
 import { Roots } from "../../kv/layout.ts";
-import type { ReadOps } from "../../kv/types.ts";
+import type { Mutation, ReadOps } from "../../kv/types.ts";
 import { idItem } from "../users/keys.ts";
 
 export const ClientKeys = {
@@ -29,4 +29,32 @@ export async function clientExists(
   clientId: string,
 ): Promise<boolean> {
   return (await read.get(ClientKeys.client(orgId, clientId))) !== undefined;
+}
+
+/**
+ * Beside the client record, under Roots.client (docs/clients.md#key-layout):
+ *
+ *   ("c", org)                    range of every client record of the organization
+ *   ("k", org, client, cert)      a certificate of the client (public key, sealed private key)
+ *   ("k", org, client)            range of the client's certificates
+ */
+export const ClientRanges = {
+  clients: (orgId: string) => Roots.client.range("c", idItem(orgId)),
+  certificate: (orgId: string, clientId: string, certId: string) =>
+    Roots.client.key("k", idItem(orgId), idItem(clientId), idItem(certId)),
+  certificates: (orgId: string, clientId: string) =>
+    Roots.client.range("k", idItem(orgId), idItem(clientId)),
+} as const;
+
+/**
+ * Clears every client and certificate of a deleted organization (A16), in the organization's
+ * delete commit: two range clears, so their leaving the JWKS (later) needs no cascade.
+ */
+export function deleteOrgClientsWrites(orgId: string): Mutation[] {
+  const [cb, ce] = ClientRanges.clients(orgId);
+  const [kb, ke] = Roots.client.range("k", idItem(orgId));
+  return [
+    { op: "clearRange", begin: cb, end: ce },
+    { op: "clearRange", begin: kb, end: ke },
+  ];
 }

@@ -1,7 +1,7 @@
 /**
  * Vault cascades (A9, docs/organizations.md#cascades): what an organization change owes the
  * vault actors. Removing a member (remove, leave, account deletion) removes their vault grants,
- * deleting a team removes its grants, deleting the organization deletes its vaults. The
+ * deleting a team (or a client, docs/clients.md) removes its grants, deleting the organization deletes its vaults. The
  * organization turn that makes the change writes one `VaultCascade` record `("cq", org, cascade)`
  * in the same commit, listing every vault of the organization at that moment (its vault entries,
  * at most the tier's 500: no per-subject index is kept). The record is run by messages to those
@@ -22,13 +22,13 @@ import { OrgKeys } from "./keys.ts";
 import type { OrgState } from "./state.ts";
 import type { TurnEnv, TurnOutput } from "./turn.ts";
 
-export type CascadeKind = "user" | "team" | "org";
+export type CascadeKind = "user" | "team" | "client" | "org";
 
 export interface VaultCascade {
   id: string;
   org_id: string;
   kind: CascadeKind;
-  /** The user id (kind user), team id (kind team) or organization id (kind org). */
+  /** The user id (kind user), team id (kind team), client id (kind client) or organization id (kind org). */
   subject_id: string;
   /** The vaults to visit: the organization's vault entries when the change committed. */
   vault_ids: string[];

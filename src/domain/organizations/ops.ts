@@ -5,6 +5,7 @@
  */
 import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
+import { deleteOrgClientsWrites } from "../clients/keys.ts";
 import { recordCascade } from "./cascades.ts";
 import { type AccountState, deletionInProgress } from "./deletion.ts";
 import { OrgErrors } from "./errors.ts";
@@ -126,6 +127,8 @@ export function deleteOrg(state: OrgState, env: TurnEnv, out: TurnOutput): OpRes
   out.write(deleteOrgWrites(tombstone, state.members.values(), state.invitations.values()));
   // Its vaults are deleted by the cascade (./cascades.ts); they answer 404 from this commit on.
   recordCascade(state, "org", org.id, env, out);
+  // Its clients and certificates go in the same commit (docs/clients.md).
+  out.write(deleteOrgClientsWrites(org.id));
   out.event({
     event_type: "organization_deleted",
     resource_type: "organization",

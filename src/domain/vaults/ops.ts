@@ -486,6 +486,19 @@ export function purgeTeamGrants(
   return dropGrants(state, drop, "team_deleted", out);
 }
 
+/** A client was deleted (docs/clients.md): its grants go (client ids are never reused). */
+export function purgeClientGrants(
+  state: VaultState,
+  input: { orgId: string; clientId: string },
+  out: TurnOutput,
+): OpResult<{ removed: number }> {
+  if (!cascadeTarget(state, input.orgId)) return { state, reply: { removed: 0 } };
+  const drop = [...state.grants.values()].filter(
+    (g) => g.kind === "client" && g.subject_id === input.clientId,
+  );
+  return dropGrants(state, drop, "client_deleted", out);
+}
+
 /**
  * The organization was deleted (`orgDeleted`, read with `ctx.read`; refused otherwise): the vault
  * becomes a tombstone like a vault delete, its grants go.

@@ -175,6 +175,28 @@ export const SCHEMAS = {
     granted_by_user_id: Id,
     updated_at: Timestamp,
   }),
+  Client: closed({
+    id: Id,
+    organization_id: Id,
+    name: T.String(),
+    description: T.String(),
+    is_active: T.Boolean(),
+    created_at: Timestamp,
+    updated_at: Timestamp,
+    deactivated_at: nullable(Timestamp),
+  }),
+  Certificate: closed({
+    id: Id,
+    client_id: Id,
+    kid: T.String({ pattern: "^org-[0-9]+-client-[0-9]+-cert-[0-9]+$" }),
+    name: T.String(),
+    public_key: T.String({ description: "Standard base64 of the raw 32-byte Ed25519 public key" }),
+    algorithm: enumOf(["EdDSA"]),
+    is_active: T.Boolean(),
+    created_at: Timestamp,
+    revoked_at: nullable(Timestamp),
+    revoked_by_user_id: nullable(Id),
+  }),
   TeamMember: closed({
     id: Id,
     team_id: Id,
@@ -731,6 +753,85 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   },
   "DELETE /v1/organizations/:org/vaults/:vault/client-grants/:grant": {
     summary: "Delete a client grant, by grant id",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+
+  // Clients and certificates -------------------------------------------------------------------
+  "POST /v1/organizations/:org/clients": {
+    summary: "Create a service client (names unique per organization, case-insensitively)",
+    session: true,
+    responses: { 201: json("Created", one("client", "Client")) },
+    errors: [402, 409, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/clients": {
+    summary: "Clients of the organization, active and deactivated",
+    session: true,
+    responses: { 200: json("Clients", list("clients", "Client")) },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/clients/:client": {
+    summary: "One client",
+    session: true,
+    responses: { 200: json("The client", one("client", "Client")) },
+    errors: ORG_READ,
+  },
+  "PATCH /v1/organizations/:org/clients/:client": {
+    summary: "Rename a client or change its description",
+    session: true,
+    responses: { 200: json("The client", one("client", "Client")) },
+    errors: [409, ...ORG_WRITE],
+  },
+  "DELETE /v1/organizations/:org/clients/:client": {
+    summary: "Delete a client with its certificates",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/clients/:client/deactivate": {
+    summary: "Deactivate a client (it keeps its record and certificates; idempotent)",
+    session: true,
+    responses: { 200: json("The client", one("client", "Client")) },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/clients/:client/activate": {
+    summary: "Activate a deactivated client again (idempotent)",
+    session: true,
+    responses: { 200: json("The client", one("client", "Client")) },
+    errors: ORG_WRITE,
+  },
+  "POST /v1/organizations/:org/clients/:client/certificates": {
+    summary:
+      "Create an Ed25519 certificate; `private_key` (standard base64 of the 32-byte seed) is answered this once",
+    session: true,
+    responses: {
+      201: json("Created", closed({ certificate: ref("Certificate"), private_key: T.String() })),
+    },
+    errors: [402, ...ORG_WRITE],
+  },
+  "GET /v1/organizations/:org/clients/:client/certificates": {
+    summary: "Certificates of the client, revoked ones included (bounded, so not paginated)",
+    session: true,
+    responses: {
+      200: json("Certificates", closed({ certificates: T.Array(ref("Certificate")) })),
+    },
+    errors: ORG_READ,
+  },
+  "GET /v1/organizations/:org/clients/:client/certificates/:cert": {
+    summary: "One certificate (never its private key)",
+    session: true,
+    responses: { 200: json("The certificate", one("certificate", "Certificate")) },
+    errors: ORG_READ,
+  },
+  "POST /v1/organizations/:org/clients/:client/certificates/:cert/revoke": {
+    summary: "Revoke a certificate (a second revoke answers 400)",
+    session: true,
+    responses: { 200: json("The certificate", one("certificate", "Certificate")) },
+    errors: ORG_WRITE,
+  },
+  "DELETE /v1/organizations/:org/clients/:client/certificates/:cert": {
+    summary: "Delete a certificate",
     session: true,
     responses: { 204: empty("Deleted") },
     errors: ORG_WRITE,

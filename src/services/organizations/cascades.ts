@@ -47,6 +47,13 @@ async function visit(deps: CascadeDeps, c: VaultCascade): Promise<void> {
         { orgId: c.org_id, teamId: c.subject_id },
         SYSTEM,
       );
+    } else if (c.kind === "client") {
+      await vaults.ask(
+        vaultId,
+        "grants.purgeClient",
+        { orgId: c.org_id, clientId: c.subject_id },
+        SYSTEM,
+      );
     } else {
       await vaults.ask(vaultId, "vault.purgeOrg", { orgId: c.org_id }, SYSTEM);
     }

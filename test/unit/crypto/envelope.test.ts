@@ -32,4 +32,19 @@ describe("createSealer", () => {
   test("secrets under 32 bytes are refused", () => {
     expect(() => createSealer("x".repeat(31), "p")).toThrow(RangeError);
   });
+
+  test("rotation: previous secrets open old envelopes, new ones are sealed under the current", () => {
+    const OLD = SECRET;
+    const NEW = "a-rotated-envelope-secret-of-at-least-32-bytes";
+    const sealedOld = createSealer(OLD, "client-certificate").seal("seed");
+    const rotated = createSealer(NEW, "client-certificate", [OLD]);
+    expect(rotated.open(sealedOld)).toBe("seed");
+    const sealedNew = rotated.seal("seed 2");
+    expect(createSealer(NEW, "client-certificate").open(sealedNew)).toBe("seed 2");
+    expect(() => createSealer(OLD, "client-certificate").open(sealedNew)).toThrow();
+    expect(() => createSealer(NEW, "client-certificate").open(sealedOld)).toThrow();
+    // Still a wrong purpose or a secret not listed fails, and short previous secrets are refused.
+    expect(() => createSealer(NEW, "other", [OLD]).open(sealedOld)).toThrow();
+    expect(() => createSealer(NEW, "client-certificate", ["short"])).toThrow(RangeError);
+  });
 });
