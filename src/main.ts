@@ -49,6 +49,7 @@ import { EmailService } from "./services/emails/service.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
 import { engineLookupRoutes } from "./services/internal/engine-lookups.ts";
 import { InvitationService } from "./services/invitations/service.ts";
+import { JwksService } from "./services/jwks/service.ts";
 import { vaultCascadeJob } from "./services/organizations/cascades.ts";
 import { createClaimCleanupJob, OrganizationService } from "./services/organizations/service.ts";
 import { sessionCleanupJob } from "./services/sessions/jobs.ts";
@@ -282,6 +283,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
           config.auth.previous_key_encryption_secrets,
         ),
       ),
+      jwks: new JwksService({ kv }),
     };
     // The engine's lookups beside forwarding on the internal listener (docs/vaults.md).
     internal.setRoutes(

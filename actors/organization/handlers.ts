@@ -290,7 +290,11 @@ const HANDLERS: OrgHandlers = {
   "clients.setActive": async (state, msg, { env, out, ctx }) =>
     clients.setClientActive(
       state,
-      { client: await readClient(ctx.read, ctx.actor.id, msg.clientId), active: msg.active },
+      {
+        client: await readClient(ctx.read, ctx.actor.id, msg.clientId),
+        active: msg.active,
+        certificates: await readCertificates(ctx.read, ctx.actor.id, msg.clientId),
+      },
       env,
       out,
     ),

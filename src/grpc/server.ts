@@ -12,6 +12,7 @@ import { ReflectionService } from "@grpc/reflection";
 import type { GrpcDeps } from "../services/index.ts";
 import { loadProtos } from "./protos.ts";
 import { AUTH_SERVICE, authService } from "./services/auth.ts";
+import { CLIENT_SERVICE, clientService } from "./services/clients.ts";
 import { HEALTH_SERVICE, healthService } from "./services/health.ts";
 import { ORGANIZATION_SERVICE, organizationService } from "./services/organizations.ts";
 import { SYSTEM_SERVICE, systemService } from "./services/system.ts";
@@ -28,6 +29,7 @@ const SERVICES: [string, (deps: GrpcDeps) => UntypedServiceImplementation][] = [
   [ORGANIZATION_SERVICE, organizationService],
   [TEAM_SERVICE, teamService],
   [VAULT_SERVICE, vaultService],
+  [CLIENT_SERVICE, clientService],
 ];
 
 export interface GrpcFront {

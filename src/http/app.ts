@@ -14,6 +14,7 @@ import { auditRoutes } from "./routes/audit.ts";
 import { authRoutes } from "./routes/auth.ts";
 import { clientRoutes } from "./routes/clients.ts";
 import { healthRoutes } from "./routes/health.ts";
+import { jwksRoutes } from "./routes/jwks.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { teamRoutes } from "./routes/teams.ts";
@@ -48,6 +49,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(teamRoutes(deps))
     .use(vaultRoutes(deps))
     .use(clientRoutes(deps))
+    .use(jwksRoutes(deps))
     .use(auditRoutes(deps))
     .use(openapiRoutes(routes));
   return app;

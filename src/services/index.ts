@@ -17,6 +17,7 @@ import type { AuthService } from "./auth/service.ts";
 import type { ClientService } from "./clients/service.ts";
 import type { EmailService } from "./emails/service.ts";
 import type { InvitationService } from "./invitations/service.ts";
+import type { JwksService } from "./jwks/service.ts";
 import type { OrganizationService } from "./organizations/service.ts";
 import type { SessionService } from "./sessions/service.ts";
 import type { SystemService } from "./system/service.ts";
@@ -45,6 +46,8 @@ export interface Services {
   vaults: VaultService;
   /** Service clients of organizations and their Ed25519 certificates. */
   clients: ClientService;
+  /** The public keys of the certificates (JWKS), per organization and global. */
+  jwks: JwksService;
   /** The organization audit log. */
   audit: AuditService;
 }

@@ -13,6 +13,7 @@
 import { Roots } from "../../kv/layout.ts";
 import type { Mutation, ReadOps } from "../../kv/types.ts";
 import { idItem } from "../users/keys.ts";
+import { withdrawOrgKeysWrites } from "./jwks.ts";
 
 export const ClientKeys = {
   client: (orgId: string, clientId: string) =>
@@ -48,7 +49,8 @@ export const ClientRanges = {
 
 /**
  * Clears every client and certificate of a deleted organization (A16), in the organization's
- * delete commit: two range clears, so their leaving the JWKS (later) needs no cascade.
+ * delete commit: two range clears, and its keys leave the JWKS index (./jwks.ts) in the same
+ * commit.
  */
 export function deleteOrgClientsWrites(orgId: string): Mutation[] {
   const [cb, ce] = ClientRanges.clients(orgId);
@@ -56,5 +58,6 @@ export function deleteOrgClientsWrites(orgId: string): Mutation[] {
   return [
     { op: "clearRange", begin: cb, end: ce },
     { op: "clearRange", begin: kb, end: ke },
+    ...withdrawOrgKeysWrites(orgId),
   ];
 }

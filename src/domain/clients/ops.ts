@@ -21,6 +21,7 @@ import {
   type TurnOutput,
 } from "../organizations/turn.ts";
 import { ClientErrors } from "./errors.ts";
+import { isPublishable, publishKeysWrites, withdrawKeysWrites } from "./jwks.ts";
 import { type Certificate, type Client, certificateKid } from "./types.ts";
 import {
   MAX_CERTIFICATES_PER_CLIENT,
@@ -142,10 +143,13 @@ export function updateClient(
   return { state, reply: { client: clientView(client) } };
 }
 
-/** Deactivates (`client:revoke`) or activates again (`client:update`); idempotent. */
+/**
+ * Deactivates (`client:revoke`) or activates again (`client:update`); idempotent. A deactivated
+ * client's keys leave the JWKS in this commit; activation publishes its unrevoked ones again.
+ */
 export function setClientActive(
   state: OrgState,
-  input: { client: Client | undefined; active: boolean },
+  input: { client: Client | undefined; active: boolean; certificates: Certificate[] },
   env: TurnEnv,
   out: TurnOutput,
 ) {
@@ -159,6 +163,14 @@ export function setClientActive(
     deactivated_at: input.active ? null : env.now,
   };
   out.write(putClientWrites(client));
+  out.write(
+    input.active
+      ? publishKeysWrites(
+          client.org_id,
+          input.certificates.filter((c) => isPublishable(c, true)),
+        )
+      : withdrawKeysWrites(client.org_id, input.certificates),
+  );
   out.event({
     event_type: input.active ? "client_activated" : "client_deactivated",
     resource_type: "client",
@@ -175,6 +187,7 @@ export function deleteClient(
 ) {
   const client = clientGuard(state, env, input.client, "client:delete", true);
   out.write(deleteClientWrites(client));
+  out.write(withdrawKeysWrites(client.org_id, input.certificates));
   // Its vault client grants go too, through the vault cascade (A9).
   recordCascade(state, "client", client.id, env, out);
   out.event({
@@ -225,6 +238,7 @@ export function createCertificate(
     revoked_by_user_id: null,
   };
   out.write(putCertificateWrites(cert));
+  out.write(publishKeysWrites(cert.org_id, [cert]));
   out.event({
     event_type: "client_certificate_created",
     resource_type: "client_certificate",
@@ -265,6 +279,7 @@ export function revokeCertificate(
   if (before.revoked_at !== null) throw ClientErrors.CERTIFICATE_ALREADY_REVOKED();
   const cert: Certificate = { ...before, revoked_at: env.now, revoked_by_user_id: env.userId };
   out.write(putCertificateWrites(cert));
+  out.write(withdrawKeysWrites(cert.org_id, [cert]));
   out.event({
     event_type: "client_certificate_revoked",
     resource_type: "client_certificate",
@@ -283,6 +298,7 @@ export function deleteCertificate(
   const client = clientGuard(state, env, input.client, "client:delete", true);
   const cert = certGuard(client, input.certificate);
   out.write(deleteCertificateWrites(cert));
+  out.write(withdrawKeysWrites(cert.org_id, [cert]));
   out.event({
     event_type: "client_certificate_deleted",
     resource_type: "client_certificate",

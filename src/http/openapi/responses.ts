@@ -197,6 +197,17 @@ export const SCHEMAS = {
     revoked_at: nullable(Timestamp),
     revoked_by_user_id: nullable(Id),
   }),
+  Jwk: closed({
+    kty: enumOf(["OKP"]),
+    crv: enumOf(["Ed25519"]),
+    kid: T.String({ pattern: "^org-[0-9]+-client-[0-9]+-cert-[0-9]+$" }),
+    x: T.String({
+      pattern: "^[A-Za-z0-9_-]{43}$",
+      description: "base64url (no padding) of the raw 32-byte Ed25519 public key",
+    }),
+    use: enumOf(["sig"]),
+    alg: enumOf(["EdDSA"]),
+  }),
   TeamMember: closed({
     id: Id,
     team_id: Id,
@@ -252,6 +263,14 @@ const SERVICE = [429, 503];
 const ORG_READ = [403, 404, ...SERVICE];
 /** Organization-scoped writes also answer 422 for a reused Idempotency-Key. */
 const ORG_WRITE = [...ORG_READ, 400, 422];
+
+const jwks = closed({ keys: T.Array(ref("Jwk")) });
+const orgJwks: RouteDoc = {
+  summary:
+    "The organization's published keys (what the engine fetches, no session); `ETag`, 304 on a matching `If-None-Match`; 404 for an unknown or deleted organization",
+  responses: { 200: json("The key set", jwks), 304: empty("Not modified (no body)") },
+  errors: [404, 503],
+};
 
 const probe: RouteDoc = {
   summary: "Readiness probe: 200 when a storage read succeeds",
@@ -836,6 +855,16 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     responses: { 204: empty("Deleted") },
     errors: ORG_WRITE,
   },
+
+  // JWKS (public; ETag and If-None-Match) -----------------------------------------------------
+  "GET /.well-known/jwks.json": {
+    summary:
+      "Every published key of every live organization (active certificates of active clients); `ETag`, 304 on a matching `If-None-Match`",
+    responses: { 200: json("The key set", jwks), 304: empty("Not modified (no body)") },
+    errors: [503],
+  },
+  "GET /v1/organizations/:org/jwks.json": orgJwks,
+  "GET /v1/organizations/:org/.well-known/jwks.json": orgJwks,
 
   // Audit --------------------------------------------------------------------------------------
   "GET /v1/organizations/:org/audit-logs": {

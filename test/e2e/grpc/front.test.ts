@@ -115,6 +115,7 @@ describe("grpc front", () => {
       "OrganizationService",
       "TeamService",
       "VaultService",
+      "ClientService",
     ]) {
       expect(names).toContain(`inferadb.management.v1.${svc}`);
     }

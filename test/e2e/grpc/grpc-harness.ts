@@ -37,6 +37,7 @@ export const SERVICE_NAMES = [
   "OrganizationService",
   "TeamService",
   "VaultService",
+  "ClientService",
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
