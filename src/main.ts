@@ -56,6 +56,7 @@ import { sessionCleanupJob } from "./services/sessions/jobs.ts";
 import { SessionService } from "./services/sessions/service.ts";
 import { createSystemService } from "./services/system/service.ts";
 import { TeamService } from "./services/teams/service.ts";
+import { TokenService } from "./services/tokens/service.ts";
 import { UserService } from "./services/users/service.ts";
 import { VaultService } from "./services/vaults/service.ts";
 import { VaultSyncDriver } from "./services/vaults/sync-driver.ts";
@@ -259,6 +260,12 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     const sessions = new SessionService(sd);
     const emails = new EmailService(sd);
     const organizations = new OrganizationService(sd);
+    // Certificate private keys: sealed under the current secret, opened under previous ones too.
+    const certificateKeys = createSealer(
+      config.auth.key_encryption_secret,
+      CERTIFICATE_SEAL_PURPOSE,
+      config.auth.previous_key_encryption_secrets,
+    );
     const services: Services = {
       system: createSystemService({ config, clock, kv, health }),
       auth: new AuthService(sd, sessions, emails, organizations),
@@ -275,15 +282,12 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         onSyncStart: (vaultId) => syncDriver?.start(vaultId),
       }),
       audit: new AuditService(sd, organizations),
-      clients: new ClientService(
-        sd,
-        createSealer(
-          config.auth.key_encryption_secret,
-          CERTIFICATE_SEAL_PURPOSE,
-          config.auth.previous_key_encryption_secrets,
-        ),
-      ),
+      clients: new ClientService(sd, certificateKeys),
       jwks: new JwksService({ kv }),
+      tokens: new TokenService(sd, certificateKeys, {
+        issuer: config.auth.jwt_issuer,
+        audience: config.auth.jwt_audience,
+      }),
     };
     // The engine's lookups beside forwarding on the internal listener (docs/vaults.md).
     internal.setRoutes(

@@ -6,6 +6,7 @@
  */
 import type { Static } from "@sinclair/typebox";
 import { appendAuditWrites, auditEvent } from "../../src/domain/audit/events.ts";
+import { JwksKeys } from "../../src/domain/clients/jwks.ts";
 import { clientExists } from "../../src/domain/clients/keys.ts";
 import { OrganizationCodec } from "../../src/domain/organizations/codecs.ts";
 import { OrgKeys } from "../../src/domain/organizations/keys.ts";
@@ -81,6 +82,18 @@ const HANDLERS: VaultHandlers = {
     ops.getVault(state, await facts(state, ctx, msg.orgId, env), msg.orgId, env),
   authorize: async (state, msg, { env, ctx }) =>
     ops.authorizeVault(state, await facts(state, ctx, msg.orgId, env), msg, env),
+  "tokens.authorize": async (state, msg, { env, out, ctx }) =>
+    ops.authorizeToken(
+      state,
+      await facts(state, ctx, msg.orgId, env),
+      {
+        ...msg,
+        keyPublished:
+          msg.kid !== null && (await ctx.read.get(JwksKeys.key(msg.orgId, msg.kid))) !== undefined,
+      },
+      env,
+      out,
+    ),
   update: async (state, msg, { env, out, ctx }) =>
     ops.updateVault(
       state,

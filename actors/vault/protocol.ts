@@ -52,6 +52,20 @@ export const vaultProtocol = defineProtocol("vault", {
   authorize: message(
     Type.Object({ orgId: Id, action: literalUnion(VAULT_ACTIONS), write: Type.Boolean() }),
   ).returns<Reply<typeof ops.authorizeVault>>(),
+  /**
+   * Authorizes a user's vault token (issue 11 item 4) against committed data: the caller's
+   * effective role bounds `role`; `kid` (the service's pick, null for none) must still be in the
+   * JWKS index. Writes only the `vault_token_issued` audit event.
+   */
+  "tokens.authorize": message(
+    Type.Object({
+      orgId: Id,
+      role: Role,
+      kid: NullableString,
+      jti: Type.String({ minLength: 1, maxLength: 64 }),
+      expiresAt: Type.Integer({ minimum: 0 }),
+    }),
+  ).returns<Reply<typeof ops.authorizeToken>>(),
   update: message(
     Type.Object({ orgId: Id, name: NullableString, description: NullableString }),
   ).returns<Reply<typeof ops.updateVault>>(),

@@ -18,6 +18,7 @@ import { jwksRoutes } from "./routes/jwks.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { teamRoutes } from "./routes/teams.ts";
+import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
 import { vaultRoutes } from "./routes/vaults.ts";
 
@@ -50,6 +51,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(vaultRoutes(deps))
     .use(clientRoutes(deps))
     .use(jwksRoutes(deps))
+    .use(tokenRoutes(deps))
     .use(auditRoutes(deps))
     .use(openapiRoutes(routes));
   return app;

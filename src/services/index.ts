@@ -22,6 +22,7 @@ import type { OrganizationService } from "./organizations/service.ts";
 import type { SessionService } from "./sessions/service.ts";
 import type { SystemService } from "./system/service.ts";
 import type { TeamService } from "./teams/service.ts";
+import type { TokenService } from "./tokens/service.ts";
 import type { UserService } from "./users/service.ts";
 import type { VaultService } from "./vaults/service.ts";
 
@@ -48,6 +49,8 @@ export interface Services {
   clients: ClientService;
   /** The public keys of the certificates (JWKS), per organization and global. */
   jwks: JwksService;
+  /** Vault access tokens (EdDSA JWTs signed with a published certificate key). */
+  tokens: TokenService;
   /** The organization audit log. */
   audit: AuditService;
 }

@@ -19,6 +19,7 @@ import {
   type TurnEnv,
   type TurnOutput,
 } from "../organizations/turn.ts";
+import { TokenErrors } from "../tokens/errors.ts";
 import type { CallerFacts } from "./caller.ts";
 import { VaultErrors } from "./errors.ts";
 import type { VaultState } from "./state.ts";
@@ -30,6 +31,7 @@ import type {
   VaultGrant,
   VaultRole,
 } from "./types.ts";
+import { vaultRoleRank } from "./types.ts";
 import { assertVaultName, nameKey } from "./validation.ts";
 import { type GrantView, grantView, type VaultView, vaultView } from "./views.ts";
 import { clearGrantsWrites, deleteGrantWrites, putGrantWrites, putVaultWrites } from "./writes.ts";
@@ -523,4 +525,52 @@ export function purgeOrgVault(
     });
   }
   return { state: { ...state, vault: tomb, grants: new Map() }, reply: { removed: 1 } };
+}
+
+export interface AuthorizeTokenInput {
+  orgId: string;
+  /** The requested role (A10), at most the caller's effective role. */
+  role: VaultRole;
+  /** The signing key the service picked; null when the organization has none. */
+  kid: string | null;
+  /** Is `kid` still in the organization's JWKS index (read with `ctx.read`, re-validated)? */
+  keyPublished: boolean;
+  jti: string;
+  expiresAt: number;
+}
+
+/**
+ * Authorizes a user's vault token (issue 11 item 4, docs/tokens.md) against committed data and
+ * writes its `vault_token_issued` audit event in the same commit: organization live and the caller
+ * a member (404 ORG_NOT_FOUND), vault live (404 VAULT_NOT_FOUND), not suspended (403
+ * ORG_SUSPENDED), a grant (403 VAULT_NO_GRANT), the requested role at most the effective role
+ * (400 TOKEN_ROLE_EXCEEDS, as api.md §6.15), the signing key still published (409 NO_SIGNING_KEY). Replies with
+ * the effective role; the service signs after the commit.
+ */
+export function authorizeToken(
+  state: VaultState,
+  facts: CallerFacts,
+  input: AuthorizeTokenInput,
+  env: TurnEnv,
+  out: TurnOutput,
+): OpResult<{ effectiveRole: VaultRole }> {
+  const { vault, principal } = guard(state, facts, input.orgId, env, "vault:read", {
+    write: true,
+  });
+  const effective = principal.vaultRole;
+  if (effective === null) throw TokenErrors.VAULT_NO_GRANT();
+  if (vaultRoleRank(input.role) > vaultRoleRank(effective)) {
+    throw TokenErrors.TOKEN_ROLE_EXCEEDS(
+      `The requested role exceeds your role on this vault (${effective})`,
+    );
+  }
+  if (input.kid === null || !input.keyPublished) throw TokenErrors.NO_SIGNING_KEY();
+  audit(out, "vault_token_issued", "vault", vault.id, {
+    subject: `user:${env.userId}`,
+    role: input.role,
+    kid: input.kid,
+    jti: input.jti,
+    expires_at: new Date(input.expiresAt).toISOString(),
+  });
+  return { state, reply: { effectiveRole: effective } };
 }

@@ -866,6 +866,27 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   "GET /v1/organizations/:org/jwks.json": orgJwks,
   "GET /v1/organizations/:org/.well-known/jwks.json": orgJwks,
 
+  // Vault tokens (docs/tokens.md) ---------------------------------------------------------------
+  "POST /v1/organizations/:org/vaults/:vault/tokens": {
+    summary:
+      "Issue a vault access token (EdDSA JWT, `kid` of the newest active published certificate) for the signed-in user, at most their effective vault role; no refresh token yet",
+    session: true,
+    responses: {
+      201: json(
+        "The access token",
+        closed({
+          access_token: T.String(),
+          token_type: T.Literal("Bearer"),
+          expires_in: T.Integer({ minimum: 60, maximum: 86400 }),
+          expires_at: Timestamp,
+          vault_id: Id,
+          vault_role: enumOf(["read", "write", "manage", "admin"]),
+        }),
+      ),
+    },
+    errors: [409, ...ORG_WRITE],
+  },
+
   // Audit --------------------------------------------------------------------------------------
   "GET /v1/organizations/:org/audit-logs": {
     summary: "The organization's audit log, newest first, with filters and a cursor (OWNER)",
