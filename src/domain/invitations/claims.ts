@@ -7,7 +7,7 @@
  * (address, role), so the same key with another body is refused as reused.
  */
 import { defineCodec } from "../../kv/codec.ts";
-import type { Transaction } from "../../kv/types.ts";
+import type { ReadOps, Transaction } from "../../kv/types.ts";
 import { CREATE_CLAIM_TTL_MS } from "../organizations/claims.ts";
 import { requireStrings } from "../organizations/codecs.ts";
 import { OrgKeys } from "../organizations/keys.ts";
@@ -26,6 +26,18 @@ export const InvitationClaimCodec = defineCodec<InvitationClaim>({
   version: 1,
   validate: requireStrings("org_invitation_claim", ["fingerprint", "sealed"]),
 });
+
+/** The live claim of (`userId`, `key`), or undefined (a snapshot read: a retry's fast path). */
+export async function liveInvitationClaim(
+  tx: ReadOps,
+  userId: string,
+  key: string,
+  now: number,
+): Promise<InvitationClaim | undefined> {
+  const raw = await tx.get(OrgKeys.invitationClaim(userId, key));
+  const claim = raw ? InvitationClaimCodec.decode(raw) : undefined;
+  return claim && claim.expires_at > now ? claim : undefined;
+}
 
 /**
  * The live claim of (`userId`, `key`), or a new one holding `prepare()`'s sealed message. Reads

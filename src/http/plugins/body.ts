@@ -15,6 +15,7 @@
  *   of this API nests more than a few levels, and a 2 MB `[[[[…` otherwise costs seconds of CPU in
  *   schema validation and ends in a stack overflow (500).
  */
+import { maxHeaderSize } from "node:http";
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
 import { errorResponse } from "./errors.ts";
@@ -88,9 +89,12 @@ const isJson = (ct: string) =>
 export const bodyPlugin = (opts: BodyPluginOptions) => {
   const max = opts.maxBodyBytes;
   const formRoutes = new Set(opts.formRoutes ?? []);
+  // When Bun's own parser limit is not above ours, it refuses every larger request before this
+  // plugin runs: summing the headers of each request would then be wasted work.
+  const checkHeaders = maxHeaderSize > opts.maxHeaderBytes;
   return new Elysia({ name: "body" })
     .onRequest(({ request }) => {
-      if (headerBytes(request) > opts.maxHeaderBytes) {
+      if (checkHeaders && headerBytes(request) > opts.maxHeaderBytes) {
         const err = CommonErrors.HEADERS_TOO_LARGE(
           `Request line and headers exceed ${opts.maxHeaderBytes} bytes`,
         );

@@ -6,7 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { issueCredential, parseCredential } from "../../crypto/tokens.ts";
-import { claimInvitation } from "../../domain/invitations/claims.ts";
+import { claimInvitation, liveInvitationClaim } from "../../domain/invitations/claims.ts";
 import { type Invitation, isExpired } from "../../domain/invitations/types.ts";
 import {
   InvitationCodec,
@@ -75,18 +75,26 @@ export class InvitationService {
       const fingerprint = createHash("sha256")
         .update(JSON.stringify([orgId, email, input.role]))
         .digest("hex");
-      const fresh = await prepare();
-      const claim = await d.kv.transact(
-        (tx) =>
-          claimInvitation(tx, {
-            userId: p.userId,
-            key: opts.idempotencyKey as string,
-            now: d.clock.now(),
-            fingerprint,
-            prepare: () => d.sealer.seal(JSON.stringify(fresh)),
-          }),
-        { name: "invitation.claim" },
+      const key = opts.idempotencyKey;
+      // A retry finds its claim without preparing (minting an id and token) again.
+      const live = await d.kv.transact(
+        (tx) => liveInvitationClaim(tx.snapshot, p.userId, key, d.clock.now()),
+        { name: "invitation.claim.read" },
       );
+      const fresh = live ? undefined : await prepare();
+      const claim =
+        live ??
+        (await d.kv.transact(
+          (tx) =>
+            claimInvitation(tx, {
+              userId: p.userId,
+              key,
+              now: d.clock.now(),
+              fingerprint,
+              prepare: () => d.sealer.seal(JSON.stringify(fresh)),
+            }),
+          { name: "invitation.claim" },
+        ));
       if (claim.fingerprint !== fingerprint) throw RuntimeErrors.IDEMPOTENCY_KEY_REUSED();
       message = JSON.parse(d.sealer.open(claim.sealed)) as PreparedInvitation;
     } else message = await prepare();
