@@ -22,7 +22,14 @@ import { RateLimiter } from "./domain/ratelimit/limiter.ts";
 import type { DeliveryPolicy } from "./email/delivery.ts";
 import type { Mailer } from "./email/mailer.ts";
 import { type Mail, openMail } from "./email/open.ts";
-import { buildEngineLink } from "./engine/link.ts";
+import { Ed25519ServiceTokenSigner } from "./engine/auth.ts";
+import {
+  InvalidationDelivery,
+  invalidationPolicyOf,
+  kickingActorClient,
+} from "./engine/invalidation.ts";
+import { buildEngineLink, SERVICE_TOKEN_SUBJECT } from "./engine/link.ts";
+import { loadServiceKey, ServiceKeyDirectory } from "./engine/service-key.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
@@ -48,6 +55,7 @@ import { type ServiceDeps, serviceSettings } from "./services/deps.ts";
 import { EmailService } from "./services/emails/service.ts";
 import type { Services, TransportDeps } from "./services/index.ts";
 import { engineLookupRoutes } from "./services/internal/engine-lookups.ts";
+import { internalRoutes, managementJwksRoute } from "./services/internal/management-jwks.ts";
 import { InvitationService } from "./services/invitations/service.ts";
 import { JwksService } from "./services/jwks/service.ts";
 import { vaultCascadeJob } from "./services/organizations/cascades.ts";
@@ -56,6 +64,7 @@ import { sessionCleanupJob } from "./services/sessions/jobs.ts";
 import { SessionService } from "./services/sessions/service.ts";
 import { createSystemService } from "./services/system/service.ts";
 import { TeamService } from "./services/teams/service.ts";
+import { refreshCleanupJob } from "./services/tokens/jobs.ts";
 import { TokenService } from "./services/tokens/service.ts";
 import { UserService } from "./services/users/service.ts";
 import { VaultService } from "./services/vaults/service.ts";
@@ -103,6 +112,8 @@ export interface NodeHandle {
   transport: TransportDeps;
   /** The mail step: transport, outbox and delivery (tests drain deliveries). */
   mail: Mail;
+  /** Engine cache invalidations (docs/engine-invalidation.md): delivery and the published keys. */
+  invalidations: { delivery: InvalidationDelivery; keys: ServiceKeyDirectory };
   log: Logger;
   /** Graceful stop: stop accepting, drain HTTP (up to shutdown_grace_ms), stop gRPC, close KV. Idempotent. */
   stop(): Promise<void>;
@@ -205,9 +216,46 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     });
     shutdown.push("mail", () => mail.close());
 
+    // 5a. This node's engine key (file, or ephemeral with a kid of its own), published in the KV
+    //     store for the JWKS every node serves; one signer for gRPC calls and invalidation pushes.
+    const api = config.server_api;
+    const serviceKey = await loadServiceKey(config, log, {
+      warn: api.grpc_endpoint.trim() !== "" || api.engine_http_endpoints.length > 0,
+    });
+    const keyDirectory = new ServiceKeyDirectory({
+      kv,
+      clock,
+      log: log.child({ subsystem: "engine-keys" }),
+      key: serviceKey,
+      nodeId: cluster.self().nodeId,
+    });
+    await keyDirectory.start();
+    shutdown.push("engine-keys", () => keyDirectory.stop());
+    const signer = new Ed25519ServiceTokenSigner({
+      privateKey: serviceKey.privateKey,
+      kid: serviceKey.kid,
+      issuer: config.auth.jwt_issuer,
+      subject: SERVICE_TOKEN_SUBJECT,
+      audience: api.service_token_audience,
+      clock,
+    });
+    // Engine cache invalidations (docs/engine-invalidation.md): pushed at once after the commit
+    // that wrote them (the services' actor client kicks), swept and retried by a leader job.
+    const invalidations = new InvalidationDelivery({
+      kv,
+      clock,
+      log: log.child({ subsystem: "engine-invalidation" }),
+      signer,
+      policy: invalidationPolicyOf(config),
+      metrics: metrics.registry,
+    });
+    cluster.registerJob(invalidations.job());
+    shutdown.push("engine-invalidation", () => invalidations.close());
+
     // 5b. Engine link (A13): the client of `server_api.grpc_endpoint` (none: standalone), the
     //     `engine` health section, the vault sync driver (main thread) and its leader job.
     const engine = await buildEngineLink({
+      signer,
       config,
       clock,
       log,
@@ -243,7 +291,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       clock,
       ids,
       log: log.child({ subsystem: "services" }),
-      actors: runtime.client,
+      actors: kickingActorClient(runtime.client, () => invalidations.kick()),
       hasher: opts.hasher ?? new Argon2Hasher(),
       outbox: mail.outbox,
       delivery: mail.delivery,
@@ -287,20 +335,30 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       tokens: new TokenService(sd, certificateKeys, {
         issuer: config.auth.jwt_issuer,
         audience: config.auth.jwt_audience,
+        assertionAudience: config.auth.client_assertion_audience,
+        perClient: {
+          category: "token_client",
+          limit: config.rate_limiting.token_requests_per_client_per_minute,
+          windowSec: 60,
+        },
       }),
     };
     // The engine's lookups beside forwarding on the internal listener (docs/vaults.md).
+    // Beside them, the JWKS of this service's keys the engine verifies our pushes with.
     internal.setRoutes(
-      engineLookupRoutes({
-        kv,
-        clock,
-        log,
-        settings: {
-          jwksUrl: config.server_api.engine_jwks_url,
-          issuer: config.server_api.engine_jwt_issuer,
-          audience: config.server_api.engine_jwt_audience,
-        },
-      }),
+      internalRoutes(
+        managementJwksRoute(keyDirectory, log),
+        engineLookupRoutes({
+          kv,
+          clock,
+          log,
+          settings: {
+            jwksUrl: config.server_api.engine_jwks_url,
+            issuer: config.server_api.engine_jwt_issuer,
+            audience: config.server_api.engine_jwt_audience,
+          },
+        }),
+      ),
     );
     // Leader-only jobs of each feature (fenced, batched): mail outbox, session / one-time token /
     // rate-limit cleanup, organization create claims, audit and failed-mail retention.
@@ -308,6 +366,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       ...mail.jobs,
       sessionCleanupJob(settings.sessionRetentionMs),
       tokenCleanupJob(),
+      refreshCleanupJob(),
       rateLimitCleanupJob(),
       createClaimCleanupJob(),
       vaultCascadeJob(sd),
@@ -369,6 +428,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       cluster,
       transport: deps,
       mail,
+      invalidations: { delivery: invalidations, keys: keyDirectory },
       log,
       stop: () => shutdown.run(log),
     };

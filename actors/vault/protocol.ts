@@ -6,6 +6,8 @@
  */
 import { Type } from "@sinclair/typebox";
 import { VAULT_ACTIONS } from "../../src/domain/authz/vault-can.ts";
+import type * as tokenOps from "../../src/domain/tokens/ops.ts";
+import { TOKEN_ROLES } from "../../src/domain/tokens/scopes.ts";
 import type * as ops from "../../src/domain/vaults/ops.ts";
 import { GRANT_KINDS, SYNC_STATUSES, VAULT_ROLES } from "../../src/domain/vaults/types.ts";
 import { Count, Id, literalUnion } from "../../src/lib/schema.ts";
@@ -24,6 +26,20 @@ const PageSchema = Type.Object({ limit: Count, offset: Count }, { additionalProp
 const Role = literalUnion(VAULT_ROLES);
 const Kind = literalUnion(GRANT_KINDS);
 const NullableString = Type.Union([Type.String(), Type.Null()]);
+const TokenRole = literalUnion(TOKEN_ROLES);
+const SecretHash = Type.String({ pattern: "^[A-Za-z0-9_-]{43}$" });
+const Ms = Type.Integer({ minimum: 0 });
+/** A refresh token the service prepared: ids, the hash of its secret, TTLs (s). */
+const NewRefreshSchema = Type.Object(
+  {
+    familyId: Id,
+    tokenId: Id,
+    secretHash: SecretHash,
+    ttlS: Type.Integer({ minimum: 1 }),
+    accessTtlS: Type.Integer({ minimum: 1 }),
+  },
+  { additionalProperties: false },
+);
 const PositiveMs = Type.Integer({ minimum: 1 });
 const SyncPolicySchema = Type.Object(
   {
@@ -64,8 +80,50 @@ export const vaultProtocol = defineProtocol("vault", {
       kid: NullableString,
       jti: Type.String({ minLength: 1, maxLength: 64 }),
       expiresAt: Type.Integer({ minimum: 0 }),
+      /** The session-bound refresh family to start with the token (item 6), when asked for. */
+      refresh: Type.Optional(Type.Object({ sessionId: Id, token: NewRefreshSchema })),
     }),
-  ).returns<Reply<typeof ops.authorizeToken>>(),
+  ).returns<Reply<typeof ops.authorizeToken> & { refreshExpiresAt: number | null }>(),
+  /**
+   * A client's vault token from an assertion the service verified (item 5), system principal:
+   * client, certificate, `jti`, grant and vault re-checked against committed data; writes the
+   * `jti`, the client-bound family and the audit event.
+   */
+  "tokens.authorizeClient": message(
+    Type.Object({
+      orgId: Id,
+      clientId: Id,
+      certId: Id,
+      kid: Type.String({ minLength: 1, maxLength: 128 }),
+      jti: Type.String({ minLength: 1, maxLength: 256 }),
+      jtiExpiresAt: Ms,
+      role: TokenRole,
+      signingKid: NullableString,
+      accessJti: Type.String({ minLength: 1, maxLength: 64 }),
+      accessExpiresAt: Ms,
+      refresh: NewRefreshSchema,
+    }),
+  ).returns<Reply<typeof tokenOps.authorizeClientToken>>(),
+  /** One rotation of a refresh family (item 6), system principal (the token is the credential). */
+  "tokens.refresh": message(
+    Type.Object({
+      orgId: Id,
+      tokenId: Id,
+      secretHash: SecretHash,
+      next: Type.Object({ tokenId: Id, secretHash: SecretHash }, { additionalProperties: false }),
+      signingKid: NullableString,
+      accessJti: Type.String({ minLength: 1, maxLength: 64 }),
+      accessTtlS: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
+    }),
+  ).returns<tokenOps.RefreshReply>(),
+  /** `POST /v1/tokens/revoke/vault/{vault}` (vault ADMIN): every family of the vault. */
+  "tokens.revokeAll": message(Type.Object({ orgId: Id })).returns<
+    Reply<typeof tokenOps.revokeVaultFamilies>
+  >(),
+  /** The families of a deactivated client (cascade `client_tokens`; system, idempotent). */
+  "tokens.revokeClient": message(Type.Object({ orgId: Id, clientId: Id })).returns<{
+    revoked: number;
+  }>(),
   update: message(
     Type.Object({ orgId: Id, name: NullableString, description: NullableString }),
   ).returns<Reply<typeof ops.updateVault>>(),

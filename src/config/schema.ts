@@ -205,6 +205,24 @@ export const ServerApiSchema = t.Object({
   engine_jwt_issuer: t.String({ default: "inferadb-engine", minLength: 1 }),
   /** Required `aud` of the engine's JWTs on the internal lookups (this service). */
   engine_jwt_audience: t.String({ default: "inferadb-management", minLength: 1 }),
+  /**
+   * Base URLs of every engine node receiving cache invalidations
+   * (`POST {url}/internal/cache/invalidate/...`, docs/engine-invalidation.md); empty = none pushed.
+   */
+  engine_http_endpoints: t.Array(
+    t.String({ pattern: "^https?://[^\\s]+$", description: "must be http(s) URLs" }),
+    { default: [] },
+  ),
+  /** Delay after the first failed invalidation push (ms, doubled per attempt, jittered). */
+  invalidation_base_delay_ms: int(500, 1, undefined, "must be an integer >= 1"),
+  /** Upper bound of an invalidation retry delay (ms). */
+  invalidation_max_delay_ms: int(60_000, 1, undefined, "must be an integer >= 1"),
+  /** An invalidation not delivered to every endpoint this long after its change is given up (ms). */
+  invalidation_give_up_ms: int(86_400_000, 1_000, undefined, "must be an integer >= 1000"),
+  /** Timeout of one invalidation POST (ms). */
+  invalidation_request_timeout_ms: int(5_000, 1, undefined, "must be an integer >= 1"),
+  /** Period of the leader job sweeping due invalidations (ms). */
+  invalidation_sweep_interval_ms: int(1_000, 10, undefined, "must be an integer >= 10"),
 });
 
 const section = <T extends Parameters<typeof t.Object>[0]>(props: T) =>

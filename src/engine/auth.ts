@@ -7,10 +7,10 @@
  * A token is reused until less than half of its lifetime is left, so a busy sync loop signs about
  * one token per 30 s rather than one per call.
  *
- * Key management is NOT done here (a later issue: the service's signing key, its rotation and the
- * JWKS the engine reads it from, `{management}/internal/management-jwks.json` in
- * ../shared/spec/engine.md). The caller hands the Ed25519 private key and its `kid` to the
- * constructor; `generateServiceKey()` makes an ephemeral pair for development and tests.
+ * Key management is not done here: src/engine/service-key.ts loads the node's key (file or
+ * ephemeral, with its `kid`) and publishes it for the JWKS the engine reads,
+ * `{management}/internal/management-jwks.json` (docs/engine-invalidation.md). The caller hands the
+ * Ed25519 private key and its `kid` to the constructor; `generateServiceKey()` makes a pair.
  */
 import { randomUUID } from "node:crypto";
 import { exportJWK, generateKeyPair, type JWK, SignJWT } from "jose";

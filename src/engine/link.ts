@@ -1,7 +1,7 @@
 /**
  * The engine link of one node, from `server_api.*` (docs/configuration.md, docs/vaults.md): the
- * service's signing key (`service_key_file`, a PEM PKCS#8 Ed25519 key; absent: an ephemeral key
- * made here, with a warning, which the engine cannot trust across restarts), the token signer,
+ * token signer (src/main.ts passes the one of the node's key, src/engine/service-key.ts, shared
+ * with the invalidation pushes; without one: `service_key_file`, or an ephemeral key made here),
  * the grpc-js client (null in standalone mode, empty `grpc_endpoint`), the `engine` section of
  * `/v1/health` and the vault-sync policy.
  */
@@ -12,7 +12,12 @@ import type { VaultSyncPolicy } from "../domain/vaults/sync-machine.ts";
 import type { Clock } from "../lib/clock.ts";
 import type { HealthRegistry } from "../lib/health.ts";
 import type { Logger } from "../lib/log.ts";
-import { type Ed25519PrivateKey, Ed25519ServiceTokenSigner, generateServiceKey } from "./auth.ts";
+import {
+  type Ed25519PrivateKey,
+  Ed25519ServiceTokenSigner,
+  generateServiceKey,
+  type ServiceTokenSigner,
+} from "./auth.ts";
 import { engineClientFromConfig, type GrpcEngineClient } from "./client.ts";
 import { EngineHealth } from "./health.ts";
 
@@ -52,6 +57,8 @@ async function serviceKey(config: Config, log: Logger): Promise<Ed25519PrivateKe
 
 export async function buildEngineLink(o: {
   config: Config;
+  /** Signs the engine calls (the node's service key, src/engine/service-key.ts); default: made here. */
+  signer?: ServiceTokenSigner;
   clock: Clock;
   log: Logger;
   health: HealthRegistry;
@@ -67,14 +74,16 @@ export async function buildEngineLink(o: {
   o.health.register("engine", health.section);
   const policy = syncPolicyOf(o.config);
   if (api.grpc_endpoint.trim() === "") return { client: null, health, policy };
-  const signer = new Ed25519ServiceTokenSigner({
-    privateKey: await serviceKey(o.config, o.log),
-    kid: api.service_key_id,
-    issuer: o.config.auth.jwt_issuer,
-    subject: SERVICE_TOKEN_SUBJECT,
-    audience: api.service_token_audience,
-    clock: o.clock,
-  });
+  const signer =
+    o.signer ??
+    new Ed25519ServiceTokenSigner({
+      privateKey: await serviceKey(o.config, o.log),
+      kid: api.service_key_id,
+      issuer: o.config.auth.jwt_issuer,
+      subject: SERVICE_TOKEN_SUBJECT,
+      audience: api.service_token_audience,
+      clock: o.clock,
+    });
   const client = engineClientFromConfig(api, { signer, clock: o.clock, observer: health });
   if (client) health.attachChannel((tryConnect) => client.channelState(tryConnect));
   return { client, health, policy };

@@ -32,6 +32,8 @@ export const Roots = {
   vault: new Subspace(["vault"]),
   /** Service clients and certificates (src/domain/clients). */
   client: new Subspace(["client"]),
+  /** Engine cache invalidations to push and the service's published keys (src/domain/invalidations, src/engine). */
+  engine: new Subspace(["engine"]),
   /** Probe key for health checks. */
   health: new Subspace(["health"]),
 } as const;

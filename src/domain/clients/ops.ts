@@ -11,6 +11,7 @@
  */
 import { compareIds } from "../../lib/ids.ts";
 import type { Action } from "../authz/permissions.ts";
+import { type InvalidationTarget, invalidationWrites } from "../invalidations/records.ts";
 import { recordCascade } from "../organizations/cascades.ts";
 import type { OrgState } from "../organizations/state.ts";
 import {
@@ -37,6 +38,16 @@ import {
   putCertificateWrites,
   putClientWrites,
 } from "./writes.ts";
+
+/** The engine invalidation of one certificate's key (docs/engine-invalidation.md). */
+function certTarget(c: Certificate): InvalidationTarget {
+  return { kind: "certificate", orgId: c.org_id, clientId: c.client_id, certId: c.id };
+}
+
+/** Invalidations of the certificates of a client that were in the JWKS (`clientActive`). */
+function publishedCertTargets(certs: readonly Certificate[], clientActive: boolean) {
+  return certs.filter((c) => isPublishable(c, clientActive)).map(certTarget);
+}
 
 /** Authorization (org 404, 403, suspended) then the client (404). */
 function clientGuard(
@@ -171,6 +182,13 @@ export function setClientActive(
         )
       : withdrawKeysWrites(client.org_id, input.certificates),
   );
+  // The engine drops the keys it cached, pushed after this commit (docs/engine-invalidation.md).
+  if (!input.active) {
+    out.write(invalidationWrites(publishedCertTargets(input.certificates, true), env));
+  }
+  // A deactivated client's refresh families are revoked in every vault (A9, docs/tokens.md), so
+  // activating it again does not bring old refresh tokens back.
+  if (!input.active) recordCascade(state, "client_tokens", client.id, env, out);
   out.event({
     event_type: input.active ? "client_activated" : "client_deactivated",
     resource_type: "client",
@@ -188,6 +206,7 @@ export function deleteClient(
   const client = clientGuard(state, env, input.client, "client:delete", true);
   out.write(deleteClientWrites(client));
   out.write(withdrawKeysWrites(client.org_id, input.certificates));
+  out.write(invalidationWrites(publishedCertTargets(input.certificates, client.active), env));
   // Its vault client grants go too, through the vault cascade (A9).
   recordCascade(state, "client", client.id, env, out);
   out.event({
@@ -280,6 +299,7 @@ export function revokeCertificate(
   const cert: Certificate = { ...before, revoked_at: env.now, revoked_by_user_id: env.userId };
   out.write(putCertificateWrites(cert));
   out.write(withdrawKeysWrites(cert.org_id, [cert]));
+  out.write(invalidationWrites([certTarget(cert)], env));
   out.event({
     event_type: "client_certificate_revoked",
     resource_type: "client_certificate",
@@ -299,6 +319,7 @@ export function deleteCertificate(
   const cert = certGuard(client, input.certificate);
   out.write(deleteCertificateWrites(cert));
   out.write(withdrawKeysWrites(cert.org_id, [cert]));
+  out.write(invalidationWrites([certTarget(cert)], env));
   out.event({
     event_type: "client_certificate_deleted",
     resource_type: "client_certificate",

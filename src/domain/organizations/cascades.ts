@@ -22,7 +22,8 @@ import { OrgKeys } from "./keys.ts";
 import type { OrgState } from "./state.ts";
 import type { TurnEnv, TurnOutput } from "./turn.ts";
 
-export type CascadeKind = "user" | "team" | "client" | "org";
+/** `client`: a deleted client (grants and refresh families go); `client_tokens`: a deactivated one (refresh families only). */
+export type CascadeKind = "user" | "team" | "client" | "client_tokens" | "org";
 
 export interface VaultCascade {
   id: string;

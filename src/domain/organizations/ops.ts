@@ -6,6 +6,7 @@
 import { CommonErrors } from "../../lib/errors.ts";
 import { compareIds } from "../../lib/ids.ts";
 import { deleteOrgClientsWrites } from "../clients/keys.ts";
+import { invalidationWrites } from "../invalidations/records.ts";
 import { recordCascade } from "./cascades.ts";
 import { type AccountState, deletionInProgress } from "./deletion.ts";
 import { OrgErrors } from "./errors.ts";
@@ -129,6 +130,8 @@ export function deleteOrg(state: OrgState, env: TurnEnv, out: TurnOutput): OpRes
   recordCascade(state, "org", org.id, env, out);
   // Its clients and certificates go in the same commit (docs/clients.md).
   out.write(deleteOrgClientsWrites(org.id));
+  // The engine drops what it cached of it, pushed after this commit (docs/engine-invalidation.md).
+  out.write(invalidationWrites([{ kind: "organization", orgId: org.id }], env));
   out.event({
     event_type: "organization_deleted",
     resource_type: "organization",
@@ -156,6 +159,7 @@ export function suspendOrg(
     updated_at: env.now,
   };
   out.write(putOrgWrites(next));
+  out.write(invalidationWrites([{ kind: "organization", orgId: org.id }], env));
   out.event({
     event_type: suspend ? "organization_suspended" : "organization_resumed",
     resource_type: "organization",

@@ -11,6 +11,7 @@ import {
   type VaultAction,
   type VaultPrincipal,
 } from "../authz/vault-can.ts";
+import { invalidationWrites } from "../invalidations/records.ts";
 import { OrgErrors } from "../organizations/errors.ts";
 import { withEntry } from "../organizations/state.ts";
 import {
@@ -236,6 +237,8 @@ export function updateVault(
     updated_at: env.now,
   };
   out.write(putVaultWrites(next));
+  // The engine drops what it cached of the vault (docs/engine-invalidation.md).
+  out.write(invalidationWrites([{ kind: "vault", vaultId: vault.id }], env));
   audit(out, "vault_updated", "vault", vault.id, { name: next.name });
   return { state: { ...state, vault: next }, reply: { vault: vaultView(next) } };
 }
@@ -256,6 +259,7 @@ export function deleteVault(
   const tomb: Vault = { ...vault, deleted_at: env.now, updated_at: env.now };
   out.write(putVaultWrites(tomb));
   out.write(clearGrantsWrites(vault.id));
+  out.write(invalidationWrites([{ kind: "vault", vaultId: vault.id }], env));
   audit(out, "vault_deleted", "vault", vault.id, { name: vault.name });
   return { state: { vault: tomb, grants: new Map() }, reply: null };
 }
@@ -519,6 +523,7 @@ export function purgeOrgVault(
   out.write(putVaultWrites(tomb));
   out.write(clearGrantsWrites(vault.id));
   if (vault.deleted_at === null) {
+    out.write(invalidationWrites([{ kind: "vault", vaultId: vault.id }], env));
     audit(out, "vault_deleted", "vault", vault.id, {
       name: vault.name,
       reason: "organization_deleted",

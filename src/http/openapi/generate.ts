@@ -152,8 +152,8 @@ function errorStatuses(route: RouteLike, doc: RouteDoc): number[] {
   return [...out].sort((a, b) => a - b);
 }
 
-const errorRef = (status: number | "default") => ({
-  $ref: `#/components/responses/${status === "default" ? "Error" : `Error${status}`}`,
+const errorRef = (status: number | "default", oauth = false) => ({
+  $ref: `#/components/responses/${oauth ? "OAuthError" : status === "default" ? "Error" : `Error${status}`}`,
 });
 
 function operation(route: RouteLike, doc: RouteDoc, usedErrors: Set<number>): JsonObject {
@@ -211,11 +211,11 @@ function operation(route: RouteLike, doc: RouteDoc, usedErrors: Set<number>): Js
       }
       responses[String(status)] = resp;
     } else {
-      usedErrors.add(status);
-      responses[String(status)] = errorRef(status);
+      if (!doc.oauthErrors) usedErrors.add(status);
+      responses[String(status)] = errorRef(status, doc.oauthErrors);
     }
   }
-  responses.default = errorRef("default");
+  responses.default = errorRef("default", doc.oauthErrors);
   op.responses = responses;
   return op;
 }
@@ -245,6 +245,36 @@ function errorSchema(codes: string[]): JsonObject {
           properties: { field: { type: "string" }, message: { type: "string" } },
         },
       },
+    },
+  };
+}
+
+/** The error body of the OAuth-style routes (src/http/oauth.ts; RFC 6749 §5.2 plus A3's fields). */
+function oauthErrorSchema(codes: string[]): JsonObject {
+  const base = errorSchema(codes);
+  const props = base.properties as JsonObject;
+  return {
+    ...base,
+    description:
+      "The OAuth 2.0 error body (RFC 6749 §5.2) with the A3 fields: `error` is the RFC's code, `error_description` the message",
+    required: ["error", "error_description", "code", "request_id"],
+    properties: {
+      ...props,
+      error: {
+        type: "string",
+        enum: [
+          "invalid_request",
+          "invalid_client",
+          "invalid_grant",
+          "invalid_scope",
+          "unauthorized_client",
+          "unsupported_grant_type",
+          "temporarily_unavailable",
+          "server_error",
+        ],
+        description: "RFC 6749 §5.2 error code",
+      },
+      error_description: { type: "string", description: "Human-readable message" },
     },
   };
 }
@@ -309,6 +339,20 @@ export async function generateOpenApi(
   const schemas: [string, Json][] = Object.entries(SCHEMAS).map(([k, v]) => [k, toJsonSchema(v)]);
   schemas.push(["Error", errorSchema(allCodes)]);
   const responses: [string, Json][] = [["Error", errorResponseObject("default")]];
+  if (Object.values(docs).some((d) => d.oauthErrors)) {
+    schemas.push(["OAuthError", oauthErrorSchema(allCodes)]);
+    responses.push([
+      "OAuthError",
+      {
+        description: "An error (the OAuth error body)",
+        headers: {
+          ...requestIdHeader(),
+          "Retry-After": { $ref: "#/components/headers/Retry-After" },
+        },
+        content: { "application/json": { schema: { $ref: "#/components/schemas/OAuthError" } } },
+      },
+    ]);
+  }
   for (const status of [...usedErrors].sort((a, b) => a - b)) {
     schemas.push([`Error${status}`, errorSchema(byStatus.get(status) ?? [])]);
     responses.push([`Error${status}`, errorResponseObject(status)]);

@@ -45,6 +45,8 @@ export interface RouteDoc {
   responses: Record<number, ResponseDoc>;
   /** The route's own error statuses (error body), beyond those the generator adds. */
   errors?: number[];
+  /** Errors carry the OAuth body (src/http/oauth.ts) instead of A3's. */
+  oauthErrors?: boolean;
 }
 
 const ref = (name: keyof typeof SCHEMAS) => T.Unsafe({ $ref: `#/components/schemas/${name}` });
@@ -265,6 +267,19 @@ const ORG_READ = [403, 404, ...SERVICE];
 const ORG_WRITE = [...ORG_READ, 400, 422];
 
 const jwks = closed({ keys: T.Array(ref("Jwk")) });
+
+/** The answer of every vault-token route (docs/tokens.md). */
+const vaultTokenAnswer = closed({
+  access_token: T.String(),
+  token_type: T.Literal("Bearer"),
+  expires_in: T.Integer({ minimum: 60, maximum: 86400 }),
+  expires_at: Timestamp,
+  vault_id: Id,
+  vault_role: enumOf(["read", "write", "manage", "admin"]),
+  scope: T.String(),
+  refresh_token: T.String(),
+  refresh_expires_in: T.Integer({ minimum: 0 }),
+});
 const orgJwks: RouteDoc = {
   summary:
     "The organization's published keys (what the engine fetches, no session); `ETag`, 304 on a matching `If-None-Match`; 404 for an unknown or deleted organization",
@@ -869,22 +884,29 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   // Vault tokens (docs/tokens.md) ---------------------------------------------------------------
   "POST /v1/organizations/:org/vaults/:vault/tokens": {
     summary:
-      "Issue a vault access token (EdDSA JWT, `kid` of the newest active published certificate) for the signed-in user, at most their effective vault role; no refresh token yet",
+      "Issue a vault access token (EdDSA JWT, `kid` of the newest published certificate) for the signed-in user, at most their effective vault role, with a session-bound refresh token",
     session: true,
-    responses: {
-      201: json(
-        "The access token",
-        closed({
-          access_token: T.String(),
-          token_type: T.Literal("Bearer"),
-          expires_in: T.Integer({ minimum: 60, maximum: 86400 }),
-          expires_at: Timestamp,
-          vault_id: Id,
-          vault_role: enumOf(["read", "write", "manage", "admin"]),
-        }),
-      ),
-    },
-    errors: [409, ...ORG_WRITE],
+    responses: { 201: json("The access and refresh tokens", vaultTokenAnswer) },
+    errors: [404, 409, ...ORG_WRITE],
+  },
+  "POST /v1/token": {
+    summary:
+      "Exchange a client assertion (RFC 7523, EdDSA, signed with a client certificate key; form body) for a vault access token and a client-bound refresh token; 60/min per client",
+    responses: { 200: json("The access and refresh tokens", vaultTokenAnswer) },
+    errors: [401, 403, 404, 409, 429, 503],
+    oauthErrors: true,
+  },
+  "POST /v1/tokens/refresh": {
+    summary:
+      "Rotate a refresh token: a new access token and a new refresh token; a used token revokes its whole family",
+    responses: { 200: json("The new tokens", vaultTokenAnswer) },
+    errors: [403, 404, 409, 503],
+  },
+  "POST /v1/tokens/revoke/vault/:vault": {
+    summary: "Revoke every refresh token of the vault (vault ADMIN)",
+    session: true,
+    responses: { 200: json("How many families were revoked", closed({ revoked_count: Count })) },
+    errors: [404, 503],
   },
 
   // Audit --------------------------------------------------------------------------------------

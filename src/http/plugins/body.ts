@@ -83,6 +83,21 @@ export function headerBytes(request: Request): number {
   return n;
 }
 
+/** A form body's fields; a repeated parameter is 400 (RFC 6749 §3.1: at most once each). */
+function formFields(text: string): Record<string, string> {
+  // No prototype: a `__proto__` field is a field like any other.
+  const out: Record<string, string> = Object.create(null);
+  for (const [k, v] of new URLSearchParams(text)) {
+    if (Object.hasOwn(out, k)) {
+      throw CommonErrors.INVALID_ARGUMENT("A form parameter is repeated", {
+        details: [{ field: k.slice(0, 64), message: "must appear at most once" }],
+      });
+    }
+    out[k] = v;
+  }
+  return out;
+}
+
 const isJson = (ct: string) =>
   ct === "application/json" || (ct.startsWith("application/") && ct.endsWith("+json"));
 
@@ -107,9 +122,15 @@ export const bodyPlugin = (opts: BodyPluginOptions) => {
     })
     .onParse({ as: "global" }, async ({ request, contentType, route }) => {
       const ct = contentType.toLowerCase().trim();
-      const form = ct === "application/x-www-form-urlencoded" && formRoutes.has(route);
+      const form =
+        ct.split(";")[0]?.trim() === "application/x-www-form-urlencoded" && formRoutes.has(route);
       const bytes = await readBodyLimited(request, max);
       if (bytes.byteLength === 0) return null;
+      if (!form && formRoutes.has(route)) {
+        throw CommonErrors.UNSUPPORTED_MEDIA_TYPE(
+          "Unsupported content type; expected application/x-www-form-urlencoded",
+        );
+      }
       if (!form && !isJson(ct)) throw CommonErrors.UNSUPPORTED_MEDIA_TYPE();
       let text: string;
       try {
@@ -117,7 +138,7 @@ export const bodyPlugin = (opts: BodyPluginOptions) => {
       } catch {
         throw CommonErrors.MALFORMED_JSON("Request body is not valid UTF-8");
       }
-      if (form) return Object.fromEntries(new URLSearchParams(text));
+      if (form) return formFields(text);
       if (jsonTooDeep(text, MAX_JSON_DEPTH)) {
         throw CommonErrors.MALFORMED_JSON(`JSON nesting deeper than ${MAX_JSON_DEPTH} levels`);
       }

@@ -18,6 +18,7 @@ import {
 } from "../../lib/errors.ts";
 import type { Logger } from "../../lib/log.ts";
 import { problemsOf, type SchemaError } from "../../lib/schema.ts";
+import { OAUTH_ROUTES, oauthErrorOf } from "../oauth.ts";
 import { requestIdOf, SECURITY_HEADERS } from "./request-id.ts";
 
 /** Builds the error response for any thrown value. */
@@ -25,13 +26,17 @@ export function errorResponse(
   e: unknown,
   requestId: string,
   extraHeaders?: Record<string, string>,
+  opts: { oauth?: boolean } = {},
 ): Response {
   const pub = toPublic(e);
-  const body: Record<string, unknown> = {
-    error: pub.message,
-    code: pub.code,
-    request_id: requestId,
-  };
+  const body: Record<string, unknown> = opts.oauth
+    ? {
+        error: oauthErrorOf(pub.code, pub.status),
+        error_description: pub.message,
+        code: pub.code,
+        request_id: requestId,
+      }
+    : { error: pub.message, code: pub.code, request_id: requestId };
   if (pub.details) body.details = pub.details;
   const headers = new Headers(SECURITY_HEADERS);
   for (const [k, v] of Object.entries(extraHeaders ?? {})) headers.set(k, v);
@@ -162,9 +167,11 @@ export const errorsPlugin = (opts: ErrorsPluginOptions) => {
           err: c.err,
         });
       }
-      return errorResponse(c.err, requestId, c.headers);
+      return errorResponse(c.err, requestId, c.headers, { oauth: OAUTH_ROUTES.has(route) });
     }
     opts.log.error("unexpected error", { request_id: requestId, route, err: c.unexpected });
-    return errorResponse(CommonErrors.INTERNAL(), requestId);
+    return errorResponse(CommonErrors.INTERNAL(), requestId, undefined, {
+      oauth: OAUTH_ROUTES.has(route),
+    });
   }
 };

@@ -54,6 +54,13 @@ async function visit(deps: CascadeDeps, c: VaultCascade): Promise<void> {
         { orgId: c.org_id, clientId: c.subject_id },
         SYSTEM,
       );
+    } else if (c.kind === "client_tokens") {
+      await vaults.ask(
+        vaultId,
+        "tokens.revokeClient",
+        { orgId: c.org_id, clientId: c.subject_id },
+        SYSTEM,
+      );
     } else {
       await vaults.ask(vaultId, "vault.purgeOrg", { orgId: c.org_id }, SYSTEM);
     }

@@ -92,7 +92,9 @@ describe("OpenAPI document", () => {
       const op = doc.paths[openApiPath(r.path)]?.[r.method.toLowerCase()];
       expect(op, routeKey(r.method, r.path)).toBeDefined();
       expect(Object.keys(op.responses).some((s) => /^2\d\d$/.test(s))).toBe(true);
-      expect(op.responses.default).toEqual({ $ref: "#/components/responses/Error" });
+      // The OAuth-style routes answer the OAuth error body (src/http/oauth.ts), every other one A3's.
+      const body = ROUTE_DOCS[routeKey(r.method, r.path)]?.oauthErrors ? "OAuthError" : "Error";
+      expect(op.responses.default).toEqual({ $ref: `#/components/responses/${body}` });
     }
   });
 

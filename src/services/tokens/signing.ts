@@ -1,0 +1,120 @@
+/**
+ * Signing keys of vault tokens (docs/tokens.md#signing-key): the newest (highest certificate id)
+ * non-revoked certificate of the organization whose key is in the JWKS index, optionally among
+ * one client's certificates only (`client_id` of api.md §6.15), read in one snapshot; and the
+ * EdDSA JWT signed with it.
+ *
+ * A certificate's seed is opened with the certificate sealer (current secret, then the previous
+ * ones) the first time the key signs, then kept as a node `KeyObject` in a bounded in-process
+ * cache keyed by kid and envelope (a re-sealed certificate gets a new entry). Whether the key may
+ * still sign is not the cache's business: every issuing turn re-reads the key's JWKS entry with
+ * `ctx.read` (409 NO_SIGNING_KEY when it was withdrawn).
+ */
+import { createPrivateKey, type KeyObject } from "node:crypto";
+import { SignJWT } from "jose";
+import type { Sealer } from "../../crypto/envelope.ts";
+import { CertificateCodec } from "../../domain/clients/codecs.ts";
+import { JwksKeys, readJwks } from "../../domain/clients/jwks.ts";
+import { ClientRanges } from "../../domain/clients/keys.ts";
+import type { Certificate } from "../../domain/clients/types.ts";
+import type { KvStore } from "../../kv/types.ts";
+
+export const KID = /^org-(\d{1,20})-client-(\d{1,20})-cert-(\d{1,20})$/;
+
+/** Keys kept open at most (one per certificate in use; each is ~100 bytes of key material). */
+const CACHE_MAX = 1024;
+
+export interface SigningKey {
+  kid: string;
+  certificate: Certificate;
+  key: KeyObject;
+}
+
+export interface AccessClaims {
+  iss: string;
+  aud: string;
+  sub: string;
+  org_id: string;
+  vault_id: string;
+  vault_role: string;
+  scope: string;
+  jti: string;
+  iat: number;
+  exp: number;
+}
+
+export class SigningKeys {
+  readonly #kv: KvStore;
+  readonly #sealer: Sealer;
+  readonly #cache = new Map<string, { sealed: string; key: KeyObject }>();
+
+  constructor(kv: KvStore, sealer: Sealer) {
+    this.#kv = kv;
+    this.#sealer = sealer;
+  }
+
+  /** The newest published certificate of `orgId` (of `clientId` only, when given), or null. */
+  async newest(orgId: string, clientId?: string): Promise<Certificate | null> {
+    return this.#kv.transact(
+      async (tx) => {
+        let best: Certificate | null = null;
+        for (const jwk of await readJwks(tx.snapshot, JwksKeys.org(orgId))) {
+          const m = KID.exec(jwk.kid);
+          if (!m || m[1] !== orgId) continue;
+          if (clientId !== undefined && m[2] !== clientId) continue;
+          const raw = await tx.snapshot.get(ClientRanges.certificate(orgId, m[2]!, m[3]!));
+          if (!raw) continue;
+          const cert = CertificateCodec.decode(raw);
+          if (cert.revoked_at !== null || cert.kid !== jwk.kid) continue;
+          if (best === null || BigInt(cert.id) > BigInt(best.id)) best = cert;
+        }
+        return best;
+      },
+      { name: "tokens.signingKey" },
+    );
+  }
+
+  /** The private key of `cert`, opened once and cached. */
+  keyOf(cert: Certificate): KeyObject {
+    const hit = this.#cache.get(cert.kid);
+    if (hit && hit.sealed === cert.sealed_private_key) return hit.key;
+    const seed = Buffer.from(this.#sealer.open(cert.sealed_private_key), "base64");
+    try {
+      const key = createPrivateKey({
+        format: "jwk",
+        key: {
+          kty: "OKP",
+          crv: "Ed25519",
+          d: seed.toString("base64url"),
+          x: Buffer.from(cert.public_key, "base64").toString("base64url"),
+        },
+      });
+      if (this.#cache.size >= CACHE_MAX) {
+        const oldest = this.#cache.keys().next().value;
+        if (oldest !== undefined) this.#cache.delete(oldest);
+      }
+      this.#cache.set(cert.kid, { sealed: cert.sealed_private_key, key });
+      return key;
+    } finally {
+      seed.fill(0);
+    }
+  }
+
+  /** Signs an access token (header `{alg: EdDSA, typ: JWT, kid}`, A10 claims). */
+  sign(cert: Certificate, claims: AccessClaims): Promise<string> {
+    return new SignJWT({
+      org_id: claims.org_id,
+      vault_id: claims.vault_id,
+      vault_role: claims.vault_role,
+      scope: claims.scope,
+    })
+      .setProtectedHeader({ alg: "EdDSA", typ: "JWT", kid: cert.kid })
+      .setIssuer(claims.iss)
+      .setAudience(claims.aud)
+      .setSubject(claims.sub)
+      .setJti(claims.jti)
+      .setIssuedAt(claims.iat)
+      .setExpirationTime(claims.exp)
+      .sign(this.keyOf(cert));
+  }
+}
