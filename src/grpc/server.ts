@@ -17,6 +17,7 @@ import { HEALTH_SERVICE, healthService } from "./services/health.ts";
 import { ORGANIZATION_SERVICE, organizationService } from "./services/organizations.ts";
 import { SYSTEM_SERVICE, systemService } from "./services/system.ts";
 import { TEAM_SERVICE, teamService } from "./services/teams.ts";
+import { TOKEN_SERVICE, tokenService } from "./services/tokens.ts";
 import { USER_SERVICE, userService } from "./services/users.ts";
 import { VAULT_SERVICE, vaultService } from "./services/vaults.ts";
 import { tolerantDefinition } from "./status.ts";
@@ -30,6 +31,7 @@ const SERVICES: [string, (deps: GrpcDeps) => UntypedServiceImplementation][] = [
   [TEAM_SERVICE, teamService],
   [VAULT_SERVICE, vaultService],
   [CLIENT_SERVICE, clientService],
+  [TOKEN_SERVICE, tokenService],
 ];
 
 export interface GrpcFront {

@@ -116,6 +116,7 @@ describe("grpc front", () => {
       "TeamService",
       "VaultService",
       "ClientService",
+      "TokenService",
     ]) {
       expect(names).toContain(`inferadb.management.v1.${svc}`);
     }

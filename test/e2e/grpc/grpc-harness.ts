@@ -38,6 +38,7 @@ export const SERVICE_NAMES = [
   "TeamService",
   "VaultService",
   "ClientService",
+  "TokenService",
 ] as const;
 export type ServiceName = (typeof SERVICE_NAMES)[number];
 
