@@ -60,6 +60,9 @@ import { InvitationService } from "./services/invitations/service.ts";
 import { JwksService } from "./services/jwks/service.ts";
 import { vaultCascadeJob } from "./services/organizations/cascades.ts";
 import { createClaimCleanupJob, OrganizationService } from "./services/organizations/service.ts";
+import { passkeyChallengeCleanupJob } from "./services/passkeys/jobs.ts";
+import { PasskeyService } from "./services/passkeys/service.ts";
+import { passkeySettings } from "./services/passkeys/settings.ts";
 import { sessionCleanupJob } from "./services/sessions/jobs.ts";
 import { SessionService } from "./services/sessions/service.ts";
 import { createSystemService } from "./services/system/service.ts";
@@ -318,6 +321,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       system: createSystemService({ config, clock, kv, health }),
       auth: new AuthService(sd, sessions, emails, organizations),
       users: new UserService(sd, emails, organizations),
+      passkeys: new PasskeyService(sd, sessions, passkeySettings(config)),
       sessions,
       emails,
       organizations,
@@ -367,6 +371,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       sessionCleanupJob(settings.sessionRetentionMs),
       tokenCleanupJob(),
       refreshCleanupJob(),
+      passkeyChallengeCleanupJob(),
       rateLimitCleanupJob(),
       createClaimCleanupJob(),
       vaultCascadeJob(sd),

@@ -67,9 +67,19 @@ export const StorageSchema = t.Object({
 });
 
 export const WebAuthnSchema = t.Object({
-  rp_id: t.String({ default: "localhost", minLength: 1 }),
+  /** Relying-party id; default: the host name of `frontend_base_url`. */
+  rp_id: t.Optional(t.String({ minLength: 1, maxLength: 253 })),
   rp_name: t.String({ default: "InferaDB", minLength: 1 }),
-  origin: httpUrl("http://localhost:3000"),
+  /** Origins a ceremony may come from; default: the origin of `frontend_base_url`. */
+  origins: t.Array(
+    t.String({
+      pattern: "^https?://[^/]+$",
+      description: "must be an origin: http(s)://host[:port], no path",
+    }),
+    { default: [] },
+  ),
+  /** Lifetime of a ceremony's challenge. */
+  challenge_ttl_seconds: int(300, 30, 3600, "must be an integer 30..3600"),
 });
 
 export const AuthSchema = t.Object({
@@ -233,7 +243,8 @@ export const ConfigSchema = t.Object({
     ENVIRONMENTS.map((e) => t.Literal(e)),
     { default: "development", description: `must be one of ${ENVIRONMENTS.join(", ")}` },
   ),
-  frontend_base_url: httpUrl("http://localhost:3000"),
+  /** Base of the links in mails; the product's own pages live under `/ui`. */
+  frontend_base_url: httpUrl("http://localhost:3000/ui"),
   server: section(ServerSchema.properties),
   storage: section(StorageSchema.properties),
   auth: section(AuthSchema.properties),

@@ -17,6 +17,7 @@ import { healthRoutes } from "./routes/health.ts";
 import { jwksRoutes } from "./routes/jwks.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
+import { passkeyRoutes } from "./routes/passkeys.ts";
 import { teamRoutes } from "./routes/teams.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
 import { userRoutes } from "./routes/users.ts";
@@ -46,6 +47,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(healthRoutes(deps))
     .use(authRoutes(deps))
     .use(userRoutes(deps))
+    .use(passkeyRoutes(deps))
     .use(organizationRoutes(deps))
     .use(teamRoutes(deps))
     .use(vaultRoutes(deps))

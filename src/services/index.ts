@@ -19,6 +19,7 @@ import type { EmailService } from "./emails/service.ts";
 import type { InvitationService } from "./invitations/service.ts";
 import type { JwksService } from "./jwks/service.ts";
 import type { OrganizationService } from "./organizations/service.ts";
+import type { PasskeyService } from "./passkeys/service.ts";
 import type { SessionService } from "./sessions/service.ts";
 import type { SystemService } from "./system/service.ts";
 import type { TeamService } from "./teams/service.ts";
@@ -33,6 +34,8 @@ export interface Services {
   auth: AuthService;
   /** The signed-in user's profile and account deletion. */
   users: UserService;
+  /** Passkeys: WebAuthn enrolment, sign-in and management (docs/passkeys.md). */
+  passkeys: PasskeyService;
   /** Sessions: resolving credentials, listing, revoking, sign-out. */
   sessions: SessionService;
   /** Email addresses and their verification. */

@@ -110,6 +110,15 @@ export const SCHEMAS = {
     user_agent: nullable(T.String()),
     current: T.Boolean(),
   }),
+  Passkey: closed({
+    id: Id,
+    name: T.String(),
+    created_at: Timestamp,
+    last_used_at: nullable(Timestamp),
+    transports: T.Array(T.String()),
+    backed_up: T.Boolean(),
+    device_type: enumOf(["singleDevice", "multiDevice"]),
+  }),
   Email: closed({
     id: Id,
     email: T.String(),
@@ -361,6 +370,53 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       ),
     },
     errors: [401, ...SERVICE],
+  },
+  // Passkeys (docs/passkeys.md) -----------------------------------------------------------------
+  "POST /v1/auth/passkey/options": {
+    summary:
+      "Begin a passkey sign-in: WebAuthn request options (with an email: its credentials; without: usernameless)",
+    responses: { 200: json("The options", closed({ options: T.Object({}) })) },
+    errors: [429, ...SERVICE],
+  },
+  "POST /v1/auth/passkey/verify": {
+    summary: "Finish a passkey sign-in (sets the session cookie, answers like password sign-in)",
+    responses: {
+      200: json(
+        "Signed in",
+        closed({ user_id: Id, name: T.String(), session_id: Id, session_token: T.String() }),
+      ),
+    },
+    errors: [401, 429, ...SERVICE],
+  },
+  "POST /v1/users/passkeys/registration/options": {
+    summary: "Begin enrolling a passkey: WebAuthn creation options (at most 20 passkeys)",
+    session: true,
+    responses: { 200: json("The options", closed({ options: T.Object({}) })) },
+    errors: [404, ...SERVICE],
+  },
+  "POST /v1/users/passkeys/registration/verify": {
+    summary: "Finish enrolling a passkey",
+    session: true,
+    responses: { 201: json("The passkey", closed({ passkey: ref("Passkey") })) },
+    errors: [404, 409, ...SERVICE],
+  },
+  "GET /v1/users/passkeys": {
+    summary: "The caller's passkeys (never key material)",
+    session: true,
+    responses: { 200: json("The passkeys", closed({ passkeys: T.Array(ref("Passkey")) })) },
+    errors: [...SERVICE],
+  },
+  "PATCH /v1/users/passkeys/:passkey": {
+    summary: "Rename a passkey",
+    session: true,
+    responses: { 200: json("The passkey", closed({ passkey: ref("Passkey") })) },
+    errors: [404, ...SERVICE],
+  },
+  "DELETE /v1/users/passkeys/:passkey": {
+    summary: "Delete a passkey",
+    session: true,
+    responses: { 204: empty("Deleted") },
+    errors: [404, ...SERVICE],
   },
   "POST /v1/auth/logout": {
     summary: "Revoke the presented session (if any) and clear the cookie",

@@ -21,6 +21,7 @@ import { applyMutations } from "../../kv/types.ts";
 import { auditWrites, iso, isoOrNull, type Principal, type RequestMeta } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
 import type { EmailService } from "../emails/service.ts";
+import { deleteUserPasskeysWrites } from "../passkeys/service.ts";
 import type { UpdateProfileInput } from "./inputs.ts";
 
 /**
@@ -129,6 +130,7 @@ export class UserService {
           applyMutations(tx, deleteTokenWrites(t));
         }
         applyMutations(tx, await this.#emails.detachedSignInWritesOf(tx, p.userId));
+        applyMutations(tx, await deleteUserPasskeysWrites(tx, p.userId));
         tx.clear(UserKeys.pendingDefaultOrg.key(idItem(p.userId)));
         applyMutations(tx, deleteUserWrites(p.userId));
         applyMutations(

@@ -126,7 +126,7 @@ for (const backend of ["memory", "sqlite"] as const) {
         mailTo("journey.user@example.com", "Reset your password"),
       );
       const resetToken = tokenFromMail(resetMail);
-      expect(resetMail.text).toContain("http://localhost:3000/reset-password?token=");
+      expect(resetMail.text).toContain("http://localhost:3000/ui/reset-password?token=");
       const confirm = await call(server, "POST", "/v1/auth/password-reset/confirm", {
         token: resetToken,
         new_password: "second password 456",
