@@ -58,6 +58,9 @@ import { engineLookupRoutes } from "./services/internal/engine-lookups.ts";
 import { internalRoutes, managementJwksRoute } from "./services/internal/management-jwks.ts";
 import { InvitationService } from "./services/invitations/service.ts";
 import { JwksService } from "./services/jwks/service.ts";
+import { nativeSigninCleanupJob } from "./services/oauth/jobs.ts";
+import { OAuthService } from "./services/oauth/service.ts";
+import { oauthSettings } from "./services/oauth/settings.ts";
 import { vaultCascadeJob } from "./services/organizations/cascades.ts";
 import { createClaimCleanupJob, OrganizationService } from "./services/organizations/service.ts";
 import { passkeyChallengeCleanupJob } from "./services/passkeys/jobs.ts";
@@ -322,6 +325,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       auth: new AuthService(sd, sessions, emails, organizations),
       users: new UserService(sd, emails, organizations),
       passkeys: new PasskeyService(sd, sessions, passkeySettings(config)),
+      oauth: new OAuthService(sd, sessions, oauthSettings(config)),
       sessions,
       emails,
       organizations,
@@ -372,6 +376,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       tokenCleanupJob(),
       refreshCleanupJob(),
       passkeyChallengeCleanupJob(),
+      nativeSigninCleanupJob(),
       rateLimitCleanupJob(),
       createClaimCleanupJob(),
       vaultCascadeJob(sd),

@@ -105,6 +105,29 @@ export const AuthSchema = t.Object({
   /** `Secure` attribute on the session cookie. Forced on in production. */
   cookie_secure: t.Boolean({ default: true, description: "must be true or false" }),
   webauthn: t.Object({ ...WebAuthnSchema.properties }, { default: {} }),
+  /**
+   * Native (public) OAuth clients allowed at /oauth/* (docs/cli-sign-in.md); loopback redirects
+   * accept any port (RFC 8252 §7.3).
+   */
+  oauth_clients: t.Array(
+    t.Object(
+      {
+        client_id: t.String({ minLength: 1, maxLength: 128 }),
+        name: t.String({ minLength: 1, maxLength: 100 }),
+        redirect_uris: t.Array(t.String({ pattern: "^https?://.+" }), { minItems: 1 }),
+      },
+      { additionalProperties: false },
+    ),
+    {
+      default: [
+        {
+          client_id: "inferadb-cli",
+          name: "InferaDB CLI",
+          redirect_uris: ["http://localhost:8787/callback"],
+        },
+      ],
+    },
+  ),
 });
 
 export const EmailSchema = t.Object({

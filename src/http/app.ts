@@ -15,6 +15,7 @@ import { authRoutes } from "./routes/auth.ts";
 import { clientRoutes } from "./routes/clients.ts";
 import { healthRoutes } from "./routes/health.ts";
 import { jwksRoutes } from "./routes/jwks.ts";
+import { oauthRoutes } from "./routes/oauth.ts";
 import { openapiRoutes } from "./routes/openapi.ts";
 import { organizationRoutes } from "./routes/organizations.ts";
 import { passkeyRoutes } from "./routes/passkeys.ts";
@@ -24,7 +25,13 @@ import { userRoutes } from "./routes/users.ts";
 import { vaultRoutes } from "./routes/vaults.ts";
 
 /** Routes that take `application/x-www-form-urlencoded` instead of JSON (RFC 6749 style). */
-export const FORM_ROUTES = ["/v1/token"] as const;
+export const FORM_ROUTES = [
+  "/v1/token",
+  "/oauth/token",
+  "/oauth/device_authorization",
+  "/oauth/authorize",
+  "/oauth/device",
+] as const;
 
 export function createHttpApp(deps: HttpDeps) {
   const log = deps.log.child({ subsystem: "http" });
@@ -48,6 +55,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(authRoutes(deps))
     .use(userRoutes(deps))
     .use(passkeyRoutes(deps))
+    .use(oauthRoutes(deps))
     .use(organizationRoutes(deps))
     .use(teamRoutes(deps))
     .use(vaultRoutes(deps))

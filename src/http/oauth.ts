@@ -7,7 +7,11 @@
 import { OAUTH_ERROR } from "../domain/tokens/errors.ts";
 
 /** Routes whose errors use the OAuth body. */
-export const OAUTH_ROUTES: ReadonlySet<string> = new Set(["/v1/token"]);
+export const OAUTH_ROUTES: ReadonlySet<string> = new Set([
+  "/v1/token",
+  "/oauth/token",
+  "/oauth/device_authorization",
+]);
 
 /** The RFC 6749 `error` for one of our codes, falling back on the status. */
 export function oauthErrorOf(code: string, status: number): string {

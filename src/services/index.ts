@@ -18,6 +18,7 @@ import type { ClientService } from "./clients/service.ts";
 import type { EmailService } from "./emails/service.ts";
 import type { InvitationService } from "./invitations/service.ts";
 import type { JwksService } from "./jwks/service.ts";
+import type { OAuthService } from "./oauth/service.ts";
 import type { OrganizationService } from "./organizations/service.ts";
 import type { PasskeyService } from "./passkeys/service.ts";
 import type { SessionService } from "./sessions/service.ts";
@@ -36,6 +37,8 @@ export interface Services {
   users: UserService;
   /** Passkeys: WebAuthn enrolment, sign-in and management (docs/passkeys.md). */
   passkeys: PasskeyService;
+  /** Native-app sign-in: CLI PKCE, OAuth 2.0 authorization code and device grants. */
+  oauth: OAuthService;
   /** Sessions: resolving credentials, listing, revoking, sign-out. */
   sessions: SessionService;
   /** Email addresses and their verification. */

@@ -277,6 +277,15 @@ const ORG_WRITE = [...ORG_READ, 400, 422];
 
 const jwks = closed({ keys: T.Array(ref("Jwk")) });
 
+/** RFC 6749 §5.1 answer of the native-app token endpoint (docs/cli-sign-in.md). */
+const nativeTokens = closed({
+  access_token: T.String(),
+  token_type: T.Literal("Bearer"),
+  expires_in: T.Integer({ minimum: 0 }),
+  refresh_token: T.Optional(T.String()),
+  scope: T.String(),
+});
+
 /** The answer of every vault-token route (docs/tokens.md). */
 const vaultTokenAnswer = closed({
   access_token: T.String(),
@@ -371,6 +380,108 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     },
     errors: [401, ...SERVICE],
   },
+  // CLI and native-app sign-in (docs/cli-sign-in.md) ------------------------------------------
+  "POST /v1/auth/cli/authorize": {
+    summary:
+      "Approve a CLI sign-in from a web session: an S256 PKCE challenge → a single-use code (10 min)",
+    session: true,
+    responses: {
+      200: json("The code", closed({ code: T.String(), expires_in: T.Integer({ minimum: 1 }) })),
+    },
+    errors: [...SERVICE],
+  },
+  "POST /v1/auth/cli/token": {
+    summary:
+      "Exchange a CLI code and its PKCE verifier for a CLI session token (a wrong verifier burns the code)",
+    responses: {
+      200: json(
+        "The CLI session",
+        closed({ session_token: T.String(), expires_in: T.Integer({ minimum: 0 }) }),
+      ),
+    },
+    errors: [401, ...SERVICE],
+  },
+  "GET /oauth/authorize": {
+    summary:
+      "OAuth 2.0 authorization endpoint for native apps (PKCE S256, loopback redirects): the consent page, or a redirect to sign-in or back to the client",
+    responses: {
+      200: { description: "The consent page", schema: T.String(), contentType: "text/html" },
+      302: empty("To the sign-in page, or to the client's redirect with an error"),
+      400: {
+        description: "Unknown client or redirect (not redirected)",
+        schema: T.String(),
+        contentType: "text/html",
+      },
+    },
+  },
+  "POST /oauth/authorize": {
+    summary: "The consent decision (form): 303 to the client with a code or access_denied",
+    session: true,
+    responses: {
+      303: empty("To the client's redirect"),
+      400: {
+        description: "Unknown client or redirect (not redirected)",
+        schema: T.String(),
+        contentType: "text/html",
+      },
+    },
+  },
+  "POST /oauth/token": {
+    summary:
+      "OAuth 2.0 token endpoint (form): authorization_code, refresh_token and device_code grants; the access token is a CLI session credential",
+    responses: { 200: json("The tokens", nativeTokens) },
+    errors: [401, 429, 503],
+    oauthErrors: true,
+  },
+  "POST /oauth/device_authorization": {
+    summary:
+      "RFC 8628 device authorization (form): a device code and a user code to enter on /oauth/device",
+    responses: {
+      200: json(
+        "The device authorization",
+        closed({
+          device_code: T.String(),
+          user_code: T.String(),
+          verification_uri: T.String(),
+          verification_uri_complete: T.String(),
+          expires_in: T.Integer({ minimum: 1 }),
+          interval: T.Integer({ minimum: 1 }),
+        }),
+      ),
+    },
+    errors: [401, 429, 503],
+    oauthErrors: true,
+  },
+  "GET /oauth/device": {
+    summary:
+      "The page where a signed-in person enters a device's user code (or a redirect to sign-in)",
+    responses: {
+      200: { description: "The device page", schema: T.String(), contentType: "text/html" },
+      302: empty("To the sign-in page"),
+    },
+  },
+  "POST /oauth/device": {
+    summary: "Approve or deny a device by its user code (form; 10 wrong codes per 15 min per user)",
+    session: true,
+    responses: {
+      200: { description: "The outcome page", schema: T.String(), contentType: "text/html" },
+      400: {
+        description: "The device page with the error",
+        schema: T.String(),
+        contentType: "text/html",
+      },
+    },
+    errors: [429],
+  },
+  "GET /.well-known/oauth-authorization-server": {
+    summary: "RFC 8414 authorization server metadata",
+    responses: { 200: json("The metadata", T.Object({ issuer: T.String() })) },
+  },
+  "GET /oauth/style.css": {
+    summary: "The stylesheet of the sign-in pages",
+    responses: { 200: { description: "CSS", schema: T.String(), contentType: "text/css" } },
+  },
+
   // Passkeys (docs/passkeys.md) -----------------------------------------------------------------
   "POST /v1/auth/passkey/options": {
     summary:

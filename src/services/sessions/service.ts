@@ -197,6 +197,24 @@ export class SessionService {
     );
   }
 
+  /** Inside `tx`: revokes session `sessionId` when it is still active (refresh rotation, reuse). */
+  async revokeIdIn(
+    tx: Transaction,
+    sessionId: string,
+    reason: string,
+    meta: RequestMeta,
+  ): Promise<void> {
+    const s = await getSession(tx, sessionId);
+    const now = this.#d.clock.now();
+    if (s && isSessionActive(s, now)) this.#revokeIn(tx, s, now, reason, meta, s.user_id);
+  }
+
+  /** Is session `sessionId` still usable (read inside `tx`)? */
+  async isActiveIn(tx: Transaction, sessionId: string): Promise<boolean> {
+    const s = await getSession(tx, sessionId);
+    return s !== undefined && isSessionActive(s, this.#d.clock.now());
+  }
+
   /** Revokes every active session of the caller except the current one; returns how many. */
   async revokeOthers(p: Principal, meta: RequestMeta): Promise<number> {
     return this.#d.kv.transact(
