@@ -2,8 +2,12 @@ import type * as grpc from '@grpc/grpc-js';
 import type { MessageTypeDefinition } from '@grpc/proto-loader';
 
 import type { AuthServiceClient as _inferadb_management_v1_AuthServiceClient, AuthServiceDefinition as _inferadb_management_v1_AuthServiceDefinition } from './inferadb/management/v1/AuthService';
+import type { BeginPasskeySignInRequest as _inferadb_management_v1_BeginPasskeySignInRequest, BeginPasskeySignInRequest__Output as _inferadb_management_v1_BeginPasskeySignInRequest__Output } from './inferadb/management/v1/BeginPasskeySignInRequest';
+import type { BeginPasskeySignInResponse as _inferadb_management_v1_BeginPasskeySignInResponse, BeginPasskeySignInResponse__Output as _inferadb_management_v1_BeginPasskeySignInResponse__Output } from './inferadb/management/v1/BeginPasskeySignInResponse';
 import type { ConfirmPasswordResetRequest as _inferadb_management_v1_ConfirmPasswordResetRequest, ConfirmPasswordResetRequest__Output as _inferadb_management_v1_ConfirmPasswordResetRequest__Output } from './inferadb/management/v1/ConfirmPasswordResetRequest';
 import type { ConfirmPasswordResetResponse as _inferadb_management_v1_ConfirmPasswordResetResponse, ConfirmPasswordResetResponse__Output as _inferadb_management_v1_ConfirmPasswordResetResponse__Output } from './inferadb/management/v1/ConfirmPasswordResetResponse';
+import type { FinishPasskeySignInRequest as _inferadb_management_v1_FinishPasskeySignInRequest, FinishPasskeySignInRequest__Output as _inferadb_management_v1_FinishPasskeySignInRequest__Output } from './inferadb/management/v1/FinishPasskeySignInRequest';
+import type { FinishPasskeySignInResponse as _inferadb_management_v1_FinishPasskeySignInResponse, FinishPasskeySignInResponse__Output as _inferadb_management_v1_FinishPasskeySignInResponse__Output } from './inferadb/management/v1/FinishPasskeySignInResponse';
 import type { LoginPasswordRequest as _inferadb_management_v1_LoginPasswordRequest, LoginPasswordRequest__Output as _inferadb_management_v1_LoginPasswordRequest__Output } from './inferadb/management/v1/LoginPasswordRequest';
 import type { LoginPasswordResponse as _inferadb_management_v1_LoginPasswordResponse, LoginPasswordResponse__Output as _inferadb_management_v1_LoginPasswordResponse__Output } from './inferadb/management/v1/LoginPasswordResponse';
 import type { LogoutRequest as _inferadb_management_v1_LogoutRequest, LogoutRequest__Output as _inferadb_management_v1_LogoutRequest__Output } from './inferadb/management/v1/LogoutRequest';
@@ -24,8 +28,12 @@ export interface ProtoGrpcType {
     management: {
       v1: {
         AuthService: SubtypeConstructor<typeof grpc.Client, _inferadb_management_v1_AuthServiceClient> & { service: _inferadb_management_v1_AuthServiceDefinition }
+        BeginPasskeySignInRequest: MessageTypeDefinition<_inferadb_management_v1_BeginPasskeySignInRequest, _inferadb_management_v1_BeginPasskeySignInRequest__Output>
+        BeginPasskeySignInResponse: MessageTypeDefinition<_inferadb_management_v1_BeginPasskeySignInResponse, _inferadb_management_v1_BeginPasskeySignInResponse__Output>
         ConfirmPasswordResetRequest: MessageTypeDefinition<_inferadb_management_v1_ConfirmPasswordResetRequest, _inferadb_management_v1_ConfirmPasswordResetRequest__Output>
         ConfirmPasswordResetResponse: MessageTypeDefinition<_inferadb_management_v1_ConfirmPasswordResetResponse, _inferadb_management_v1_ConfirmPasswordResetResponse__Output>
+        FinishPasskeySignInRequest: MessageTypeDefinition<_inferadb_management_v1_FinishPasskeySignInRequest, _inferadb_management_v1_FinishPasskeySignInRequest__Output>
+        FinishPasskeySignInResponse: MessageTypeDefinition<_inferadb_management_v1_FinishPasskeySignInResponse, _inferadb_management_v1_FinishPasskeySignInResponse__Output>
         LoginPasswordRequest: MessageTypeDefinition<_inferadb_management_v1_LoginPasswordRequest, _inferadb_management_v1_LoginPasswordRequest__Output>
         LoginPasswordResponse: MessageTypeDefinition<_inferadb_management_v1_LoginPasswordResponse, _inferadb_management_v1_LoginPasswordResponse__Output>
         LogoutRequest: MessageTypeDefinition<_inferadb_management_v1_LogoutRequest, _inferadb_management_v1_LogoutRequest__Output>

@@ -4,6 +4,10 @@
  * route's own input schema (src/services/auth/inputs.ts). Register and login spend the same
  * per-IP limits as HTTP (the peer address). The session credential is returned once in
  * `session_token`, as HTTP answers it (beside its cookie).
+ *
+ * Passkey sign-in (docs/passkeys.md) calls the same `PasskeyService` as /v1/auth/passkey/*: the
+ * WebAuthn options go out as a JSON text (`options_json`) and the authenticator's response comes
+ * in as one (`credential_json`), parsed within bounds and checked against the route's schema.
  */
 import { CommonErrors } from "../../lib/errors.ts";
 import {
@@ -15,6 +19,10 @@ import {
 } from "../../services/auth/inputs.ts";
 import type { RequestMeta } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
+import {
+  AuthenticationOptionsInput,
+  AuthenticationVerifyInput,
+} from "../../services/passkeys/inputs.ts";
 import type { AuthServiceHandlers } from "../generated/inferadb/management/v1/AuthService.ts";
 import { unary } from "../status.ts";
 import { callEnv, checked, presentedToken, requestMeta } from "./call.ts";
@@ -23,7 +31,7 @@ export const AUTH_SERVICE = "inferadb.management.v1.AuthService";
 
 export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers {
   const env = callEnv(deps, log);
-  const { auth, sessions, emails } = deps.services;
+  const { auth, sessions, emails, passkeys } = deps.services;
 
   /** The per-IP limit of `kind` (the one HTTP's rate-limit hook spends); RATE_LIMITED when over. */
   async function spendIpLimit(kind: "login" | "registration", meta: RequestMeta) {
@@ -82,6 +90,25 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
       const input = checked((c) => c.input(PasswordResetConfirmInput, req));
       await auth.confirmPasswordReset(input.token, input.new_password, requestMeta(ctx));
       return { message: "Password reset successfully" };
+    }),
+    BeginPasskeySignIn: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.input(AuthenticationOptionsInput, req));
+      await spendIpLimit("login", requestMeta(ctx));
+      const { options } = await passkeys.authenticationOptions(input);
+      return { options_json: JSON.stringify(options) };
+    }),
+    FinishPasskeySignIn: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.jsonInput(AuthenticationVerifyInput, ["credential"], req));
+      const meta = requestMeta(ctx);
+      await spendIpLimit("login", meta);
+      // The schema checked the shape; @simplewebauthn/server verifies the rest (as over HTTP).
+      const r = await passkeys.authenticationVerify(input as never, meta);
+      return {
+        user_id: r.user.id,
+        name: r.user.name,
+        session_id: r.session.record.id,
+        session_token: r.session.token,
+      };
     }),
   };
 }

@@ -12,6 +12,7 @@ import type { Metadata } from "@grpc/grpc-js";
 import type { Static, TObject, TSchema } from "@sinclair/typebox";
 import { type AppError, CommonErrors, type FieldProblem } from "../../lib/errors.ts";
 import { isId } from "../../lib/ids.ts";
+import { jsonTooDeep, MAX_JSON_DEPTH } from "../../lib/json.ts";
 import { trustedProxyMatcher } from "../../lib/net.ts";
 import { schemaProblems } from "../../lib/schema.ts";
 import {
@@ -84,9 +85,35 @@ function isIdSchema(schema: TSchema | undefined): boolean {
  * A decoded request of type `R` that declares (possibly as optional fields) every property of the
  * schema `S`: a schema field the proto message lacks is a compile error naming it.
  */
-type Carrying<S extends TObject, R> = R & {
-  [K in Exclude<keyof S["properties"], keyof R>]: `missing from the request message: ${K & string}`;
+type Carrying<S extends TObject, R, Via extends PropertyKey = never> = R & {
+  [K in Missing<S, R, Via>]: `missing from the request message: ${K & string}`;
 };
+/** The properties of `S` that `R` lacks (`Via`: those carried another way). */
+type Missing<S extends TObject, R, Via> = Exclude<keyof S["properties"], keyof R | Via>;
+
+/**
+ * Longest JSON-text field (`*_json`, UTF-16 code units): room for the largest WebAuthn response
+ * the input schemas accept (src/services/passkeys/inputs.ts), far below the message limit.
+ */
+export const MAX_JSON_FIELD_CHARS = 131_072;
+/** Deepest array/object nesting of a JSON-text field (as of an HTTP JSON body). */
+export const MAX_JSON_FIELD_DEPTH = MAX_JSON_DEPTH;
+
+/** The value of a JSON-text field within the bounds above, or what is wrong with it. */
+export function parseJsonField(text: unknown): { value: unknown } | { problem: string } {
+  if (typeof text !== "string" || text === "") return { problem: "is required" };
+  if (text.length > MAX_JSON_FIELD_CHARS) {
+    return { problem: `must be at most ${MAX_JSON_FIELD_CHARS} characters` };
+  }
+  if (jsonTooDeep(text, MAX_JSON_FIELD_DEPTH)) {
+    return { problem: `must not nest deeper than ${MAX_JSON_FIELD_DEPTH} levels` };
+  }
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return { problem: "must be a JSON text" };
+  }
+}
 
 /** Collects every field problem of a request, then throws one error listing them all. */
 export class RequestCheck {
@@ -108,6 +135,40 @@ export class RequestCheck {
    * VALIDATION_FAILED. The value is only meaningful once `done()` passed (`checked` does that).
    */
   input<S extends TObject, R extends object>(schema: S, req: Carrying<S, R>): Static<S> {
+    return this.#take(schema, req, new Set());
+  }
+
+  /**
+   * Like `input`, for a request carrying the schema properties `json` as JSON texts, each in a
+   * string field `<property>_json` (values too open-ended for a message, such as WebAuthn
+   * responses): each text is parsed within bounds (`parseJsonField`) and the whole checked
+   * against `schema`; problems are named by the request's field (`credential_json`,
+   * `credential_json.response.signature`).
+   */
+  jsonInput<S extends TObject, const J extends keyof S["properties"] & string, R extends object>(
+    schema: S,
+    json: readonly J[],
+    req: Carrying<S, R, J> & { [K in J as `${K}_json`]: string },
+  ): Static<S> {
+    const fields: Record<string, unknown> = { ...req };
+    const unparsed = new Set<string>();
+    for (const key of json) {
+      const parsed = parseJsonField(fields[`${key}_json`]);
+      if ("problem" in parsed) {
+        this.#others.push({ field: `${key}_json`, message: parsed.problem });
+        unparsed.add(key);
+      } else fields[key] = parsed.value;
+    }
+    return this.#take(schema, fields, new Set(json), unparsed);
+  }
+
+  /** `schema`'s properties of `req`, checked; problems of a `viaJson` property renamed. */
+  #take<S extends TObject>(
+    schema: S,
+    req: { [k: string]: unknown },
+    viaJson: ReadonlySet<string>,
+    unparsed: ReadonlySet<string> = new Set(),
+  ): Static<S> {
     const picked: Record<string, unknown> = {};
     const fields: { [k: string]: unknown } = req;
     for (const key of Object.keys(schema.properties)) {
@@ -115,7 +176,10 @@ export class RequestCheck {
       if (v !== undefined) picked[key] = v;
     }
     for (const p of schemaProblems(schema, picked)) {
-      (isIdSchema(schema.properties[p.field]) ? this.#ids : this.#others).push(p);
+      const top = p.field.split(".")[0] as string;
+      if (unparsed.has(top)) continue; // already reported as not JSON
+      const field = viaJson.has(top) ? `${top}_json${p.field.slice(top.length)}` : p.field;
+      (isIdSchema(schema.properties[p.field]) ? this.#ids : this.#others).push({ ...p, field });
     }
     return picked as Static<S>;
   }

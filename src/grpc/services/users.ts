@@ -1,18 +1,24 @@
 /**
  * gRPC `inferadb.management.v1.UserService`: the signed-in user's profile, sessions and email
  * addresses, calling the same services as /v1/users/*, each request checked against the route's
- * own input schema (src/services/users/inputs.ts, src/services/emails/inputs.ts). Every call
- * resolves the caller from `authorization` metadata first.
+ * own input schema (src/services/users/inputs.ts, src/services/emails/inputs.ts,
+ * src/services/passkeys/inputs.ts). Every call resolves the caller from `authorization` metadata
+ * first. Passkey enrolment sends the WebAuthn options as a JSON text (`options_json`) and takes
+ * the authenticator's response as one (`credential_json`, parsed within bounds, then checked
+ * against the HTTP route's schema).
  */
+import type { PasskeyView } from "../../domain/passkeys/records.ts";
 import { ChangePasswordInput } from "../../services/auth/inputs.ts";
 import { paginationOf } from "../../services/context.ts";
 import { AddEmailInput, SetPrimaryInput } from "../../services/emails/inputs.ts";
 import type { EmailDto } from "../../services/emails/service.ts";
 import type { GrpcDeps } from "../../services/index.ts";
+import { PasskeyRenameInput, RegistrationVerifyInput } from "../../services/passkeys/inputs.ts";
 import type { SessionDto } from "../../services/sessions/service.ts";
 import { UpdateProfileInput } from "../../services/users/inputs.ts";
 import type { UserDto } from "../../services/users/service.ts";
 import type { Email } from "../generated/inferadb/management/v1/Email.ts";
+import type { Passkey } from "../generated/inferadb/management/v1/Passkey.ts";
 import type { Session } from "../generated/inferadb/management/v1/Session.ts";
 import type { User } from "../generated/inferadb/management/v1/User.ts";
 import type { UserServiceHandlers } from "../generated/inferadb/management/v1/UserService.ts";
@@ -35,9 +41,13 @@ function emailMessage(e: EmailDto): Email {
   return { ...e, verified_at: e.verified_at ?? undefined };
 }
 
+function passkeyMessage(k: PasskeyView): Passkey {
+  return { ...k, last_used_at: k.last_used_at ?? undefined };
+}
+
 export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers {
   const env = callEnv(deps, log);
-  const { users, sessions, emails, auth } = deps.services;
+  const { users, sessions, emails, auth, passkeys } = deps.services;
   const signedIn = (ctx: CallCtx) => principalOf(deps, ctx);
 
   return {
@@ -114,6 +124,37 @@ export function userService(deps: GrpcDeps, log = deps.log): UserServiceHandlers
       const { principal } = await signedIn(ctx);
       await emails.resendVerification(principal, id, requestMeta(ctx));
       return { message: "Verification email sent" };
+    }),
+    BeginPasskeyRegistration: unary(env, async (_req, ctx) => {
+      const { principal } = await signedIn(ctx);
+      const { options } = await passkeys.registrationOptions(principal);
+      return { options_json: JSON.stringify(options) };
+    }),
+    FinishPasskeyRegistration: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.jsonInput(RegistrationVerifyInput, ["credential"], req));
+      const { principal } = await signedIn(ctx);
+      // The schema checked the shape; @simplewebauthn/server verifies the rest (as over HTTP).
+      const r = await passkeys.registrationVerify(principal, input as never, requestMeta(ctx));
+      return { passkey: passkeyMessage(r.passkey) };
+    }),
+    ListPasskeys: unary(env, async (_req, ctx) => {
+      const { principal } = await signedIn(ctx);
+      return { passkeys: (await passkeys.list(principal)).passkeys.map(passkeyMessage) };
+    }),
+    RenamePasskey: unary(env, async (req, ctx) => {
+      const r = checked((c) => ({
+        id: c.id("passkey_id", req.passkey_id),
+        input: c.input(PasskeyRenameInput, req),
+      }));
+      const { principal } = await signedIn(ctx);
+      const out = await passkeys.rename(principal, r.id, r.input.name, requestMeta(ctx));
+      return { passkey: passkeyMessage(out.passkey) };
+    }),
+    DeletePasskey: unary(env, async (req, ctx) => {
+      const id = checked((c) => c.id("passkey_id", req.passkey_id));
+      const { principal } = await signedIn(ctx);
+      await passkeys.remove(principal, id, requestMeta(ctx));
+      return {};
     }),
   };
 }

@@ -18,6 +18,7 @@
 import { maxHeaderSize } from "node:http";
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
+import { jsonTooDeep, MAX_JSON_DEPTH } from "../../lib/json.ts";
 import { errorResponse } from "./errors.ts";
 import { requestIdOf } from "./request-id.ts";
 
@@ -53,27 +54,6 @@ export async function readBodyLimited(request: Request, max: number): Promise<Ui
     chunks.push(value);
   }
   return chunks.length === 1 ? (chunks[0] as Uint8Array) : Buffer.concat(chunks, size);
-}
-
-/** Deepest array/object nesting a JSON body may have. */
-export const MAX_JSON_DEPTH = 32;
-
-/** True when `text` nests arrays/objects deeper than `max` (one linear scan, strings skipped). */
-export function jsonTooDeep(text: string, max: number): boolean {
-  let depth = 0;
-  let inString = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (inString) {
-      if (c === 0x5c)
-        i++; // backslash: skip the escaped character
-      else if (c === 0x22) inString = false;
-    } else if (c === 0x22) inString = true;
-    else if (c === 0x5b || c === 0x7b) {
-      if (++depth > max) return true;
-    } else if (c === 0x5d || c === 0x7d) depth--;
-  }
-  return false;
 }
 
 /** The size of a request's URL and headers (names, values and the `: ` and CRLF around them). */

@@ -31,8 +31,8 @@ import {
   OAUTH_CSS,
   PAGE_HEADERS,
 } from "../pages/oauth-pages.ts";
-import { errorResponse } from "../plugins/errors.ts";
 import { authPlugin, presentedCredential } from "../plugins/auth.ts";
+import { errorResponse } from "../plugins/errors.ts";
 import { requestIdOf } from "../plugins/request-id.ts";
 
 const NO_STORE = { "cache-control": "no-store", pragma: "no-cache" } as const;

@@ -57,10 +57,7 @@ export const RegistrationVerifyInput = Type.Object(
 );
 export type RegistrationVerifyInput = Static<typeof RegistrationVerifyInput>;
 
-export const AuthenticationOptionsInput = Type.Object(
-  { email: Type.Optional(Type.String({ maxLength: 320 })) },
-  STRICT,
-);
+export const AuthenticationOptionsInput = Type.Object({ email: Type.Optional(Text(320)) }, STRICT);
 
 export const AuthenticationVerifyInput = Type.Object(
   { credential: AuthenticationCredential },

@@ -2,8 +2,12 @@
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
+import type { BeginPasskeySignInRequest as _inferadb_management_v1_BeginPasskeySignInRequest, BeginPasskeySignInRequest__Output as _inferadb_management_v1_BeginPasskeySignInRequest__Output } from '../../../inferadb/management/v1/BeginPasskeySignInRequest';
+import type { BeginPasskeySignInResponse as _inferadb_management_v1_BeginPasskeySignInResponse, BeginPasskeySignInResponse__Output as _inferadb_management_v1_BeginPasskeySignInResponse__Output } from '../../../inferadb/management/v1/BeginPasskeySignInResponse';
 import type { ConfirmPasswordResetRequest as _inferadb_management_v1_ConfirmPasswordResetRequest, ConfirmPasswordResetRequest__Output as _inferadb_management_v1_ConfirmPasswordResetRequest__Output } from '../../../inferadb/management/v1/ConfirmPasswordResetRequest';
 import type { ConfirmPasswordResetResponse as _inferadb_management_v1_ConfirmPasswordResetResponse, ConfirmPasswordResetResponse__Output as _inferadb_management_v1_ConfirmPasswordResetResponse__Output } from '../../../inferadb/management/v1/ConfirmPasswordResetResponse';
+import type { FinishPasskeySignInRequest as _inferadb_management_v1_FinishPasskeySignInRequest, FinishPasskeySignInRequest__Output as _inferadb_management_v1_FinishPasskeySignInRequest__Output } from '../../../inferadb/management/v1/FinishPasskeySignInRequest';
+import type { FinishPasskeySignInResponse as _inferadb_management_v1_FinishPasskeySignInResponse, FinishPasskeySignInResponse__Output as _inferadb_management_v1_FinishPasskeySignInResponse__Output } from '../../../inferadb/management/v1/FinishPasskeySignInResponse';
 import type { LoginPasswordRequest as _inferadb_management_v1_LoginPasswordRequest, LoginPasswordRequest__Output as _inferadb_management_v1_LoginPasswordRequest__Output } from '../../../inferadb/management/v1/LoginPasswordRequest';
 import type { LoginPasswordResponse as _inferadb_management_v1_LoginPasswordResponse, LoginPasswordResponse__Output as _inferadb_management_v1_LoginPasswordResponse__Output } from '../../../inferadb/management/v1/LoginPasswordResponse';
 import type { LogoutRequest as _inferadb_management_v1_LogoutRequest, LogoutRequest__Output as _inferadb_management_v1_LogoutRequest__Output } from '../../../inferadb/management/v1/LogoutRequest';
@@ -16,6 +20,15 @@ import type { VerifyEmailRequest as _inferadb_management_v1_VerifyEmailRequest, 
 import type { VerifyEmailResponse as _inferadb_management_v1_VerifyEmailResponse, VerifyEmailResponse__Output as _inferadb_management_v1_VerifyEmailResponse__Output } from '../../../inferadb/management/v1/VerifyEmailResponse';
 
 export interface AuthServiceClient extends grpc.Client {
+  BeginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  BeginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  BeginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  BeginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  beginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  beginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  beginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  beginPasskeySignIn(argument: _inferadb_management_v1_BeginPasskeySignInRequest, callback: grpc.requestCallback<_inferadb_management_v1_BeginPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  
   ConfirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
   ConfirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
   ConfirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
@@ -24,6 +37,15 @@ export interface AuthServiceClient extends grpc.Client {
   confirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
   confirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
   confirmPasswordReset(argument: _inferadb_management_v1_ConfirmPasswordResetRequest, callback: grpc.requestCallback<_inferadb_management_v1_ConfirmPasswordResetResponse__Output>): grpc.ClientUnaryCall;
+  
+  FinishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  FinishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  FinishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  FinishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  finishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  finishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  finishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
+  finishPasskeySignIn(argument: _inferadb_management_v1_FinishPasskeySignInRequest, callback: grpc.requestCallback<_inferadb_management_v1_FinishPasskeySignInResponse__Output>): grpc.ClientUnaryCall;
   
   LoginPassword(argument: _inferadb_management_v1_LoginPasswordRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_inferadb_management_v1_LoginPasswordResponse__Output>): grpc.ClientUnaryCall;
   LoginPassword(argument: _inferadb_management_v1_LoginPasswordRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_inferadb_management_v1_LoginPasswordResponse__Output>): grpc.ClientUnaryCall;
@@ -73,7 +95,11 @@ export interface AuthServiceClient extends grpc.Client {
 }
 
 export interface AuthServiceHandlers extends grpc.UntypedServiceImplementation {
+  BeginPasskeySignIn: grpc.handleUnaryCall<_inferadb_management_v1_BeginPasskeySignInRequest__Output, _inferadb_management_v1_BeginPasskeySignInResponse>;
+  
   ConfirmPasswordReset: grpc.handleUnaryCall<_inferadb_management_v1_ConfirmPasswordResetRequest__Output, _inferadb_management_v1_ConfirmPasswordResetResponse>;
+  
+  FinishPasskeySignIn: grpc.handleUnaryCall<_inferadb_management_v1_FinishPasskeySignInRequest__Output, _inferadb_management_v1_FinishPasskeySignInResponse>;
   
   LoginPassword: grpc.handleUnaryCall<_inferadb_management_v1_LoginPasswordRequest__Output, _inferadb_management_v1_LoginPasswordResponse>;
   
@@ -88,7 +114,9 @@ export interface AuthServiceHandlers extends grpc.UntypedServiceImplementation {
 }
 
 export interface AuthServiceDefinition extends grpc.ServiceDefinition {
+  BeginPasskeySignIn: MethodDefinition<_inferadb_management_v1_BeginPasskeySignInRequest, _inferadb_management_v1_BeginPasskeySignInResponse, _inferadb_management_v1_BeginPasskeySignInRequest__Output, _inferadb_management_v1_BeginPasskeySignInResponse__Output>
   ConfirmPasswordReset: MethodDefinition<_inferadb_management_v1_ConfirmPasswordResetRequest, _inferadb_management_v1_ConfirmPasswordResetResponse, _inferadb_management_v1_ConfirmPasswordResetRequest__Output, _inferadb_management_v1_ConfirmPasswordResetResponse__Output>
+  FinishPasskeySignIn: MethodDefinition<_inferadb_management_v1_FinishPasskeySignInRequest, _inferadb_management_v1_FinishPasskeySignInResponse, _inferadb_management_v1_FinishPasskeySignInRequest__Output, _inferadb_management_v1_FinishPasskeySignInResponse__Output>
   LoginPassword: MethodDefinition<_inferadb_management_v1_LoginPasswordRequest, _inferadb_management_v1_LoginPasswordResponse, _inferadb_management_v1_LoginPasswordRequest__Output, _inferadb_management_v1_LoginPasswordResponse__Output>
   Logout: MethodDefinition<_inferadb_management_v1_LogoutRequest, _inferadb_management_v1_LogoutResponse, _inferadb_management_v1_LogoutRequest__Output, _inferadb_management_v1_LogoutResponse__Output>
   Register: MethodDefinition<_inferadb_management_v1_RegisterRequest, _inferadb_management_v1_RegisterResponse, _inferadb_management_v1_RegisterRequest__Output, _inferadb_management_v1_RegisterResponse__Output>

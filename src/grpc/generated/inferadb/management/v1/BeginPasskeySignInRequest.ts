@@ -1,0 +1,12 @@
+// Original file: proto/inferadb/management/v1/auth.proto
+
+
+export interface BeginPasskeySignInRequest {
+  'email'?: (string);
+  '_email'?: "email";
+}
+
+export interface BeginPasskeySignInRequest__Output {
+  'email'?: (string);
+  '_email'?: "email";
+}
