@@ -8,7 +8,14 @@
  * Passkey sign-in (docs/passkeys.md) calls the same `PasskeyService` as /v1/auth/passkey/*: the
  * WebAuthn options go out as a JSON text (`options_json`) and the authenticator's response comes
  * in as one (`credential_json`), parsed within bounds and checked against the route's schema.
+ *
+ * Native-app sign-in (docs/cli-sign-in.md, "gRPC") calls the same `OAuthService` as
+ * /v1/auth/cli/* and the /oauth/token and /oauth/device_authorization forms: AuthorizeCli (session)
+ * and ExchangeCliCode take the JSON routes' schemas; ExchangeNativeToken and
+ * StartDeviceAuthorization the form's (every field optional and bounded, so a missing or wrong
+ * one gets the RFC's answer from the service, as its stable code in `x-error-code`).
  */
+import { Type } from "@sinclair/typebox";
 import { CommonErrors } from "../../lib/errors.ts";
 import {
   LoginInput,
@@ -19,19 +26,25 @@ import {
 } from "../../services/auth/inputs.ts";
 import type { RequestMeta } from "../../services/context.ts";
 import type { GrpcDeps } from "../../services/index.ts";
+import { CliAuthorizeInput, CliTokenInput, OAuthForm } from "../../services/oauth/inputs.ts";
 import {
   AuthenticationOptionsInput,
   AuthenticationVerifyInput,
 } from "../../services/passkeys/inputs.ts";
 import type { AuthServiceHandlers } from "../generated/inferadb/management/v1/AuthService.ts";
 import { unary } from "../status.ts";
-import { callEnv, checked, presentedToken, requestMeta } from "./call.ts";
+import { callEnv, checked, presentedToken, principalOf, requestMeta } from "./call.ts";
 
 export const AUTH_SERVICE = "inferadb.management.v1.AuthService";
 
+/** The token form's fields but `scope` (the token endpoint takes the scope of the grant). */
+const NativeTokenInput = Type.Omit(OAuthForm, ["scope"]);
+/** The device authorization form's fields. */
+const DeviceAuthorizationInput = Type.Pick(OAuthForm, ["client_id", "scope"]);
+
 export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers {
   const env = callEnv(deps, log);
-  const { auth, sessions, emails, passkeys } = deps.services;
+  const { auth, sessions, emails, passkeys, oauth } = deps.services;
 
   /** The per-IP limit of `kind` (the one HTTP's rate-limit hook spends); RATE_LIMITED when over. */
   async function spendIpLimit(kind: "login" | "registration", meta: RequestMeta) {
@@ -109,6 +122,23 @@ export function authService(deps: GrpcDeps, log = deps.log): AuthServiceHandlers
         session_id: r.session.record.id,
         session_token: r.session.token,
       };
+    }),
+    AuthorizeCli: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.input(CliAuthorizeInput, req));
+      const { principal } = await principalOf(deps, ctx);
+      return oauth.cliAuthorize(principal, input, requestMeta(ctx));
+    }),
+    ExchangeCliCode: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.input(CliTokenInput, req));
+      return oauth.cliToken(input, requestMeta(ctx));
+    }),
+    ExchangeNativeToken: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.input(NativeTokenInput, req));
+      return oauth.token(input, requestMeta(ctx));
+    }),
+    StartDeviceAuthorization: unary(env, async (req, ctx) => {
+      const input = checked((c) => c.input(DeviceAuthorizationInput, req));
+      return oauth.deviceAuthorize(input, requestMeta(ctx));
     }),
   };
 }
