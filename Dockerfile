@@ -33,6 +33,7 @@ COPY --chown=root:root package.json tsconfig.json ./
 COPY --chown=root:root proto ./proto
 COPY --chown=root:root src ./src
 COPY --chown=root:root actors ./actors
+COPY --chown=root:root ui ./ui
 
 # The data directory is the only writable place; the code stays owned by root, read-only to the app.
 RUN mkdir -p /data && chown bun:bun /data

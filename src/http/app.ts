@@ -21,6 +21,7 @@ import { organizationRoutes } from "./routes/organizations.ts";
 import { passkeyRoutes } from "./routes/passkeys.ts";
 import { teamRoutes } from "./routes/teams.ts";
 import { tokenRoutes } from "./routes/tokens.ts";
+import { uiRoutes } from "./routes/ui.ts";
 import { userRoutes } from "./routes/users.ts";
 import { vaultRoutes } from "./routes/vaults.ts";
 
@@ -63,6 +64,7 @@ export function createHttpApp(deps: HttpDeps) {
     .use(jwksRoutes(deps))
     .use(tokenRoutes(deps))
     .use(auditRoutes(deps))
+    .use(uiRoutes())
     .use(openapiRoutes(routes));
   return app;
 }

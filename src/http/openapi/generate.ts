@@ -102,6 +102,7 @@ function isCoercionBranch(v: unknown): boolean {
 }
 
 function tagOf(path: string): string {
+  if (path.startsWith("/ui/")) return "ui";
   if (!path.startsWith("/v1/") || path.startsWith("/v1/health")) return "system";
   if (path.includes("/audit-logs")) return "audit";
   if (path.includes("/teams")) return "teams";
@@ -205,9 +206,9 @@ function operation(route: RouteLike, doc: RouteDoc, usedErrors: Set<number>): Js
     if (r) {
       const resp: JsonObject = { description: r.description, headers: requestIdHeader() };
       if (r.schema) {
-        resp.content = {
-          [r.contentType ?? "application/json"]: { schema: toJsonSchema(r.schema) },
-        };
+        const types = r.contentType === undefined ? ["application/json"] : [r.contentType].flat();
+        const schema = toJsonSchema(r.schema);
+        resp.content = Object.fromEntries(types.map((t) => [t, { schema }]));
       }
       responses[String(status)] = resp;
     } else {

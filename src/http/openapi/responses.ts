@@ -33,8 +33,8 @@ export interface ResponseDoc {
   description: string;
   /** Body schema; absent for answers without a body. */
   schema?: TSchema;
-  /** Default `application/json` when there is a schema. */
-  contentType?: string;
+  /** Default `application/json` when there is a schema; a list when the answer may be any of them. */
+  contentType?: string | readonly string[];
 }
 
 export interface RouteDoc {
@@ -315,6 +315,12 @@ const live: RouteDoc = {
   responses: { 200: empty("Alive (no body)") },
 };
 
+/** A web page of src/http/routes/ui.ts. */
+const uiPage = (summary: string): RouteDoc => ({
+  summary,
+  responses: { 200: { description: "The page", schema: T.String(), contentType: "text/html" } },
+});
+
 export const ROUTE_DOCS: Record<string, RouteDoc> = {
   // Health, metrics, this document ------------------------------------------------------------
   "GET /livez": live,
@@ -349,6 +355,32 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
         T.Object({ openapi: T.String(), info: T.Object({}), paths: T.Object({}) }),
       ),
     },
+  },
+
+  // Web pages (src/http/routes/ui.ts): HTML with a strict Content-Security-Policy ---------------
+  "GET /ui/": uiPage("Sign-in page: email and password, or a passkey"),
+  "GET /ui/register": uiPage("Registration page"),
+  "GET /ui/verify-email": uiPage(
+    "Email verification page: the mail's link `…/verify-email?token=…` (the token is read by the page's script)",
+  ),
+  "GET /ui/forgot-password": uiPage("Password-reset request page"),
+  "GET /ui/reset-password": uiPage(
+    "New-password page: the mail's link `…/reset-password?token=…` (the token is read by the page's script)",
+  ),
+  "GET /ui/account": uiPage(
+    "Account page: profile, email addresses, passkeys, sessions (the data comes from the API)",
+  ),
+  "GET /ui/assets/:file": {
+    summary:
+      "The pages' scripts and stylesheet, content-hashed names, `Cache-Control: public, max-age=31536000, immutable`; 404 for an unknown name",
+    responses: {
+      200: {
+        description: "The asset",
+        schema: T.String(),
+        contentType: ["text/javascript", "text/css"],
+      },
+    },
+    errors: [404],
   },
 
   // Sign-up and sign-in ------------------------------------------------------------------------

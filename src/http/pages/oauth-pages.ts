@@ -12,7 +12,9 @@ export const PAGE_HEADERS: Record<string, string> = {
   "content-type": "text/html; charset=utf-8",
   "content-security-policy": PAGE_CSP,
   "x-frame-options": "DENY",
-  "referrer-policy": "no-referrer",
+  // Not no-referrer: under it Chromium sends `Origin: null` with a form POST, which the
+  // cross-origin cookie-write check refuses; same-origin still sends no Referer to the client.
+  "referrer-policy": "same-origin",
   "cache-control": "no-store",
 };
 
