@@ -64,7 +64,12 @@ export interface OAuthSettings {
   /** Base URL of the product's pages (sign-in). */
   pagesBase: string;
   cliSessionTtlMs: number;
-  rules: { deviceAuthorizations: RateLimitRule; userCodeFailures: RateLimitRule };
+  rules: {
+    deviceAuthorizations: RateLimitRule;
+    userCodeFailures: RateLimitRule;
+    /** Token-endpoint calls (`/oauth/token`, `/v1/auth/cli/token`) per client IP. */
+    tokenRequests: RateLimitRule;
+  };
 }
 
 /** A validated `GET /oauth/authorize` request. */
@@ -257,6 +262,7 @@ export class OAuthService {
     input: { code: string; code_verifier: string },
     meta: RequestMeta,
   ): Promise<{ session_token: string; expires_in: number }> {
+    await this.#spendTokenBudget(meta);
     const r = await this.#redeem(input.code, input.code_verifier, { kind: "cli" }, meta);
     if (!r.ok) {
       if (r.why === "verifier") throw OAuthErrors.CLI_VERIFIER_INVALID();
@@ -348,7 +354,13 @@ export class OAuthService {
 
   // OAuth 2.0 token endpoint --------------------------------------------------------------------
 
+  async #spendTokenBudget(meta: RequestMeta): Promise<void> {
+    const budget = await this.#d.limiter.consume(this.#s.rules.tokenRequests, meta.ip ?? "unknown");
+    if (!budget.allowed) throw rateLimitedError(budget, "Too many token requests");
+  }
+
   async token(form: Record<string, string | undefined>, meta: RequestMeta): Promise<NativeTokens> {
+    await this.#spendTokenBudget(meta);
     const client = this.#client(form.client_id);
     if (form.grant_type === "authorization_code") {
       if (!client) throw OAuthErrors.OAUTH_INVALID_CLIENT();
@@ -362,7 +374,7 @@ export class OAuthService {
         meta,
       );
       if (!r.ok) throw OAuthErrors.OAUTH_INVALID_GRANT();
-      return this.#issue(r.session, client.client_id, r.code.scope, meta);
+      return this.#issue(r.session, client.client_id, r.code.scope);
     }
     if (form.grant_type === "refresh_token") {
       if (!client) throw OAuthErrors.OAUTH_INVALID_CLIENT();
@@ -376,12 +388,7 @@ export class OAuthService {
   }
 
   /** The answer of a grant: the session as access token, a refresh family with offline_access. */
-  async #issue(
-    session: CreatedSession,
-    clientId: string,
-    scope: string,
-    meta: RequestMeta,
-  ): Promise<NativeTokens> {
+  async #issue(session: CreatedSession, clientId: string, scope: string): Promise<NativeTokens> {
     const out: NativeTokens = {
       access_token: session.token,
       token_type: "Bearer",
@@ -568,7 +575,7 @@ export class OAuthService {
         const code = normaliseUserCode(rawCode);
         const device = code ? await deviceByUserCode(tx, code) : undefined;
         const now = d.clock.now();
-        if (!device || device.status !== "pending" || now >= device.expires_at) {
+        if (device?.status !== "pending" || now >= device.expires_at) {
           this.#audit(tx, meta, "device_code_failed", p.userId, {});
           return { ok: false as const, budget: null };
         }
@@ -658,7 +665,7 @@ export class OAuthService {
       { name: "oauth.device_poll" },
     );
     if (!r.ok) throw r.error;
-    return this.#issue(r.session, clientId, r.scope, meta);
+    return this.#issue(r.session, clientId, r.scope);
   }
 
   /** RFC 8414 authorization server metadata. */

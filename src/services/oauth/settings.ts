@@ -12,6 +12,8 @@ export function oauthSettings(config: Config): OAuthSettings {
     rules: {
       deviceAuthorizations: { category: "device_authorization", limit: 60, windowSec: 3600 },
       userCodeFailures: { category: "user_code_failures", limit: 10, windowSec: 900 },
+      // A device client polls every 5 s for up to 10 min (120 calls); a few of them behind one NAT.
+      tokenRequests: { category: "oauth_token_ip", limit: 1200, windowSec: 3600 },
     },
   };
 }
