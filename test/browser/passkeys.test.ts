@@ -186,7 +186,8 @@ suite("UI in Chromium: passkeys, verification, reset (virtual authenticator)", (
       await page.keyboard.press("Enter");
       await page.waitForURL(/\/ui\/account$/);
       await banner("info", `Check your mail: we have sent a verification link to ${EMAIL}`);
-      await expect(page.getByText("Unverified").first().isVisible()).resolves.toBe(true);
+      // waitFor, not isVisible: the list is filled after the page loaded (isVisible does not wait).
+      await page.getByText("Unverified").first().waitFor({ state: "visible" });
       await expect(page.locator("#profile-tos").textContent()).resolves.toContain("Accepted");
       await shot("account-welcome");
     },
@@ -208,9 +209,10 @@ suite("UI in Chromium: passkeys, verification, reset (virtual authenticator)", (
       await shot("verify-email");
       await page.getByRole("link", { name: "Go to your account" }).click();
       await page.waitForURL(/\/ui\/account$/);
-      await expect(
-        page.locator("#email-list").getByText("Verified", { exact: true }).isVisible(),
-      ).resolves.toBe(true);
+      await page
+        .locator("#email-list")
+        .getByText("Verified", { exact: true })
+        .waitFor({ state: "visible" });
     },
     STEP_MS,
   );
