@@ -50,3 +50,18 @@ HEALTHCHECK --interval=10s --timeout=3s --start-period=10s --retries=3 \
 # Bun is PID 1 and handles SIGTERM itself (graceful drain, then exit 0).
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["bun", "--max-http-header-size=262144", "src/main.ts"]
+
+# ---- 3. optional: the same image with FoundationDB's client library (storage.backend=foundationdb) ----
+#   docker build --target runtime-fdb --build-arg FDB_VERSION=7.3.43 -t inferadb-management:fdb .
+# The service binds libfdb_c itself through bun:ffi (API version 720: a 7.2 or 7.3 client, matching
+# the cluster's major.minor); the package also installs /etc/foundationdb, where the cluster file
+# goes (mount yours there, or set INFERADB_MGMT__STORAGE__FDB_CLUSTER_FILE). See docs/kv.md.
+FROM runtime AS runtime-fdb
+ARG FDB_VERSION=7.3.43
+ARG TARGETARCH=amd64
+USER root
+ADD https://github.com/apple/foundationdb/releases/download/${FDB_VERSION}/foundationdb-clients_${FDB_VERSION}-1_${TARGETARCH}.deb /tmp/fdb-clients.deb
+RUN dpkg -i /tmp/fdb-clients.deb && rm /tmp/fdb-clients.deb && ldconfig
+ENV INFERADB_MGMT__STORAGE__BACKEND=foundationdb \
+    INFERADB_MGMT__STORAGE__FDB_CLUSTER_FILE=/etc/foundationdb/fdb.cluster
+USER bun

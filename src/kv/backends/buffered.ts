@@ -29,6 +29,14 @@ import { type KeyRange, keyAfter, keyRange, keyStr, pointRange } from "./key-ran
 
 export { type KeyRange, keyAfter, keyRange, keyStr, pointRange };
 
+/** FoundationDB's `inverted_range` (2005), raised the same way by every backend. */
+export function invertedRangeError(): KvError {
+  return new KvError(
+    "unavailable",
+    "foundationdb error 2005 (inverted_range): range begin key larger than end key",
+  );
+}
+
 /** The placeholder versionstamp when an atomic add is read back before commit. */
 const ZERO = Uint8Array.of(0);
 
@@ -294,7 +302,9 @@ export abstract class BufferedTransaction implements BackendTransaction {
   clearRange(begin: Key, end: Key): void {
     this.assertOpen();
     const r = keyRange(begin, end);
-    if (r.b >= r.e) return;
+    // As FoundationDB: an inverted range is its error 2005, an empty one a no-op.
+    if (r.b > r.e) throw invertedRangeError();
+    if (r.b === r.e) return;
     for (const s of this.ws.points.keys()) if (s >= r.b && s < r.e) this.ws.points.delete(s);
     this.ws.clears.push(r);
   }
@@ -335,7 +345,8 @@ export abstract class BufferedTransaction implements BackendTransaction {
     this.assertOpen();
     const r = keyRange(begin, end);
     if (r.b < r.e) this.readConflicts.push(r);
-    this.readVersion();
+    // No read version is taken here: like FoundationDB, a body that never reads gets its read
+    // version at commit, so its conflict ranges cannot conflict (`validate` / `commitWrites`).
   }
 
   getVersionstamp(): Promise<Uint8Array> {

@@ -278,8 +278,9 @@ class MemoryTransaction extends BufferedTransaction {
     try {
       if (db.closed) throw new KvError("unavailable", "the memory backend is closed");
       if (!this.hasWrites) return makeVersionstamp(this.readVersionIfAny ?? db.version);
-      if (this.readConflicts.length > 0) {
-        const rv = this.readVersion();
+      // No read at all: the read version is the commit's own (FoundationDB's rule), nothing conflicts.
+      if (this.readConflicts.length > 0 && this.readVersionIfAny !== undefined) {
+        const rv = this.readVersionIfAny;
         for (const h of db.history) {
           if (h.v <= rv) continue;
           for (const w of h.ranges) {

@@ -150,8 +150,9 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
 
   /** Under the write lock: fails with `conflict` (or `timeout`) if a read is out of date. */
   validate(): void {
-    if (this.readConflicts.length === 0) return;
-    const rv = this.readVersionIfAny ?? 0;
+    // No read at all: the read version is the commit's own (FoundationDB's rule), nothing conflicts.
+    if (this.readConflicts.length === 0 || this.readVersionIfAny === undefined) return;
+    const rv = this.readVersionIfAny;
     const q = this.s.q;
     if (rv < q.horizon.get()!.value) {
       throw new KvError("timeout", "transaction too old: its read version predates purged history");

@@ -5,7 +5,7 @@
  */
 import { expect, test } from "bun:test";
 import { decodeI64LE, encodeI64LE } from "../../../src/kv/types.ts";
-import { readInt, type SuiteContext, sp, text, v } from "./suite-helpers.ts";
+import { readInt, rejectsWith, type SuiteContext, sp, text, v } from "./suite-helpers.ts";
 
 export function isolationTests(ctx: SuiteContext): void {
   const { open } = ctx;
@@ -191,10 +191,47 @@ export function isolationTests(ctx: SuiteContext): void {
     let runs = 0;
     await store.transact(async (tx) => {
       runs++;
+      // A read first: it fixes the read version (FoundationDB takes one at the first read, or at
+      // commit when the body never reads; see the next test).
+      await tx.get(sp.key("guard-anchor"));
       tx.addReadConflictRange(...sp.range("guard"));
       if (runs === 1) await store.transact(async (t2) => t2.set(sp.key("guard", 1), v("x")));
       tx.set(sp.key("guarded"), v("y"));
     });
     expect(runs).toBe(2);
+  });
+
+  test("addReadConflictRange in a body that never reads takes its read version at commit", async () => {
+    const { store } = await open();
+    let runs = 0;
+    await store.transact(async (tx) => {
+      runs++;
+      tx.addReadConflictRange(...sp.range("unread"));
+      if (runs === 1) await store.transact(async (t2) => t2.set(sp.key("unread", 1), v("x")));
+      tx.set(sp.key("unread-guarded"), v("y"));
+    });
+    expect(runs).toBe(1);
+  });
+
+  test("empty and inverted ranges behave as in FoundationDB", async () => {
+    const { store } = await open();
+    await store.transact(async (tx) => tx.set(sp.key("r", 5), v("five")));
+    const [a, b] = [sp.key("r", 1), sp.key("r", 9)];
+    // An empty clear range is a no-op; a transaction whose only write it is commits read-only.
+    let stamp: Promise<Uint8Array> | undefined;
+    await store.transact(async (tx) => {
+      tx.clearRange(a, a);
+      stamp = tx.getVersionstamp();
+    });
+    expect(await stamp).toHaveLength(10);
+    // An inverted clear range is an error (FoundationDB's inverted_range, 2005), nothing cleared.
+    await rejectsWith(
+      store.transact(async (tx) => tx.clearRange(b, a)),
+      "unavailable",
+    );
+    // An inverted or empty read range reads nothing.
+    expect(await store.transact((tx) => tx.getRange(b, a))).toEqual([]);
+    expect(await store.transact((tx) => tx.getRange(a, a))).toEqual([]);
+    expect(await store.transact((tx) => tx.get(sp.key("r", 5)))).toEqual(v("five"));
   });
 }

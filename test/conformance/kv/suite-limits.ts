@@ -8,13 +8,20 @@ import type { MemoryFaults } from "../../../src/kv/backends/memory.ts";
 import { encodeI64LE, type KvBackend, type Transaction } from "../../../src/kv/types.ts";
 import { readInt, rejectsWith, type SuiteContext, sp, text, v } from "./suite-helpers.ts";
 
+/** A key of `n` bytes inside the suite's subspace. */
+function padded(n: number): Uint8Array {
+  const key = new Uint8Array(n);
+  key.set(sp.key("pad"));
+  return key;
+}
+
 export function limitTests(ctx: SuiteContext): void {
   const { open, clock, name, capabilities } = ctx;
   describe("limits give too_large at the offending call", () => {
     const cases: [string, (tx: Transaction) => void][] = [
-      ["key over 1 KB", (tx) => tx.set(new Uint8Array(1025), v("x"))],
+      ["key over 1 KB", (tx) => tx.set(padded(1025), v("x"))],
       ["value over 90 KB", (tx) => tx.set(sp.key("big"), new Uint8Array(90 * 1024 + 1))],
-      ["atomicAdd key over 1 KB", (tx) => tx.atomicAdd(new Uint8Array(2000), 1)],
+      ["atomicAdd key over 1 KB", (tx) => tx.atomicAdd(padded(2000), 1)],
       [
         "over 1 MB written in one transaction",
         (tx) => {
@@ -45,7 +52,11 @@ export function limitTests(ctx: SuiteContext): void {
 
     test("exactly at the limits is accepted", async () => {
       const { store } = await open();
+      // Inside the suite's subspace (the FoundationDB run touches nothing else): its prefix, padded
+      // to exactly 1 KB.
+      const prefix = sp.key("max");
       const key = new Uint8Array(1024).fill(7);
+      key.set(prefix);
       await store.transact(async (tx) => tx.set(key, new Uint8Array(90 * 1024)));
       expect((await store.transact((tx) => tx.get(key)))?.length).toBe(90 * 1024);
     });
