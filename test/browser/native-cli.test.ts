@@ -11,7 +11,15 @@ import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, chromium } from "playwright-core";
-import { type OrgEnv, signUp, startOrgEnv, type User } from "../e2e/http/org-harness.ts";
+import {
+  call,
+  createOrg,
+  invitationMail,
+  type OrgEnv,
+  signUp,
+  startOrgEnv,
+  type User,
+} from "../e2e/http/org-harness.ts";
 
 const CHROMIUM = "/usr/bin/chromium";
 const PYTHON = "/usr/bin/python3";
@@ -130,4 +138,34 @@ describe.skipIf(missing.length > 0)("native CLI sign-in through Chromium", () =>
     expect(r.refresh).toEqual([200, 200]);
     await context.close();
   }, 90_000);
+
+  test("an invitation mail's link, opened signed out: sign in, come back, join", async () => {
+    const owner = await signUp(env, "Inviter");
+    const invitee = await signUp(env, "Invitee");
+    const org = await createOrg(env, owner, "Browser Invitations");
+    const r = await call(env, "POST", `/v1/organizations/${org}/invitations`, {
+      token: owner.token,
+      body: { email: invitee.email, role: "MEMBER" },
+    });
+    expect(r.status).toBe(201);
+    const mail = await invitationMail(env, invitee.email, (r.body.invitation as { id: string }).id);
+    const link = /https?:\/\/\S+invitations\/accept\?token=[^\s"<]+/.exec(mail.text)?.[0];
+    expect(link).toBeDefined();
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(link as string);
+    await page.waitForSelector("#sign-in-form");
+    await page.fill("#email", invitee.email);
+    await page.fill("#password", "correct horse battery staple");
+    await page.press("#password", "Enter");
+    await page.waitForURL(/\/ui\/invitations\/accept/);
+    await page.getByText("You joined Browser Invitations").waitFor({ state: "visible" });
+    await page.screenshot({ path: join(shots, "3-invitation-accepted.png") });
+    const members = await call(env, "GET", `/v1/organizations/${org}/members`, {
+      token: owner.token,
+    });
+    const ids = (members.body.members as { user_id: string }[]).map((m) => m.user_id);
+    expect(ids).toContain(invitee.id);
+    await context.close();
+  }, 60_000);
 });

@@ -367,6 +367,9 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
   "GET /ui/reset-password": uiPage(
     "New-password page: the mail's link `…/reset-password?token=…` (the token is read by the page's script)",
   ),
+  "GET /ui/invitations/accept": uiPage(
+    "Invitation landing page (the link of invitation mails): accepts the token once signed in",
+  ),
   "GET /ui/account": uiPage(
     "Account page: profile, email addresses, passkeys, sessions (the data comes from the API)",
   ),

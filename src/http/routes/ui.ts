@@ -49,6 +49,12 @@ export const UI_PAGES = [
     nav: "public",
   },
   { path: "/ui/account", page: "account", title: "Your account", nav: "account" },
+  {
+    path: "/ui/invitations/accept",
+    page: "invitation",
+    title: "Join an organization",
+    nav: "account",
+  },
 ] as const;
 
 export const UI_ASSETS_PATH = "/ui/assets";

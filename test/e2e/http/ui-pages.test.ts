@@ -8,8 +8,10 @@
  * and long-lived cache headers; unknown pages and assets are 404; the mail links built from
  * `frontend_base_url` land on the pages. The browser suite (test/browser/) drives them for real.
  */
+
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { frontendLink } from "../../../src/email/templates.ts";
+import { INVITATION_ACCEPT_PATH } from "../../../src/services/invitations/service.ts";
 import { createTestServer, type TestServer } from "../../support/server.ts";
 
 const PAGES = [
@@ -19,6 +21,7 @@ const PAGES = [
   "/ui/forgot-password",
   "/ui/reset-password",
   "/ui/account",
+  "/ui/invitations/accept",
 ];
 
 const CSP =
@@ -209,7 +212,7 @@ describe("UI pages", () => {
 
   test("mail links built from frontend_base_url (default <origin>/ui) open the pages", async () => {
     expect(server.config.frontend_base_url).toBe("http://localhost:3000/ui");
-    for (const path of ["/verify-email", "/reset-password"]) {
+    for (const path of ["/verify-email", "/reset-password", INVITATION_ACCEPT_PATH]) {
       const link = new URL(frontendLink(server.config.frontend_base_url, path, "1.abc"));
       const res = await server.fetch(`${link.pathname}${link.search}`);
       expect(res.status).toBe(200);
