@@ -13,8 +13,8 @@ FROM node:${NODE_VERSION}-bookworm-slim AS deps
 WORKDIR /app
 COPY package.json package-lock.json ./
 # --omit=dev: no Bun (the runtime image has it), no test tools.
-# --ignore-scripts: nothing from the registry runs at build time; foundationdb's native build is
-#   skipped (its client library is loaded lazily only when storage.backend=foundationdb).
+# --ignore-scripts: nothing from the registry runs at build time. (FoundationDB needs no npm
+#   package: the service binds libfdb_c through bun:ffi; see the runtime-fdb target below.)
 # Optional dependencies stay: they carry the prebuilt @node-rs/argon2 binary for this platform.
 RUN npm ci --omit=dev --ignore-scripts --no-audit --no-fund
 

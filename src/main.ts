@@ -32,6 +32,7 @@ import { buildEngineLink, SERVICE_TOKEN_SUBJECT } from "./engine/link.ts";
 import { loadServiceKey, ServiceKeyDirectory } from "./engine/service-key.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
+import { FdbLoadError } from "./kv/backends/foundationdb.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
 import { leaseNodeId, type NodeIdLease } from "./kv/node-id.ts";
 import { openKv } from "./kv/open.ts";
@@ -552,6 +553,12 @@ export async function runCli(extra: Partial<BuildNodeOptions> = {}): Promise<voi
   } catch (e) {
     if (e instanceof ConfigError) {
       process.stderr.write(`config error: ${e.message}\n`);
+      process.exit(2);
+    }
+    // FoundationDB's client library missing, too old or failing to start: an installation
+    // problem to fix before this node can start, reported like a config error (one line, exit 2).
+    if (e instanceof FdbLoadError) {
+      process.stderr.write(`storage error: ${e.message}\n`);
       process.exit(2);
     }
     throw e;

@@ -1,19 +1,20 @@
 /**
- * The FoundationDB KV backend, for multi-host clusters, through the optional `foundationdb` npm
- * binding. The binding (and FoundationDB's native client library `libfdb_c` it links against) is
- * loaded lazily, only when this backend is opened, so the rest of the service runs without it.
- * When the client library is missing, opening fails with one clear line naming what to install.
+ * The FoundationDB KV backend, for multi-host clusters, over our own binding of FoundationDB's C
+ * client API through `bun:ffi` (fdb-c.ts; why not the `foundationdb` npm binding:
+ * docs/adr/0011-foundationdb-through-bun-ffi.md). The client library `libfdb_c` is loaded only when
+ * this backend is opened, so the rest of the service runs without it; when it is missing, too old
+ * for API 720 or fails to initialise, opening fails with one `FdbLoadError` line saying which.
  *
  * FoundationDB provides everything the port promises natively (MVCC snapshot reads, conflict
- * detection, read-your-writes, versionstamps, atomic add); this file only adapts types and maps
- * FDB error codes to `KvError` codes. One database handle per process (FDB's network thread is a
- * per-process singleton), opened with API version 720.
+ * detection, read-your-writes, versionstamps, atomic add); this file adapts types, owns each
+ * FDBTransaction (destroyed once: after its commit settles, or on cancel) and classifies FDB error
+ * codes as the port's (`classifyFdbError`, fdb-errors.ts; commit errors with phase "commit"). One
+ * network thread per process (FDB's is a per-process singleton), opened with API version 720.
  */
-import type * as Fdb from "foundationdb";
+
 import {
   type BackendCapabilities,
   type BackendTransaction,
-  encodeI64LE,
   type Key,
   type KeyValue,
   type KvBackend,
@@ -22,87 +23,59 @@ import {
   type ReadOps,
   type Value,
 } from "../types.ts";
+import {
+  ConflictRangeType,
+  type FdbClient,
+  type FdbClientOptions,
+  FdbCode,
+  type FdbDatabase,
+  FdbError,
+  type FdbTransaction as FdbTx,
+  loadFdbClient,
+  type Pending,
+  stopAllFdbClients,
+  TransactionOption,
+} from "./fdb-c.ts";
+import { classifyFdbError } from "./fdb-errors.ts";
 
-type FdbModule = typeof Fdb;
-type FdbTransaction = Fdb.Transaction;
+export { FdbLoadError, type FdbLoadFailure } from "./fdb-c.ts";
 
 export interface FoundationDbBackendOptions {
   /** Path of the cluster file; default: FoundationDB's default location (/etc/foundationdb/fdb.cluster). */
   clusterFile?: string;
   /** FDB-side timeout of one transaction attempt in ms (reads that hang fail with `timeout`). Default 5000. */
   transactionTimeoutMs?: number;
+  /** FDB-side size limit of one transaction in bytes (option size_limit); FDB's default when absent. */
+  transactionSizeLimit?: number;
+  /** The client library file; default `FDB_LIBRARY_PATH` or the platform's `libfdb_c`. */
+  libraryPath?: string;
 }
-
-const API_VERSION = 720;
-
-export const FDB_MISSING_MESSAGE =
-  "FoundationDB client library (libfdb_c) is not available: install the foundationdb-clients package for your platform (https://github.com/apple/foundationdb/releases) or choose storage.backend sqlite";
-
-let loaded: Promise<FdbModule> | undefined;
 
 /**
- * Imports the `foundationdb` binding once per process and selects the API version. The binding
- * prints several lines of its own when its native part cannot load; they are swallowed and replaced
- * by one `KvError("unavailable")` whose message is `FDB_MISSING_MESSAGE` (the original error is its
- * `cause`). `importer` exists for tests.
+ * Loads the client library (once per process and file) and starts its network thread. Throws
+ * `FdbLoadError` (a `KvError` "unavailable" with one line): missing, too old (2203), or init.
  */
-export function loadFoundationDb(
-  importer: () => Promise<unknown> = () => import("foundationdb"),
-): Promise<FdbModule> {
-  loaded ??= (async () => {
-    const original = console.error;
-    const swallowed: unknown[] = [];
-    console.error = (...args: unknown[]) => {
-      swallowed.push(args);
-    };
-    let mod: FdbModule;
-    try {
-      const imported = (await importer()) as FdbModule & { default?: FdbModule };
-      mod = typeof imported.setAPIVersion === "function" ? imported : imported.default!;
-      if (typeof mod?.setAPIVersion !== "function") throw new Error("not the foundationdb binding");
-      mod.setAPIVersion(API_VERSION);
-    } catch (e) {
-      loaded = undefined;
-      throw new KvError("unavailable", FDB_MISSING_MESSAGE, { cause: e });
-    } finally {
-      console.error = original;
-    }
-    return mod;
-  })();
-  return loaded;
+export function loadFoundationDb(opts: FdbClientOptions = {}): FdbClient {
+  return loadFdbClient(opts);
 }
 
-/** Maps a FoundationDB error (FDBError, numeric `code`) to the port's error codes. */
-export function mapFdbError(e: unknown): unknown {
+/** Stops FoundationDB's network thread(s) and joins them; nothing can be opened afterwards. */
+export function shutdownFoundationDb(): Promise<void> {
+  return stopAllFdbClients();
+}
+
+/** The port's error for anything a binding call threw (`phase` "commit" for the commit). */
+export function mapFdbError(e: unknown, phase: "commit" | "other" = "other"): unknown {
   if (e instanceof KvError) return e;
-  const code = (e as { code?: unknown })?.code;
-  if (typeof code !== "number") return e;
-  const msg = `foundationdb error ${code}: ${(e as Error).message}`;
-  switch (code) {
-    case 1020: // not_committed
-      return new KvError("conflict", msg, { cause: e });
-    case 1021: // commit_unknown_result
-      return new KvError("unknown_result", msg, { cause: e });
-    case 2101: // transaction_too_large
-    case 2102: // key_too_large
-    case 2103: // value_too_large
-      return new KvError("too_large", msg, { cause: e });
-    case 1007: // transaction_too_old
-    case 1031: // transaction_timed_out
-      return new KvError("timeout", msg, { cause: e });
-    default:
-      return new KvError("unavailable", msg, { cause: e });
-  }
+  if (e instanceof FdbError) return classifyFdbError(e.code, e.description, phase, e);
+  return e;
 }
 
-const buf = (b: Uint8Array): Buffer => Buffer.from(b.buffer, b.byteOffset, b.byteLength);
-const bytes = (b: Buffer): Uint8Array => new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
-
-async function mapped<T>(p: Promise<T>): Promise<T> {
+async function mapped<T>(p: Promise<T>, phase: "commit" | "other" = "other"): Promise<T> {
   try {
     return await p;
   } catch (e) {
-    throw mapFdbError(e);
+    throw mapFdbError(e, phase);
   }
 }
 
@@ -114,32 +87,33 @@ function sync(fn: () => void): void {
   }
 }
 
-function readOps(tn: FdbTransaction): ReadOps {
+function readOps(tn: FdbTx, snapshot: boolean): ReadOps {
   return {
-    async get(key: Key): Promise<Value | undefined> {
-      const v = await mapped(tn.get(buf(key)));
-      return v === undefined ? undefined : bytes(v);
+    get(key: Key): Promise<Value | undefined> {
+      return mapped(tn.get(key, snapshot));
     },
-    async getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]> {
-      const o: { limit?: number; reverse?: boolean } = {};
+    getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]> {
+      const o: { limit?: number; reverse?: boolean; snapshot: boolean } = { snapshot };
       if (opts?.limit && opts.limit > 0) o.limit = opts.limit;
       if (opts?.reverse) o.reverse = true;
-      const rows = await mapped(tn.getRangeAll(buf(begin), buf(end), o));
-      return rows.map(([k, v]) => ({ key: bytes(k), value: bytes(v) }));
+      return mapped(tn.getRange(begin, end, o));
     },
   };
 }
+
+const cancelled = () => new KvError("unavailable", "transaction was cancelled");
 
 class FoundationDbTransaction implements BackendTransaction {
   readonly snapshot: ReadOps;
   readonly #reads: ReadOps;
   #wrote = false;
+  #done = false;
   #stamp: Promise<Uint8Array>;
   #settle!: (r: { ok: Uint8Array } | { err: unknown }) => void;
 
-  constructor(private readonly tn: FdbTransaction) {
-    this.#reads = readOps(tn);
-    this.snapshot = readOps(tn.snapshot());
+  constructor(private readonly tn: FdbTx) {
+    this.#reads = readOps(tn, false);
+    this.snapshot = readOps(tn, true);
     this.#stamp = new Promise<{ ok: Uint8Array } | { err: unknown }>((res) => {
       this.#settle = res;
     }).then((r) => {
@@ -160,69 +134,95 @@ class FoundationDbTransaction implements BackendTransaction {
     sync(fn);
   }
   set(key: Key, value: Value): void {
-    this.#write(() => this.tn.set(buf(key), buf(value)));
+    this.#write(() => this.tn.set(key, value));
   }
   clear(key: Key): void {
-    this.#write(() => this.tn.clear(buf(key)));
+    this.#write(() => this.tn.clear(key));
   }
   clearRange(begin: Key, end: Key): void {
-    this.#write(() => this.tn.clearRange(buf(begin), buf(end)));
+    this.#write(() => this.tn.clearRange(begin, end));
   }
   atomicAdd(key: Key, delta: number | bigint): void {
-    this.#write(() => this.tn.add(buf(key), buf(encodeI64LE(delta))));
+    this.#write(() => this.tn.atomicAdd(key, delta));
   }
   setVersionstampedKey(prefix: Key, suffix: Key, value: Value): void {
-    this.#write(() => this.tn.setVersionstampedKeyBuf(buf(prefix), buf(suffix), buf(value)));
+    this.#write(() => this.tn.setVersionstampedKey(prefix, suffix, value));
   }
   setVersionstampedValue(key: Key, valuePrefix: Value, valueSuffix?: Value): void {
-    const suffix = valueSuffix && valueSuffix.length > 0 ? buf(valueSuffix) : undefined;
-    this.#write(() => this.tn.setVersionstampPrefixedValue(buf(key), suffix, buf(valuePrefix)));
+    this.#write(() => this.tn.setVersionstampedValue(key, valuePrefix, valueSuffix));
   }
   addReadConflictRange(begin: Key, end: Key): void {
-    sync(() => this.tn.addReadConflictRange(buf(begin), buf(end)));
+    sync(() => this.tn.addConflictRange(begin, end, ConflictRangeType.read));
   }
   getVersionstamp(): Promise<Uint8Array> {
     return this.#stamp;
   }
 
   async commit(): Promise<Uint8Array> {
+    if (this.#done) throw cancelled();
+    this.#done = true;
+    let stamp: Pending<Uint8Array> | undefined;
     try {
-      // The versionstamp future must be requested before the commit.
-      const stamp = this.#wrote ? this.tn.getVersionstamp().promise : undefined;
-      stamp?.catch(() => {});
-      await mapped(this.tn.rawCommit());
-      const out = stamp ? bytes(await mapped(stamp)) : new Uint8Array(10);
+      // The versionstamp future must be requested before the commit, and only when something
+      // was written (a read-only transaction has no commit version).
+      if (this.#wrote) {
+        stamp = this.tn.getVersionstamp();
+        stamp.promise.catch(() => {});
+      }
+      try {
+        await this.tn.commit();
+      } catch (e) {
+        stamp?.abandon();
+        throw mapFdbError(e, "commit");
+      }
+      let out: Uint8Array = new Uint8Array(10);
+      if (stamp) {
+        try {
+          out = await stamp.promise;
+        } catch (e) {
+          // Writes that change nothing (an empty clearRange) commit read-only: no versionstamp.
+          if (!(e instanceof FdbError && e.code === FdbCode.noCommitVersion)) {
+            throw mapFdbError(e);
+          }
+        }
+      }
       this.#settle({ ok: out });
       return out;
     } catch (e) {
       this.#settle({ err: e });
       throw e;
+    } finally {
+      this.tn.destroy();
     }
   }
 
   cancel(): void {
-    this.tn.rawCancel();
-    this.#settle({ err: new KvError("unavailable", "transaction was cancelled") });
+    if (this.#done) return;
+    this.#done = true;
+    this.tn.cancel();
+    this.tn.destroy();
+    this.#settle({ err: cancelled() });
   }
 }
 
-/** Opens the FoundationDB database named by the cluster file (loads the binding lazily). */
+/** Opens the FoundationDB database named by the cluster file (loads the client library lazily). */
 export async function createFoundationDbBackend(
   opts: FoundationDbBackendOptions = {},
 ): Promise<KvBackend> {
-  const fdb = await loadFoundationDb();
-  let db: ReturnType<FdbModule["open"]>;
+  const client = loadFoundationDb(opts.libraryPath ? { libraryPath: opts.libraryPath } : {});
+  let db: FdbDatabase;
   try {
-    db = fdb.open(opts.clusterFile, { transaction_timeout: opts.transactionTimeoutMs ?? 5000 });
+    db = client.openDatabase(opts.clusterFile);
   } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
     throw new KvError(
       "unavailable",
-      `cannot open FoundationDB (${opts.clusterFile ?? "default cluster file"})`,
-      {
-        cause: e,
-      },
+      `cannot open FoundationDB (${opts.clusterFile ?? "default cluster file"}): ${why}`,
+      { cause: e },
     );
   }
+  const timeoutMs = opts.transactionTimeoutMs ?? 5000;
+  const sizeLimit = opts.transactionSizeLimit;
   let closed = false;
   const capabilities: BackendCapabilities = { multiProcess: true, faultInjection: false };
   return {
@@ -230,7 +230,20 @@ export async function createFoundationDbBackend(
     capabilities,
     begin() {
       if (closed) throw new KvError("unavailable", "the foundationdb backend is closed");
-      return new FoundationDbTransaction(db.rawCreateTransaction());
+      let tn: FdbTx;
+      try {
+        tn = db.createTransaction();
+      } catch (e) {
+        throw mapFdbError(e);
+      }
+      try {
+        tn.setOption(TransactionOption.timeout, timeoutMs);
+        if (sizeLimit !== undefined) tn.setOption(TransactionOption.sizeLimit, sizeLimit);
+      } catch (e) {
+        tn.destroy();
+        throw mapFdbError(e);
+      }
+      return new FoundationDbTransaction(tn);
     },
     async close() {
       if (closed) return;

@@ -1,20 +1,29 @@
 /**
- * The FoundationDB backend loads its native binding lazily. Where the client library (libfdb_c) is
- * missing, as on this machine and in CI, opening it must fail with one clear line and print nothing
- * else; FDB error codes must map to the port's error codes.
+ * The FoundationDB backend loads libfdb_c (through bun:ffi, src/kv/backends/fdb-c.ts) only when
+ * opened. Where the client library is missing, as on this machine and in CI, opening it must fail
+ * with one clear line naming the file looked for and what to install, and print nothing else; a
+ * file that exists but is no loadable library is an initialisation failure; FDB error codes map to
+ * the port's error codes (with the commit phase). The stub-based loader cases are in fdb-ffi.test.ts.
  */
 import { describe, expect, spyOn, test } from "bun:test";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { defaultLibraryPath, FdbError } from "../../../src/kv/backends/fdb-c.ts";
 import {
   createFoundationDbBackend,
-  FDB_MISSING_MESSAGE,
+  FdbLoadError,
   loadFoundationDb,
   mapFdbError,
 } from "../../../src/kv/backends/foundationdb.ts";
 
-const libraryPresent = await loadFoundationDb().then(
-  () => true,
-  () => false,
-);
+const defaultPath = defaultLibraryPath({});
+let libraryPresent = true;
+try {
+  loadFoundationDb({ libraryPath: defaultPath });
+} catch (e) {
+  libraryPresent = !(e instanceof FdbLoadError && e.reason === "missing");
+}
 
 describe("foundationdb backend", () => {
   test.skipIf(libraryPresent)(
@@ -23,48 +32,78 @@ describe("foundationdb backend", () => {
       const errors = spyOn(console, "error");
       let caught: unknown;
       try {
-        await createFoundationDbBackend({ clusterFile: "/nonexistent/fdb.cluster" });
+        await createFoundationDbBackend({
+          clusterFile: "/nonexistent/fdb.cluster",
+          libraryPath: defaultPath,
+        });
       } catch (e) {
         caught = e;
       }
-      expect(caught).toMatchObject({
-        name: "KvError",
-        code: "unavailable",
-        message: FDB_MISSING_MESSAGE,
-      });
+      expect(caught).toBeInstanceOf(FdbLoadError);
+      expect(caught).toMatchObject({ name: "KvError", code: "unavailable", reason: "missing" });
       const message = (caught as Error).message;
       expect(message.split("\n")).toHaveLength(1);
       expect(message).toStartWith(
-        "FoundationDB client library (libfdb_c) is not available: install the foundationdb-clients package",
+        `FoundationDB client library not found (looked for ${defaultPath}): install the foundationdb-clients package`,
       );
       expect(errors).not.toHaveBeenCalled();
       errors.mockRestore();
     },
   );
 
-  test("an importer that fails is reported the same way", async () => {
-    const err = await loadFoundationDb(async () => {
-      throw new Error("dlopen failed");
-    }).catch((e: unknown) => e);
-    if (libraryPresent) return; // already loaded once; the cached module is returned
-    expect(err).toMatchObject({ code: "unavailable", message: FDB_MISSING_MESSAGE });
-    expect((err as Error).cause).toMatchObject({ message: "dlopen failed" });
+  test("an explicit path that does not exist is reported as missing, naming the path", () => {
+    const path = "/nonexistent/dir/libfdb_c.so";
+    let caught: unknown;
+    try {
+      loadFoundationDb({ libraryPath: path });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ reason: "missing", libraryPath: path });
+    expect((caught as Error).message).toContain(`(looked for ${path})`);
+    expect((caught as Error).message).toContain("FDB_LIBRARY_PATH");
   });
 
-  test("FDB error codes map to KvError codes", () => {
-    const fdbError = (code: number) => Object.assign(new Error(`fdb ${code}`), { code });
-    const expected: [number, string][] = [
-      [1020, "conflict"],
-      [1021, "unknown_result"],
-      [2101, "too_large"],
-      [2102, "too_large"],
-      [2103, "too_large"],
-      [1007, "timeout"],
-      [1031, "timeout"],
-      [1500, "unavailable"],
+  test("a file that is not a loadable library is an initialisation failure", () => {
+    const path = join(mkdtempSync(join(tmpdir(), "fdb-loader-")), "libfdb_c.so");
+    writeFileSync(path, "not a shared object\n");
+    let caught: unknown;
+    try {
+      loadFoundationDb({ libraryPath: path });
+    } catch (e) {
+      caught = e;
+    }
+    expect(caught).toMatchObject({ reason: "init" });
+    expect((caught as Error).message).toStartWith(
+      `FoundationDB client initialisation failed: cannot load ${path}`,
+    );
+    expect((caught as Error).message.split("\n")).toHaveLength(1);
+  });
+
+  test("FDB_LIBRARY_PATH overrides the platform default", () => {
+    expect(defaultLibraryPath({ FDB_LIBRARY_PATH: "/opt/fdb/libfdb_c.so" })).toBe(
+      "/opt/fdb/libfdb_c.so",
+    );
+    expect(defaultLibraryPath({})).toBe(
+      process.platform === "darwin" ? "libfdb_c.dylib" : "libfdb_c.so",
+    );
+  });
+
+  test("FDB error codes map to KvError codes (commit phase included)", () => {
+    const expected: [number, "commit" | "other", string][] = [
+      [1020, "commit", "conflict"],
+      [1021, "commit", "unknown_result"],
+      [1031, "commit", "unknown_result"],
+      [1031, "other", "timeout"],
+      [1007, "other", "timeout"],
+      [1009, "other", "conflict"],
+      [2101, "commit", "too_large"],
+      [1500, "other", "unavailable"],
     ];
-    for (const [code, kv] of expected) {
-      expect(mapFdbError(fdbError(code))).toMatchObject({ name: "KvError", code: kv });
+    for (const [code, phase, kv] of expected) {
+      const mapped = mapFdbError(new FdbError(code, `description of ${code}`), phase);
+      expect(mapped).toMatchObject({ name: "KvError", code: kv });
+      expect((mapped as Error).message).toContain(String(code));
     }
     const other = new Error("not fdb");
     expect(mapFdbError(other)).toBe(other);
