@@ -63,7 +63,7 @@ export async function startGrpcServer(
   for (const [name, factory] of SERVICES) {
     server.addService(tolerantDefinition(protos.service(name)), factory({ ...deps, log }));
   }
-  server.addService(protos.service(HEALTH_SERVICE), health.implementation);
+  server.addService(tolerantDefinition(protos.service(HEALTH_SERVICE)), health.implementation);
   new ReflectionService(protos.packageDefinition, {
     services: [...ours, HEALTH_SERVICE],
   }).addToServer(server);

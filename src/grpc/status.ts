@@ -109,6 +109,11 @@ function isMalformed(req: unknown): req is { [MALFORMED]: unknown } {
   return typeof req === "object" && req !== null && MALFORMED in req;
 }
 
+/** For a streaming handler: the error of a request `tolerantDefinition` could not decode, or undefined. */
+export function malformedError(req: unknown): unknown {
+  return isMalformed(req) ? req[MALFORMED] : undefined;
+}
+
 /**
  * `def` whose request decoding never throws: grpc-js answers a message it cannot decode with
  * INTERNAL, but a bad message is the client's mistake, so the decoder hands `unary` a marker and

@@ -253,6 +253,8 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
       return backend.name;
     },
 
+    storageFault: () => backend.storageFault?.(),
+
     async transact<T>(body: (tx: Transaction) => Promise<T>, o?: TransactOptions): Promise<T> {
       if (closed) throw unavailable();
       counters.transactions++;

@@ -156,6 +156,8 @@ export interface KvStore {
   transact<T>(body: (tx: Transaction) => Promise<T>, opts?: TransactOptions): Promise<T>;
   /** Closes the store; later calls reject with `unavailable`. Idempotent. */
   close(): Promise<void>;
+  /** The backend's `storageFault()` (readiness: src/services/system/service.ts). */
+  storageFault?(): string | undefined;
 }
 
 /** A backend transaction: the raw operations, without retries or limit checks. */
@@ -184,6 +186,11 @@ export interface KvBackend {
   begin(): BackendTransaction;
   /** Releases resources. Idempotent. */
   close(): Promise<void>;
+  /**
+   * Why the last commit failed in the storage itself (disk full, not writable, I/O error), until a
+   * commit succeeds again; undefined when healthy or when the backend cannot tell (SQLite only).
+   */
+  storageFault?(): string | undefined;
 }
 
 /** Encodes a signed 64-bit integer as 8 little-endian bytes (the atomicAdd format). */

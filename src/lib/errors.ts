@@ -178,6 +178,11 @@ export const CommonErrors = defineErrors({
   },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests" },
   OVERLOADED: { kind: "unavailable", message: "Service overloaded; retry later" },
+  STORAGE_FULL: { kind: "unavailable", message: "Storage is full; retry later" },
+  STORAGE_UNAVAILABLE: {
+    kind: "unavailable",
+    message: "Storage is not writable; retry later",
+  },
   UNAVAILABLE: { kind: "unavailable", message: "Service unavailable; retry later" },
   DEADLINE_EXCEEDED: { kind: "deadline_exceeded", message: "Deadline exceeded" },
   INTERNAL: { kind: "internal", message: "Internal server error" },
@@ -217,11 +222,12 @@ export function toPublic(e: unknown): {
       };
     }
     const s = KIND_STATUS.unavailable;
+    const storage = storageCodeOf(e);
     return {
       status: s.http,
       grpc: s.grpc,
-      code: "UNAVAILABLE",
-      message: "Service unavailable; retry later",
+      code: storage ?? "UNAVAILABLE",
+      message: storage ? CommonErrors.catalog[storage].message : "Service unavailable; retry later",
       retryAfterSeconds: 1,
     };
   }
@@ -231,4 +237,17 @@ export function toPublic(e: unknown): {
     code: "INTERNAL",
     message: "Internal server error",
   };
+}
+
+/**
+ * The stable code of a KvError caused by the storage itself (the SQLite error code of its cause):
+ * SQLITE_FULL (disk full, `max_page_count`) is STORAGE_FULL; SQLITE_READONLY, SQLITE_PERM,
+ * SQLITE_CANTOPEN and SQLITE_IOERR are STORAGE_UNAVAILABLE; anything else undefined.
+ */
+function storageCodeOf(e: object): "STORAGE_FULL" | "STORAGE_UNAVAILABLE" | undefined {
+  const code = (e as { cause?: { code?: unknown } }).cause?.code;
+  if (typeof code !== "string") return undefined;
+  if (code.startsWith("SQLITE_FULL")) return "STORAGE_FULL";
+  if (/^SQLITE_(READONLY|PERM|CANTOPEN|IOERR)/.test(code)) return "STORAGE_UNAVAILABLE";
+  return undefined;
 }

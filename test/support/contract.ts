@@ -94,12 +94,18 @@ export function createContractChecker(doc: Obj): ContractChecker {
   }
 
   function findOperation(method: string, path: string) {
-    const m = method.toLowerCase();
+    const lower = method.toLowerCase();
+    // A HEAD answer is the GET answer without its body (RFC 9110 §9.3.2; Bun answers HEAD on
+    // every GET route), so HEAD is checked against the GET operation unless it has its own.
+    const m =
+      lower === "head" && !templates.some((t) => t.re.test(path) && t.ops.head !== undefined)
+        ? "get"
+        : lower;
     const matches = templates
       .filter((t) => t.re.test(path) && METHODS.includes(m) && t.ops[m] !== undefined)
       .sort((a, b) => b.literals - a.literals);
     const t = matches[0];
-    return t ? { template: t.path, op: t.ops[m] as Obj } : undefined;
+    return t ? { template: t.path, op: t.ops[m] as Obj, method: m } : undefined;
   }
 
   return {
@@ -119,7 +125,7 @@ export function createContractChecker(doc: Obj): ContractChecker {
         ));
       } else {
         const responses = (found.op.responses ?? {}) as Obj;
-        const base = `/paths/${esc(found.template)}/${method.toLowerCase()}/responses`;
+        const base = `/paths/${esc(found.template)}/${found.method}/responses`;
         const explicit = responses[String(status)] as Obj | undefined;
         if (!explicit && status >= 200 && status < 300) {
           throw new Error(

@@ -9,7 +9,7 @@
 import { CommonErrors } from "../../lib/errors.ts";
 import type { GrpcDeps } from "../../services/index.ts";
 import type { HealthHandlers } from "../generated/grpc/health/v1/Health.ts";
-import { requestIdOfCall, unary } from "../status.ts";
+import { malformedError, requestIdOfCall, toServiceError, unary } from "../status.ts";
 import { callEnv } from "./call.ts";
 
 export const HEALTH_SERVICE = "grpc.health.v1.Health";
@@ -39,11 +39,22 @@ export function healthService(
 
   const check: HealthHandlers["Check"] = unary(env, async (req) => {
     const s = await statusOf(req.service ?? "");
-    if (s === "SERVICE_UNKNOWN") throw CommonErrors.NOT_FOUND(`unknown service: ${req.service}`);
+    // The name is echoed only when it could be one (a long one would overflow the status trailer).
+    if (s === "SERVICE_UNKNOWN") {
+      const name = req.service ?? "";
+      throw CommonErrors.NOT_FOUND(
+        name.length <= 200 ? `unknown service: ${name}` : "unknown service",
+      );
+    }
     return { status: s };
   });
 
   const watch: HealthHandlers["Watch"] = (call) => {
+    const malformed = malformedError(call.request);
+    if (malformed !== undefined) {
+      call.emit("error", toServiceError(malformed, requestIdOfCall(call.metadata), env.log));
+      return;
+    }
     const ac = new AbortController();
     const entry = {
       end: () => {

@@ -209,6 +209,12 @@ function operation(route: RouteLike, doc: RouteDoc, usedErrors: Set<number>): Js
         const types = r.contentType === undefined ? ["application/json"] : [r.contentType].flat();
         const schema = toJsonSchema(r.schema);
         resp.content = Object.fromEntries(types.map((t) => [t, { schema }]));
+        if (r.alsoErrorBody && !doc.oauthErrors) {
+          usedErrors.add(status);
+          (resp.content as JsonObject)["application/json"] = {
+            schema: { $ref: `#/components/schemas/Error${status}` },
+          };
+        }
       }
       responses[String(status)] = resp;
     } else {

@@ -35,6 +35,12 @@ export interface ResponseDoc {
   schema?: TSchema;
   /** Default `application/json` when there is a schema; a list when the answer may be any of them. */
   contentType?: string | readonly string[];
+  /**
+   * The answer may also be the error body (`application/json`, `Error<status>`): an HTML page's
+   * status that the body parser and the parameter validation answer too (malformed form, repeated
+   * parameter, bad query) before the route renders its page.
+   */
+  alsoErrorBody?: boolean;
 }
 
 export interface RouteDoc {
@@ -443,9 +449,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
       200: { description: "The consent page", schema: T.String(), contentType: "text/html" },
       302: empty("To the sign-in page, or to the client's redirect with an error"),
       400: {
-        description: "Unknown client or redirect (not redirected)",
+        description:
+          "Unknown client or redirect (not redirected); a malformed request: the error body",
         schema: T.String(),
         contentType: "text/html",
+        alsoErrorBody: true,
       },
     },
   },
@@ -455,9 +463,11 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     responses: {
       303: empty("To the client's redirect"),
       400: {
-        description: "Unknown client or redirect (not redirected)",
+        description:
+          "Unknown client or redirect (not redirected); a malformed request: the error body",
         schema: T.String(),
         contentType: "text/html",
+        alsoErrorBody: true,
       },
     },
   },
@@ -501,9 +511,10 @@ export const ROUTE_DOCS: Record<string, RouteDoc> = {
     responses: {
       200: { description: "The outcome page", schema: T.String(), contentType: "text/html" },
       400: {
-        description: "The device page with the error",
+        description: "The device page with the error; a malformed request: the error body",
         schema: T.String(),
         contentType: "text/html",
+        alsoErrorBody: true,
       },
     },
     errors: [429],

@@ -19,6 +19,7 @@ import { maxHeaderSize } from "node:http";
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
 import { jsonTooDeep, MAX_JSON_DEPTH } from "../../lib/json.ts";
+import { OAUTH_ROUTES } from "../oauth.ts";
 import { errorResponse } from "./errors.ts";
 import { requestIdOf } from "./request-id.ts";
 
@@ -78,6 +79,15 @@ function formFields(text: string): Record<string, string> {
   return out;
 }
 
+/**
+ * A refusal before routing (431, 413), closing the connection; the OAuth-style routes answer it
+ * with their error body (`error_description`), as they do every other error.
+ */
+function refuse(request: Request, err: unknown): Response {
+  const oauth = request.method === "POST" && OAUTH_ROUTES.has(new URL(request.url).pathname);
+  return errorResponse(err, requestIdOf(request), { connection: "close" }, { oauth });
+}
+
 const isJson = (ct: string) =>
   ct === "application/json" || (ct.startsWith("application/") && ct.endsWith("+json"));
 
@@ -93,12 +103,10 @@ export const bodyPlugin = (opts: BodyPluginOptions) => {
         const err = CommonErrors.HEADERS_TOO_LARGE(
           `Request line and headers exceed ${opts.maxHeaderBytes} bytes`,
         );
-        return errorResponse(err, requestIdOf(request), { connection: "close" });
+        return refuse(request, err);
       }
       const len = request.headers.get("content-length");
-      if (len !== null && Number(len) > max) {
-        return errorResponse(tooLarge(max), requestIdOf(request), { connection: "close" });
-      }
+      if (len !== null && Number(len) > max) return refuse(request, tooLarge(max));
     })
     .onParse({ as: "global" }, async ({ request, contentType, route }) => {
       const ct = contentType.toLowerCase().trim();

@@ -5,7 +5,8 @@
  *   path parameters 400 (`INVALID_ARGUMENT` / `INVALID_ID`), unknown route 404, known path with
  *   another method 405 (with `Allow`), and whatever the body parser raised (413, 415);
  * - `AppError`s through `toPublic` (status from the one KIND_STATUS table, `Retry-After` when the
- *   error has `retryAfterSeconds`);
+ *   error has `retryAfterSeconds`), and `KvError`s the same way (503 `UNAVAILABLE`,
+ *   `STORAGE_FULL` or `STORAGE_UNAVAILABLE` with `Retry-After`; 413 for `too_large`);
  * - anything else: 500 with a generic message, logged with the request id (never a stack).
  */
 import { Elysia } from "elysia";
@@ -101,6 +102,9 @@ function classify(
   request: Request,
 ) {
   if (isAppError(error)) return { err: error as AppError };
+  // A KvError that escaped a route (the store unavailable: disk full, read-only, write lock held
+  // elsewhere) is transient: `toPublic` makes it a 503 with Retry-After, not a 500.
+  if ((error as { name?: unknown } | null)?.name === "KvError") return { err: error as AppError };
   switch (code) {
     case "NOT_FOUND": {
       const path = new URL(request.url).pathname;

@@ -3,7 +3,8 @@
  * - `/livez`, `/v1/health/live`: 200, empty body, as long as the process answers;
  * - `/readyz`, `/startupz`, `/v1/health/ready`, `/v1/health/startup`: 200 (empty) when the node
  *   can serve (readiness gates: cluster registered, not fenced, membership observed) and a KV read
- *   succeeds, else 503 with the error body `UNAVAILABLE` and `Retry-After`;
+ *   succeeds (and, after a storage fault, a probe write), else 503 with the error body
+ *   `UNAVAILABLE`, `Retry-After` and why in its message (`Node is not ready: storage: disk full …`);
  * - `/health`: 200 `OK` (text), the legacy liveness probe;
  * - `/v1/health`: the health document (status, version, uptime, storage, node and registered
  *   sections); 503 when unhealthy (the reference answered 200, docs/http-api.md#defects-of-the-original-fixed-here, #47);
@@ -17,14 +18,16 @@ import { requestIdOf } from "../plugins/request-id.ts";
 
 export const healthRoutes = (deps: HttpDeps) => {
   const { system } = deps.services;
-  const probe = async (request: Request) =>
-    (await system.ready())
+  const probe = async (request: Request) => {
+    const why = await system.notReady();
+    return why.length === 0
       ? new Response(null, { status: 200 })
       : errorResponse(
-          CommonErrors.UNAVAILABLE("Node is not ready (storage or cluster membership)"),
+          CommonErrors.UNAVAILABLE(`Node is not ready: ${why.join("; ")}`),
           requestIdOf(request),
           { "retry-after": "1" },
         );
+  };
   const live = () => new Response(null, { status: 200 });
 
   const app = new Elysia({ name: "health-routes" })

@@ -56,7 +56,31 @@ export function mapSqliteError(e: unknown, during: string): KvError {
   ) {
     return new KvError("conflict", `database busy during ${during}`, { cause: e });
   }
+  const fault = storageFaultOf(e);
+  if (fault) return new KvError("unavailable", `${fault} during ${during}`, { cause: e });
   return new KvError("unavailable", `sqlite failed during ${during}`, { cause: e });
+}
+
+/**
+ * What a SQLite error says about the storage itself, or undefined when it is not a storage fault:
+ * `disk full` (SQLITE_FULL: ENOSPC, `max_page_count`), `storage not writable` (SQLITE_READONLY,
+ * SQLITE_PERM, SQLITE_CANTOPEN), `storage I/O error` (SQLITE_IOERR). The SQLite code follows in
+ * parentheses; `toPublic` (src/lib/errors.ts) maps the same codes to STORAGE_FULL and
+ * STORAGE_UNAVAILABLE.
+ */
+export function storageFaultOf(e: unknown): string | undefined {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  if (typeof code !== "string") return undefined;
+  if (code.startsWith("SQLITE_FULL")) return `disk full (${code})`;
+  if (/^SQLITE_(READONLY|PERM|CANTOPEN)/.test(code)) return `storage not writable (${code})`;
+  if (code.startsWith("SQLITE_IOERR")) return `storage I/O error (${code})`;
+  return undefined;
+}
+
+/** Faults after which a failed COMMIT certainly did not apply (nothing reached the WAL). */
+function commitRefused(e: unknown): boolean {
+  const code = (e as { code?: unknown } | undefined)?.code;
+  return typeof code === "string" && /^SQLITE_(FULL|READONLY|PERM|CANTOPEN)/.test(code);
 }
 
 export class SqliteStore {
@@ -291,6 +315,7 @@ export class SqliteStore {
       q.begin.run();
       this.#busySince = undefined;
     } catch (e) {
+      this.#noteFault(e);
       failAll(this.#beginError(e));
       return;
     }
@@ -316,31 +341,56 @@ export class SqliteStore {
         this.maybePurge();
       }
     } catch (e) {
-      q.rollback.run();
+      // SQLITE_FULL / SQLITE_IOERR may have rolled the transaction back already, and then ROLLBACK
+      // throws: that must not escape (it would leave every commit of the batch unsettled).
+      this.#rollback();
+      this.#noteFault(e);
       failAll(mapSqliteError(e, "commit"));
       return;
     }
     try {
       q.commit.run();
     } catch (e) {
-      try {
-        q.rollback.run();
-      } catch {
-        // COMMIT failures usually roll back already; nothing more to undo.
-      }
-      const unknown = new KvError("unknown_result", "sqlite COMMIT failed", { cause: e });
+      // COMMIT failures usually roll back already; nothing more to undo.
+      this.#rollback();
+      this.#noteFault(e);
+      // Disk full or read-only: the commit frame never reached the WAL, so nothing applied.
+      const unknown = commitRefused(e)
+        ? new KvError("unavailable", `${storageFaultOf(e)} during COMMIT`, {
+            cause: e,
+            notApplied: true,
+          })
+        : new KvError("unknown_result", "sqlite COMMIT failed", { cause: e });
       batch.forEach((item, i) => {
         const o = outcomes[i]!;
         item.reject("error" in o ? o.error : unknown);
       });
       return;
     }
+    this.fault = undefined;
     this.sample(v);
     batch.forEach((item, i) => {
       const o = outcomes[i]!;
       if ("stamp" in o) item.resolve(o.stamp);
       else item.reject(o.error);
     });
+  }
+
+  /** Why the last commit failed in the storage (`storageFaultOf`); cleared by the next commit. */
+  fault: string | undefined;
+
+  #noteFault(e: unknown): void {
+    const f = storageFaultOf(e);
+    if (f) this.fault = f;
+  }
+
+  /** ROLLBACK that tolerates "no transaction is active" (SQLite rolled back on its own). */
+  #rollback(): void {
+    try {
+      this.q.rollback.run();
+    } catch {
+      // already rolled back
+    }
   }
 
   /** Real time (ms, performance.now) since BEGIN IMMEDIATE has failed busy without a success. */

@@ -189,6 +189,15 @@ class SqliteTransaction extends BufferedTransaction implements Committable {
 export interface SqliteBackend extends KvBackend {
   /** The database file path. */
   readonly path: string;
+  /** Why the last commit failed in the storage (disk full, not writable, I/O), until one succeeds. */
+  storageFault(): string | undefined;
+  /**
+   * Test-only fault injection: runs `PRAGMA query_only[ = 0|1]`, `PRAGMA max_page_count[ = N]` or
+   * `PRAGMA page_count` on
+   * this connection (a read-only or full database where chmod and mount are not available) and
+   * returns the pragma's value.
+   */
+  testPragma(pragma: string): unknown;
 }
 
 /** Opens (creating if needed) the SQLite database at `opts.path`. */
@@ -204,6 +213,13 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
     name: "sqlite",
     capabilities,
     path: opts.path,
+    storageFault: () => store.fault,
+    testPragma(pragma) {
+      if (!/^(query_only|max_page_count|page_count)( = \d+)?$/.test(pragma)) {
+        throw new Error(`testPragma: unsupported pragma ${pragma}`);
+      }
+      return Object.values(store.db.query(`PRAGMA ${pragma}`).get() ?? {})[0];
+    },
     begin() {
       if (store.closed) throw new KvError("unavailable", "the sqlite backend is closed");
       return new SqliteTransaction(store);

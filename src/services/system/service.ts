@@ -16,6 +16,8 @@ import type { HealthRegistry } from "../../lib/health.ts";
 export const VERSION: string = pkg.version;
 
 const PROBE_KEY = Roots.health.pack(["probe"]);
+/** Written only while the backend reports a storage fault, to learn whether writes work again. */
+const WRITE_PROBE_KEY = Roots.health.pack(["write-probe"]);
 const PROBE_TIMEOUT_MS = 2000;
 
 export interface SystemInfo {
@@ -41,6 +43,12 @@ export interface SystemService {
   info(): SystemInfo;
   /** True when every readiness gate passes and a KV read succeeds within 2 s. Never throws. */
   ready(): Promise<boolean>;
+  /**
+   * Why the node is not ready (`name: reason`), empty when ready: the failing readiness gates, a
+   * failed KV read, or a storage fault (disk full, not writable) that a probe write still meets.
+   * Never throws.
+   */
+  notReady(): Promise<string[]>;
   /** The `/v1/health` document: status, version, uptime, storage and registered sections. */
   health(): Promise<HealthReport>;
 }
@@ -58,23 +66,37 @@ export function createSystemService(deps: SystemDeps): SystemService {
   const endpoint = config.server_api.grpc_endpoint;
 
   async function ready(): Promise<boolean> {
-    // Gates first (the cluster: registered, not fenced, membership observed), then storage.
-    if (deps.health.notReady().length > 0) return false;
-    return storageOk();
+    return (await notReady()).length === 0;
   }
 
-  async function storageOk(): Promise<boolean> {
+  async function notReady(): Promise<string[]> {
+    // Gates first (the cluster: registered, not fenced, membership observed), then storage.
+    const gates = deps.health.notReady();
+    if (gates.length > 0) return gates;
+    if (!(await storageOk())) return ["storage: a KV read failed"];
+    // Reads work, but the last commit failed in the storage: not ready until a write lands again
+    // (the probe write clears the fault as soon as the disk has room or is writable again).
+    if (kv.storageFault?.() === undefined) return [];
+    if (await storageOk(true)) return [];
+    return [`storage: ${kv.storageFault?.() ?? "a KV write failed"}`];
+  }
+
+  async function storageOk(write = false): Promise<boolean> {
     const ac = new AbortController();
     const timeout = clock.sleep(PROBE_TIMEOUT_MS, ac.signal).then(
       () => false,
       () => false,
     );
-    const read = kv
-      .transact((tx) => tx.snapshot.get(PROBE_KEY), { name: "health.probe", maxAttempts: 3 })
-      .then(
-        () => true,
-        () => false,
-      );
+    const probe = write
+      ? kv.transact(async (tx) => tx.set(WRITE_PROBE_KEY, new Uint8Array([1])), {
+          name: "health.write_probe",
+          maxAttempts: 3,
+        })
+      : kv.transact((tx) => tx.snapshot.get(PROBE_KEY), { name: "health.probe", maxAttempts: 3 });
+    const read = probe.then(
+      () => true,
+      () => false,
+    );
     const ok = await Promise.race([read, timeout]);
     ac.abort();
     return ok;
@@ -89,6 +111,7 @@ export function createSystemService(deps: SystemDeps): SystemService {
       engine: endpoint === "" ? "standalone" : endpoint,
     }),
     ready,
+    notReady,
     async health() {
       const healthy = await storageOk();
       const sections = await deps.health.collect();
