@@ -10,13 +10,12 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
-import { createSqliteBackend } from "../../src/kv/backends/sqlite.ts";
-import { createKvStore } from "../../src/kv/store.ts";
 import type { KvStore } from "../../src/kv/types.ts";
 import { systemClock } from "../../src/lib/clock.ts";
 import type { ActorMessage, JsonValue } from "../../src/runtime/define.ts";
 import { type ForwardResponse, forwardAsk } from "../../src/runtime/internal-endpoint.ts";
 import { ActorKeys, OwnerCodec } from "../../src/runtime/keys.ts";
+import { clusterStorage } from "../support/cluster-storage.ts";
 
 /** The real CLI with the test actor kinds (./cli-main.ts). */
 const MAIN = new URL("./cli-main.ts", import.meta.url).pathname;
@@ -105,7 +104,9 @@ export async function startProcCluster(
 ): Promise<ProcCluster> {
   const dir = mkdtempSync(join(tmpdir(), "failover-"));
   const dbPath = join(dir, "cluster.db");
-  const kv = createKvStore(createSqliteBackend({ path: dbPath }), { clock: systemClock });
+  // SQLite by default; FoundationDB when FDB_CLUSTER_FILE is set (test/support/cluster-storage.ts).
+  const storage = await clusterStorage(dir);
+  const kv = storage.kv;
   const nodes: ProcNode[] = [];
   const cluster: ProcCluster = {
     dir,
@@ -117,8 +118,7 @@ export async function startProcCluster(
         env: {
           ...process.env,
           ENVIRONMENT: "development",
-          INFERADB_MGMT__STORAGE__BACKEND: "sqlite",
-          INFERADB_MGMT__STORAGE__SQLITE_PATH: dbPath,
+          ...storage.env,
           INFERADB_MGMT__SERVER__HTTP_PORT: "0",
           INFERADB_MGMT__SERVER__GRPC_PORT: "0",
           INFERADB_MGMT__CLUSTER__INTERNAL_PORT: "0",
