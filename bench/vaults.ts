@@ -20,7 +20,6 @@
  *
  * Prints, asserts nothing. Runs in about 35 s (BENCH_SECONDS per HTTP run, default 5).
  */
-import { Database } from "bun:sqlite";
 import { generateKeyPairSync } from "node:crypto";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -33,6 +32,7 @@ import { type EngineVault, startEngineStandIn } from "../test/support/engine.ts"
 import { fastHasher } from "../test/support/hasher.ts";
 import { autocannon, type LoadResult } from "./support/autocannon.ts";
 import { cpuDelta, type GrantPair, grantCycle, startHelloProcess } from "./support/processes.ts";
+import { rawDb, rawTwoKey } from "./support/raw-sqlite.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
@@ -56,42 +56,6 @@ class InboxMailer implements Mailer {
 async function json(res: Response): Promise<Record<string, unknown>> {
   if (res.status >= 300) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
   return (await res.json()) as Record<string, unknown>;
-}
-
-/** Raw `bun:sqlite`: 2-key write transactions per second for `ms`. */
-function rawTwoKey(db: Database, ms: number, from: number): number {
-  const begin = db.prepare("BEGIN IMMEDIATE");
-  const commit = db.prepare("COMMIT");
-  const upsert = db.prepare("INSERT OR REPLACE INTO kv (key, value) VALUES (?, ?)");
-  const key = (i: number) => {
-    const k = new Uint8Array(24).fill(3);
-    new DataView(k.buffer).setUint32(20, i % 20_000);
-    return k;
-  };
-  const value = (i: number) => {
-    const v = new Uint8Array(200).fill(7);
-    new DataView(v.buffer).setUint32(0, i);
-    return v;
-  };
-  const start = performance.now();
-  let n = 0;
-  while (performance.now() - start < ms) {
-    const i = from + n++;
-    begin.run();
-    upsert.run(key(2 * i), value(i));
-    upsert.run(key(2 * i + 1), value(i));
-    commit.run();
-  }
-  return (n * 1000) / (performance.now() - start);
-}
-
-function rawDb(path: string): Database {
-  const db = new Database(path, { create: true });
-  db.run("PRAGMA busy_timeout = 5000");
-  db.run("PRAGMA journal_mode = WAL");
-  db.run("PRAGMA synchronous = NORMAL");
-  db.run("CREATE TABLE kv (key BLOB PRIMARY KEY, value BLOB) WITHOUT ROWID");
-  return db;
 }
 
 /** Quantile of sorted numbers (nearest rank). */

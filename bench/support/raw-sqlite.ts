@@ -1,5 +1,5 @@
 /**
- * The raw `bun:sqlite` write baseline of the benchmarks (the same loop as bench/vaults.ts's):
+ * The raw `bun:sqlite` write baseline of the benchmarks (bench vaults and bench tokens):
  * 2-key write transactions (`BEGIN IMMEDIATE`, two upserts of 24-byte keys and 200-byte values
  * over 20 000 keys, `COMMIT`) on a WAL file with synchronous=NORMAL.
  */
