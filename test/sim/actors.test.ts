@@ -11,7 +11,11 @@
  *  - G1: each actor's journal is an unbroken chain 0, 1, 2, ...: no commit was built on state
  *    another activation had already moved past (a stale owner that committed would break it);
  *  - G6: every after-commit effect that ran belongs to a committed turn, and ran once;
- *  - every acknowledged reply names a committed turn whose after-commit effect already ran.
+ *  - every acknowledged reply names a committed turn whose after-commit effect already ran, and
+ *    that turn is the acknowledged message's own (each message carries an id, written to the
+ *    journal and to a `sim/actor-committed/<id>` key in the turn's commit);
+ *  - output gate: when a reply arrives, its message's commit is already in the store (read
+ *    through the observer at that moment, not after the step).
  *
  * `SIM_SEEDS=5000 npx bun test test/sim/actors.test.ts` runs more seeds; `SIM_SEED=<n>` replays
  * one (a failure prints it).
@@ -32,17 +36,21 @@ const onlySeed = process.env.SIM_SEED ? Number(process.env.SIM_SEED) : undefined
 const ACTORS = ["a", "b", "c"];
 
 const Journal = new Subspace(["sim", "actor-journal"]);
+/** One key per committed message (its id), written in the turn's commit: the ledger of acks. */
+const Committed = new Subspace(["sim", "actor-committed"]);
 const StateCodec = defineCodec<{ seq: number }>({ name: "ledger", version: 1 });
 const enc = new TextEncoder();
 const dec = new TextDecoder();
 
 interface World {
   effects: string[];
+  /** Output-gate violations found when a reply arrived (checked with the next invariants). */
+  early: string[];
   runtimes: Map<number, ActorRuntime>;
 }
 
 function ledger(nodeId: string, world: World) {
-  return defineActor<{ seq: number }, { type: string }>({
+  return defineActor<{ seq: number }, { type: string; m?: string }>({
     kind: "ledger",
     version: 1,
     async load(reader, id) {
@@ -58,8 +66,9 @@ function ledger(nodeId: string, world: World) {
         op: "setVersionstampedKey",
         prefix: Journal.prefix,
         suffix: pack([id, state.seq]),
-        value: enc.encode(JSON.stringify({ id, prev: state.seq, node: nodeId })),
+        value: enc.encode(JSON.stringify({ id, prev: state.seq, node: nodeId, m: msg.m })),
       });
+      if (msg.m) ctx.write({ op: "set", key: Committed.pack([msg.m]), value: enc.encode(id) });
       ctx.afterCommit(() => {
         world.effects.push(`${id}:${next.seq}`);
       });
@@ -77,6 +86,9 @@ class Checker {
   /** Commits by a different node than the previous commit of the same actor (ownership moved). */
   moves = 0;
   lastNode = new Map<string, string>();
+  /** `id:seq` → the message whose commit made it (from the journal, i.e. the store). */
+  messageAt = new Map<string, string>();
+  committedMessages = new Set<string>();
 
   async check(sim: SimCluster, world: World, acks: string[]) {
     const rows = await sim.observer.transact((tx) =>
@@ -87,7 +99,18 @@ class Checker {
     );
     for (const row of rows) {
       this.seen = row.key;
-      const e = JSON.parse(dec.decode(row.value)) as { id: string; prev: number; node: string };
+      const e = JSON.parse(dec.decode(row.value)) as {
+        id: string;
+        prev: number;
+        node: string;
+        m?: string;
+      };
+      if (e.m) {
+        if (this.committedMessages.has(e.m))
+          throw new Error(`G6: message ${e.m} committed twice (a retry with its key ran again)`);
+        this.committedMessages.add(e.m);
+        this.messageAt.set(`${e.id}:${e.prev + 1}`, e.m);
+      }
       const last = this.last.get(e.id) ?? 0;
       if (e.prev !== last) {
         throw new Error(
@@ -108,11 +131,15 @@ class Checker {
       if (Number(seq) > (this.last.get(id) ?? 0))
         throw new Error(`G6: effect ${fx} of an uncommitted turn`);
     }
+    if (world.early.length > 0) throw new Error(`output gate: ${world.early[0]}`);
     for (const ack of acks) {
-      const [id, seq] = ack.split(":") as [string, string];
+      const [id, seq, m] = ack.split(":") as [string, string, string];
       if (Number(seq) > (this.last.get(id) ?? 0))
         throw new Error(`G2: acknowledged ${ack} is not committed`);
-      if (!this.effectSet.has(ack))
+      const by = this.messageAt.get(`${id}:${seq}`);
+      if (by !== m)
+        throw new Error(`G2: ${m} was acknowledged as ${id}:${seq}, committed by ${by}`);
+      if (!this.effectSet.has(`${id}:${seq}`))
         throw new Error(`output gate: ${ack} acknowledged before its effect ran`);
     }
   }
@@ -154,7 +181,9 @@ function setup(world: World) {
 async function runSeed(
   seed: number,
 ): Promise<{ commits: number; acks: number; effects: number; moves: number }> {
-  const world: World = { effects: [], runtimes: new Map() };
+  const world: World = { effects: [], early: [], runtimes: new Map() };
+  let sent = 0;
+  const sentList: { id: string; m: string }[] = [];
   const acks: string[] = [];
   const checker = new Checker();
   const sim = new SimCluster({
@@ -174,10 +203,25 @@ async function runSeed(
       const live = sim.running().filter((n) => !n.frozen);
       for (let i = 0; i < 4 && live.length > 0; i++) {
         const from = live[Math.floor(sim.rng() * live.length)]!;
-        const id = ACTORS[Math.floor(sim.rng() * ACTORS.length)]!;
+        const fresh = ACTORS[Math.floor(sim.rng() * ACTORS.length)]!;
         const rt = world.runtimes.get(from.index)!;
-        void rt.client.ask("ledger", id, { type: "add" }, { deadlineMs: 3000 }).then(
-          (seq) => acks.push(`${id}:${seq}`),
+        // A quarter of the sends are client retries of an earlier message, with its key: each
+        // message commits at most once (G6), and the retry's reply is the first outcome.
+        const retry = sentList.length > 0 && sim.rng() < 0.25;
+        const earlier = retry ? sentList[Math.floor(sim.rng() * sentList.length)]! : undefined;
+        const id = earlier ? earlier.id : fresh;
+        const m = earlier ? earlier.m : `m${sent++}`;
+        if (!earlier) sentList.push({ id, m });
+        const opts = { deadlineMs: 3000, idempotencyKey: m };
+        void rt.client.ask("ledger", id, { type: "add", m }, opts).then(
+          async (seq) => {
+            acks.push(`${id}:${seq}:${m}`);
+            // Read the store at the moment the reply arrives: its commit must already be there.
+            const stored = await sim.observer.transact((tx) =>
+              tx.snapshot.get(Committed.pack([m])),
+            );
+            if (!stored) world.early.push(`${m} (${id}:${seq}) acknowledged before its commit`);
+          },
           () => undefined,
         );
       }

@@ -39,7 +39,7 @@ interface Outcome {
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)]!;
 
 /** Injects a pause or partition with probability `p`, clipped to end before `quietFrom`. */
-function maybeDisrupt(sim: Sim, p: number, quietFrom: number): void {
+async function maybeDisrupt(sim: Sim, p: number, quietFrom: number): Promise<void> {
   const room = quietFrom - sim.sched.now;
   if (room < 300 || sim.rng() >= p) return;
   const candidates = sim.running().filter((n) => !n.paused && sim.sched.now >= n.partitionedUntil);
@@ -51,6 +51,20 @@ function maybeDisrupt(sim: Sim, p: number, quietFrom: number): void {
     const leader = candidates.find((n) => n.cluster.isLeader());
     if (leader && sim.rng() < 0.6) node = leader;
     const ms = Math.min(Math.round(3000 + sim.rng() * 7000), room - 1500);
+    const how = sim.rng();
+    if (how < 0.3 && node.cluster.isLeader()) {
+      // A hung leader restarted by its supervisor: a successor may claim within the hang, and the
+      // old process wakes (not yet self-fenced by its clock) believing it still leads.
+      await sim.restartWhileAlive(node.index, 1200 + Math.round(sim.rng() * 1400), 400);
+      return;
+    }
+    if (how < 0.65) {
+      // Or between the job's own check of its leadership and its fence's read of the record:
+      // across the successor's claim and first batch, only the store fence stops it.
+      node.pauseAtFenceRead = { ms, endBy: quietFrom - 100 };
+      sim.log(`arm pause-at-fence-read ${node.nodeId} ${ms}ms`);
+      return;
+    }
     node.pauseAtCommit = { ms, journalOnly: sim.rng() < 0.5, endBy: quietFrom - 100 };
     sim.log(`arm pause-at-commit ${node.nodeId} ${ms}ms`);
     return;
@@ -63,6 +77,10 @@ function maybeDisrupt(sim: Sim, p: number, quietFrom: number): void {
 async function step(sim: Sim): Promise<void> {
   await sim.advance(STEP_MS);
   await sim.check();
+  // Ids minted by every unfenced node at the same instant, once per seed a burst past one
+  // millisecond's sequence on one node: no id twice (G4, from what the nodes hand out).
+  const burst = sim.sched.now >= 6000 && sim.sched.now < 6000 + STEP_MS;
+  sim.mintAndCheckIds(4, burst ? 4200 : 0, burst ? sim.running()[0] : undefined);
 }
 
 async function runSeed(seed: number): Promise<Outcome> {
@@ -76,6 +94,9 @@ async function runSeed(seed: number): Promise<Outcome> {
     nodes,
     kvFaults: { conflict: 0.03, unknownApplied: 0.01, unknownNotApplied: 0.01 },
     maxCommitLatencyMs: 20,
+    // Every other seed: node ids that all hash to one worker id, so only the stored claims keep
+    // the ids apart (G4 must not rest on the hash spreading the nodes).
+    collidingNodeIds: seed % 2 === 0,
     setupNode: (node) =>
       node.cluster.setReminderDelivery(async (r) => {
         if (deliveryRng() < 0.05) throw new Error("simulated delivery failure");
@@ -101,7 +122,7 @@ async function runSeed(seed: number): Promise<Outcome> {
     const killAt = 12_000 + Math.round(sim.rng() * 4000);
     // Phase 1: disruptions that all end 2 s before the kill.
     while (sim.sched.now < killAt) {
-      maybeDisrupt(sim, disruptRate, killAt - 2000);
+      await maybeDisrupt(sim, disruptRate, killAt - 2000);
       await step(sim);
     }
     // Phase 2: crash the leader (wait for one if the cluster is between leaders).
@@ -126,7 +147,7 @@ async function runSeed(seed: number): Promise<Outcome> {
     const crashAt = sim.sched.now + Math.round(sim.rng() * 8000);
     let crashed: SimNode | undefined;
     while (sim.sched.now < quietFrom) {
-      maybeDisrupt(sim, disruptRate, quietFrom);
+      await maybeDisrupt(sim, disruptRate, quietFrom);
       if (!crashed && sim.sched.now >= crashAt && sim.running().length > 2 && sim.rng() < 0.5) {
         crashed = pick(sim.rng, sim.running());
         sim.crash(crashed);
@@ -215,6 +236,58 @@ test("a leader stopped in the middle of a fenced commit never commits after its 
     expect(successor!.cluster.term()!.epoch).toBeGreaterThan(oldEpoch);
     expect(sim.trace.some((l) => l.includes(`pause ${old!.nodeId}`))).toBe(true);
     expect(sim.trace.some((l) => l.includes(`fenced ${old!.nodeId}`))).toBe(true);
+  } finally {
+    await sim.shutdown();
+  }
+});
+
+test("a leader stopped between its job's leadership check and its fence read never commits after its successor's claim", async () => {
+  const sim = new SimCluster({ seed: 7, nodes: 3, maxCommitLatencyMs: 5 });
+  try {
+    await sim.start();
+    for (let i = 0; i < 12; i++) await step(sim);
+    const old = await sim.currentLeader();
+    expect(old).toBeDefined();
+    const oldEpoch = old!.cluster.term()!.epoch;
+    old!.pauseAtFenceRead = { ms: 12_000 };
+    const before = sim.journalEffects;
+    for (let i = 0; i < 80; i++) await step(sim); // checks G3 after every step
+    const successor = await sim.currentLeader();
+    expect(successor).toBeDefined();
+    expect(successor!.cluster.term()!.epoch).toBeGreaterThan(oldEpoch);
+    expect(sim.trace.some((l) => l.includes(`pause at fence read ${old!.nodeId}`))).toBe(true);
+    expect(sim.journalEffects).toBeGreaterThan(before);
+  } finally {
+    await sim.shutdown();
+  }
+});
+
+test("a hung leader restarted by its supervisor never commits after its successor's claim", async () => {
+  const sim = new SimCluster({ seed: 7, nodes: 3, maxCommitLatencyMs: 5 });
+  try {
+    await sim.start();
+    for (let i = 0; i < 12; i++) await step(sim);
+    const old = await sim.currentLeader();
+    expect(old).toBeDefined();
+    const oldEpoch = old!.cluster.term()!.epoch;
+    await sim.restartWhileAlive(old!.index, 2500, 400);
+    for (let i = 0; i < 40; i++) await step(sim); // checks G3 after every step
+    const successor = await sim.currentLeader();
+    expect(successor).toBeDefined();
+    expect(successor!.cluster.term()!.epoch).toBeGreaterThan(oldEpoch);
+  } finally {
+    await sim.shutdown();
+  }
+});
+
+test("nodes whose ids hash to one worker id, started in the same tick, get distinct worker ids", async () => {
+  const sim = new SimCluster({ seed: 11, nodes: 5, collidingNodeIds: true });
+  try {
+    await sim.start(); // all five register concurrently
+    await sim.checkWorkerIds();
+    const ids = sim.nodes.map((n) => n.cluster.self().workerId);
+    expect(new Set(ids).size).toBe(5);
+    for (let i = 0; i < 8; i++) await step(sim);
   } finally {
     await sim.shutdown();
   }

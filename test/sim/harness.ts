@@ -24,9 +24,10 @@ import {
   WorkerClaimCodec,
 } from "../../src/cluster/keys.ts";
 import { type ClusterNode, createClusterNode } from "../../src/cluster/node.ts";
+import { pickWorkerId } from "../../src/cluster/records.ts";
 import type { ClusterTimings } from "../../src/cluster/types.ts";
 import { createMemoryBackend, type MemoryBackend } from "../../src/kv/backends/memory.ts";
-import { concatBytes, strinc } from "../../src/kv/keyspace.ts";
+import { compareBytes, concatBytes, strinc } from "../../src/kv/keyspace.ts";
 import { createKvStore } from "../../src/kv/store.ts";
 import { type KvBackend, KvError, type KvStore } from "../../src/kv/types.ts";
 import type { Clock } from "../../src/lib/clock.ts";
@@ -60,12 +61,23 @@ export interface SimNode {
    * between the store's checks and the commit landing (clipped to end by virtual time `endBy`).
    */
   pauseAtCommit: { ms: number; journalOnly?: boolean; endBy?: number } | undefined;
+  /**
+   * When set, the node pauses for `ms` (clipped to end by `endBy`) the next time a leader job's
+   * fence reads the leader record: after the job checked its own belief (`ctx.signal`), before the
+   * read reaches the store. On resume the read runs before any of the node's timers, so the store
+   * fence (`fenceTerm`) alone keeps a deposed leader's batch from committing.
+   */
+  pauseAtFenceRead: { ms: number; endBy?: number } | undefined;
+  /** True while the node's `sim-journal` job is inside `ctx.fence` (set by the job itself). */
+  jobFencing: boolean;
   /** Until this virtual time, the node's KV calls fail with `unavailable`. */
   partitionedUntil: number;
   /** Resolves when the node may touch the KV store; throws while partitioned. */
   gate(): Promise<void>;
   /** Waits the simulated commit latency (node clock; frozen while paused). */
   commitDelay(journal: boolean): Promise<void>;
+  /** Fault injection before a conflicting point read (`pauseAtFenceRead`). */
+  beforeRead(key: Uint8Array): void;
 }
 
 export interface SimOptions {
@@ -83,6 +95,11 @@ export interface SimOptions {
   setupNode?: (node: SimNode, sim: SimCluster) => void | Promise<void>;
   /** Extra checks run by `check()` after every step; throw to fail. */
   invariants?: Array<(sim: SimCluster) => void | Promise<void>>;
+  /**
+   * Node ids chosen so that every one hashes to the same preferred worker id (`pickWorkerId`):
+   * only the claims in the store keep their ids apart, not the spread of the hash.
+   */
+  collidingNodeIds?: boolean;
   /** Adds the `sim-journal` leader job (an effect entry every `journalMs`). Default true. */
   journal?: boolean;
   journalMs?: number;
@@ -96,6 +113,8 @@ export class SimCluster {
   readonly observer: KvStore;
   readonly nodes: SimNode[] = [];
   readonly trace: string[] = [];
+  /** Old processes of nodes restarted while still running (`restartWhileAlive`). */
+  readonly zombies: SimNode[] = [];
   readonly #o: SimOptions;
   #events: { at: number; fn: () => void | Promise<void> }[] = [];
   #journalSeen: Uint8Array | undefined;
@@ -154,8 +173,9 @@ export class SimCluster {
     let paused = false;
     const node = {
       index,
-      nodeId: `n${index}`,
+      nodeId: this.#o.collidingNodeIds ? collidingNodeId(index) : `n${index}`,
       crashed: false,
+      jobFencing: false as boolean,
       partitionedUntil: 0,
       get paused() {
         return paused;
@@ -179,6 +199,16 @@ export class SimCluster {
           }
         }
         if (ms > 0) await node.clock.sleep(ms);
+      },
+      beforeRead(key: Uint8Array) {
+        const armed = node.pauseAtFenceRead;
+        if (!armed || !node.jobFencing || compareBytes(key, ClusterKeys.leader) !== 0) return;
+        node.pauseAtFenceRead = undefined;
+        const ms = Math.min(armed.ms, (armed.endBy ?? Number.POSITIVE_INFINITY) - sched.now);
+        if (ms > 0 && !node.frozen) {
+          sim.log(`pause at fence read ${node.nodeId}`);
+          sim.pause(node, ms);
+        }
       },
       async gate() {
         // A crashed node's calls never return: its process is gone.
@@ -221,10 +251,18 @@ export class SimCluster {
         name: "sim-journal",
         intervalMs: this.#o.journalMs ?? 200,
         async runBatch(ctx) {
+          // The epoch this batch runs under, taken when it starts (jobs run only while leading),
+          // not re-read after the fence: the journal must show what the store let commit, not
+          // what the node believes by then.
+          const term = node.cluster.term();
+          if (!term) throw new Error("a leader job batch without a term");
           await ctx.kv.transact(async (tx) => {
-            await ctx.fence(tx);
-            const term = node.cluster.term();
-            if (!term) throw new Error("fenced commit without a term");
+            node.jobFencing = true;
+            try {
+              await ctx.fence(tx);
+            } finally {
+              node.jobFencing = false;
+            }
             appendJournal(tx, term.epoch, node.nodeId);
           });
           return { more: false };
@@ -282,6 +320,28 @@ export class SimCluster {
   schedule(at: number, fn: () => void | Promise<void>): void {
     this.#events.push({ at, fn });
     this.#events.sort((a, b) => a.at - b.at);
+  }
+
+  /**
+   * A supervisor restarts node `index` while its old process still runs: the old process hangs
+   * (paused `pauseMs`), a new process with the same node id registers (a newer incarnation, so
+   * peers may claim leadership at once, without waiting for suspicion), and the old process is
+   * killed `killAfterMs` after it resumes. Its clock-based self-fencing has not fired if `pauseMs`
+   * plus the time since its last heartbeat stays under `fenceMs`: then only the store fence stops
+   * the batches it runs when it wakes believing it still leads.
+   */
+  async restartWhileAlive(index: number, pauseMs: number, killAfterMs: number): Promise<SimNode> {
+    const old = this.nodes[index]!;
+    this.pause(old, pauseMs);
+    this.zombies.push(old);
+    this.schedule(this.sched.now + pauseMs + killAfterMs, () => this.crash(old));
+    // Killed when it fences itself at the latest: a zombie that re-registered would displace
+    // the new process (two processes with one node id are outside G4: docs/testing.md).
+    old.cluster.on("fenced", () => {
+      if (!old.crashed) this.crash(old);
+    });
+    this.log(`restart ${old.nodeId} while its old process lives`);
+    return this.startNode(index);
   }
 
   pause(node: SimNode, ms: number): void {
@@ -370,6 +430,30 @@ export class SimCluster {
   }
 
   /**
+   * G4 from the outputs, not the claims: every running, unfenced node mints `perNode` ids at this
+   * one virtual instant (`burstNode` mints `burst` more: past one millisecond's 4096 sequence
+   * numbers, so the generator must move to the next millisecond); no id may repeat.
+   */
+  mintAndCheckIds(perNode: number, burst = 0, burstNode?: SimNode): void {
+    const seen = new Map<bigint, string>();
+    for (const n of this.running()) {
+      if (n.frozen || n.cluster.isFenced()) continue;
+      const count = perNode + (n === burstNode ? burst : 0);
+      for (let i = 0; i < count; i++) {
+        let id: bigint;
+        try {
+          id = n.ids.nextBigInt();
+        } catch {
+          break; // the generator's guard refuses while the node is fenced
+        }
+        const other = seen.get(id);
+        if (other !== undefined) throw new Error(`G4: id ${id} minted by ${other} and ${n.nodeId}`);
+        seen.set(id, n.nodeId);
+      }
+    }
+  }
+
+  /**
    * G3: reads the journal entries committed since the last check, in commit order, and verifies
    * that every leader effect carries the epoch of the latest claim and that no effect follows a
    * release of its epoch or a later claim: one committing leader epoch at a time.
@@ -426,12 +510,25 @@ export class SimCluster {
 
   /** Stops every running node without KV writes (teardown). */
   async shutdown(): Promise<void> {
-    for (const n of this.nodes) {
+    for (const n of [...this.nodes, ...this.zombies]) {
       if (!n) continue;
       n.crashed = true;
       // Not awaited: loops blocked at a crashed node's gate never finish (like a killed process).
       void n.cluster.stop({ graceful: false });
     }
+  }
+}
+
+/**
+ * Node id `index` of a cluster whose ids all hash to the worker id `n0` prefers: `n0`, then
+ * `n<index>-<k>` for the smallest such `k`.
+ */
+export function collidingNodeId(index: number): string {
+  if (index === 0) return "n0";
+  const target = pickWorkerId(new Set(), "n0");
+  for (let k = 0; ; k++) {
+    const id = `n${index}-${k}`;
+    if (pickWorkerId(new Set(), id) === target) return id;
   }
 }
 

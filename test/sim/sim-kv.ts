@@ -21,6 +21,8 @@ export interface GatedNode {
   gate(): Promise<void>;
   /** Waits the simulated commit latency (node clock; frozen while paused). */
   commitDelay(journal: boolean): Promise<void>;
+  /** Called before each conflicting point read reaches the gate (fault injection on a key). */
+  beforeRead?(key: Key): void;
 }
 
 /** The journal of leader commits: claims/releases (recorded by the backend) and job effects. */
@@ -62,6 +64,7 @@ export class NodeTransaction implements BackendTransaction {
     };
   }
   async get(key: Key): Promise<Value | undefined> {
+    this.node.beforeRead?.(key);
     await this.node.gate();
     return this.inner.get(key);
   }
