@@ -402,6 +402,7 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       // The body plugin enforces server.max_body_bytes (Content-Length and streamed size) with an
       // 413 with the error body; Bun's own cap is lifted so its plain-text 413 never answers first. Bodies stream.
       maxRequestBodySize: Number.MAX_SAFE_INTEGER,
+      idleTimeout: config.server.idle_timeout_s,
     });
     const server = http.server;
     if (!server) throw new Error("HTTP server did not start");

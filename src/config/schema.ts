@@ -52,6 +52,23 @@ export const ServerSchema = t.Object({
    * process is started with a larger one, as `npm start` does with 256 KiB).
    */
   max_header_bytes: positiveInt(32768),
+  /**
+   * Bun's idle timeout of an HTTP connection, in seconds (1..255): a keep-alive connection with no
+   * request, a request body that stalls (measured: a body trickling one byte a second is cut at
+   * this bound) or a response the client does not read for this long is closed. Request headers
+   * have Bun's own fixed bound of about 10 s (docs/robustness.md).
+   */
+  idle_timeout_s: int(10, 1, 255, "must be a whole number of seconds 1..255"),
+  /**
+   * Requests in flight (Bun's count of requests not yet answered) beyond which a new request is
+   * refused with 503 OVERLOADED and Retry-After; 0 disables. Probes and /metrics are exempt.
+   */
+  max_inflight_requests: int(256, 0, undefined, "must be an integer >= 0"),
+  /**
+   * Smoothed event-loop lag, in ms, beyond which a new request is refused with 503 OVERLOADED and
+   * Retry-After (the CPU is saturated); 0 disables. Probes and /metrics are exempt.
+   */
+  max_event_loop_lag_ms: int(0, 0, undefined, "must be a whole number of milliseconds >= 0"),
   /** How long graceful shutdown waits for in-flight HTTP requests, in ms. */
   shutdown_grace_ms: int(10000, 0, undefined, "must be a whole number of milliseconds >= 0"),
 });

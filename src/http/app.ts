@@ -6,6 +6,7 @@
  */
 import { Elysia } from "elysia";
 import type { HttpDeps } from "../services/index.ts";
+import { admissionPlugin } from "./plugins/admission.ts";
 import { bodyPlugin } from "./plugins/body.ts";
 import { errorsPlugin } from "./plugins/errors.ts";
 import { createHttpMetrics } from "./plugins/metrics.ts";
@@ -51,6 +52,12 @@ export function createHttpApp(deps: HttpDeps) {
       }),
     )
     .use(errorsPlugin({ log, routes, onResponse: httpMetrics.record }))
+    .use(
+      admissionPlugin({
+        maxInflight: deps.config.server.max_inflight_requests,
+        maxLagMs: deps.config.server.max_event_loop_lag_ms,
+      }),
+    )
     // Feature routes: one line each.
     .use(healthRoutes(deps))
     .use(authRoutes(deps))

@@ -82,7 +82,14 @@ function mergeTree(base: Record<string, unknown>, over: Record<string, unknown>)
 export function testConfig(overrides: ConfigOverrides = {}, sqlitePath?: string): Config {
   const defaults: Record<string, unknown> = {
     environment: "test",
-    server: { http_host: "127.0.0.1", http_port: 0, grpc_host: "127.0.0.1", grpc_port: 0 },
+    // No lag-based shedding in tests (a busy CI box lags past any bound); overload.test.ts sets it.
+    server: {
+      http_host: "127.0.0.1",
+      http_port: 0,
+      grpc_host: "127.0.0.1",
+      grpc_port: 0,
+      max_event_loop_lag_ms: 0,
+    },
     storage: sqlitePath ? { backend: "sqlite", sqlite_path: sqlitePath } : { backend: "memory" },
     auth: { key_encryption_secret: TEST_KEY_SECRET, cookie_secure: false },
     rate_limiting: { enabled: false },
