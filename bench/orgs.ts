@@ -18,13 +18,13 @@ import { join } from "node:path";
 import { Elysia } from "elysia";
 import { Registry } from "prom-client";
 import { resolveConfig } from "../src/config/load.ts";
-import type { Mailer, MailMessage } from "../src/email/mailer.ts";
 import { createSqliteBackend } from "../src/kv/backends/sqlite.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { buildNode } from "../src/main.ts";
 import type { ActorMessage } from "../src/runtime/define.ts";
 import { fastHasher } from "../test/support/hasher.ts";
 import { autocannon, type LoadResult } from "./support/autocannon.ts";
+import { InboxMailer, json } from "./support/inbox.ts";
 import { startBenchRuntime } from "./support/runtime.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -37,18 +37,6 @@ const HOT_WRITERS = 64;
 const dir = mkdtempSync(join(tmpdir(), "inferadb-bench-orgs-"));
 
 /** A transport that keeps mail in memory, to read the verification token. */
-class InboxMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(msg: MailMessage): Promise<void> {
-    this.sent.push(msg);
-  }
-  async close(): Promise<void> {}
-}
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  if (res.status >= 300) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 /** Mean of a prom-client histogram (`sum / count`) for one label set. */
 function histogramMean(values: { metricName?: string; value: number }[], name: string): number {

@@ -27,11 +27,12 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { jwtVerify, SignJWT } from "jose";
 import { resolveConfig } from "../src/config/load.ts";
-import type { Mailer, MailMessage } from "../src/email/mailer.ts";
+import type { MailMessage } from "../src/email/mailer.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { buildNode } from "../src/main.ts";
 import { fastHasher } from "../test/support/hasher.ts";
 import { findNode, type LoadResult } from "./support/autocannon.ts";
+import { InboxMailer, json } from "./support/inbox.ts";
 import { rawDb, rawTwoKey } from "./support/raw-sqlite.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -46,19 +47,6 @@ const READ_SCOPE =
 const LOAD = join(import.meta.dir, "support/token-load.cjs");
 
 const dir = mkdtempSync(join(tmpdir(), "inferadb-bench-tokens-"));
-
-class InboxMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(msg: MailMessage): Promise<void> {
-    this.sent.push(msg);
-  }
-  async close(): Promise<void> {}
-}
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  if (res.status >= 300) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 const mailer = new InboxMailer();
 const config = resolveConfig({

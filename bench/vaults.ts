@@ -25,12 +25,13 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { resolveConfig } from "../src/config/load.ts";
-import type { Mailer, MailMessage } from "../src/email/mailer.ts";
+import type { MailMessage } from "../src/email/mailer.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { buildNode } from "../src/main.ts";
 import { type EngineVault, startEngineStandIn } from "../test/support/engine.ts";
 import { fastHasher } from "../test/support/hasher.ts";
 import { autocannon, type LoadResult } from "./support/autocannon.ts";
+import { InboxMailer, json } from "./support/inbox.ts";
 import { cpuDelta, type GrantPair, grantCycle, startHelloProcess } from "./support/processes.ts";
 import { rawDb, rawTwoKey } from "./support/raw-sqlite.ts";
 
@@ -44,19 +45,6 @@ const VAULTS_PER_ORG = 5;
 const TEAMS_PER_ORG = 3;
 
 const dir = mkdtempSync(join(tmpdir(), "inferadb-bench-vaults-"));
-
-class InboxMailer implements Mailer {
-  readonly sent: MailMessage[] = [];
-  async send(msg: MailMessage): Promise<void> {
-    this.sent.push(msg);
-  }
-  async close(): Promise<void> {}
-}
-
-async function json(res: Response): Promise<Record<string, unknown>> {
-  if (res.status >= 300) throw new Error(`${res.url}: ${res.status} ${await res.text()}`);
-  return (await res.json()) as Record<string, unknown>;
-}
 
 /** Quantile of sorted numbers (nearest rank). */
 function quantile(sorted: number[], q: number): number {

@@ -13,7 +13,13 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { createRemoteJWKSet, decodeProtectedHeader, jwtVerify } from "jose";
 import { InvalidationKeys } from "../../src/domain/invalidations/records.ts";
-import { type ProcCluster, type ProcNode, startProcCluster } from "./failover-support.ts";
+import {
+  nodeHttp,
+  type ProcCluster,
+  type ProcNode,
+  startProcCluster,
+  until,
+} from "./failover-support.ts";
 
 let cluster: ProcCluster;
 let enginePort = 0;
@@ -38,40 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await cluster?.stop();
 });
-
-async function http(
-  node: ProcNode,
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`http://${node.http}${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    signal: AbortSignal.timeout(5000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number) {
-  const end = performance.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e;
-    }
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what} (${last ?? ""})`);
-    await Bun.sleep(50);
-  }
-}
 
 /** Invalidation records in the shared store, with their attempt counts. */
 async function pendingRecords() {
@@ -102,7 +74,7 @@ test("the leader SIGKILLed with pushes pending and the engine down: another node
   expect(new Set(kids).size).toBe(3);
   for (const n of cluster.nodes) expect(await kidsOf(n)).toEqual(kids);
 
-  const reg = await http(leader, "POST", "/v1/auth/register", {
+  const reg = await nodeHttp(leader, "POST", "/v1/auth/register", {
     body: {
       name: "Invalidation Owner",
       email: `inv-failover-${Date.now()}@example.com`,
@@ -111,11 +83,11 @@ test("the leader SIGKILLed with pushes pending and the engine down: another node
   });
   expect(reg.status).toBe(201);
   const token = reg.body.session_token as string;
-  const orgs = await http(leader, "GET", "/v1/organizations?limit=10", { token });
+  const orgs = await nodeHttp(leader, "GET", "/v1/organizations?limit=10", { token });
   const orgId = (orgs.body.organizations as { id: string; role: string }[]).find(
     (o) => o.role === "OWNER",
   )!.id;
-  const c = await http(leader, "POST", `/v1/organizations/${orgId}/clients`, {
+  const c = await nodeHttp(leader, "POST", `/v1/organizations/${orgId}/clients`, {
     token,
     body: { name: "failover-client" },
   });
@@ -124,10 +96,10 @@ test("the leader SIGKILLed with pushes pending and the engine down: another node
   const paths: string[] = [];
   for (let i = 0; i < 3; i++) {
     const base = `/v1/organizations/${orgId}/clients/${clientId}/certificates`;
-    const cert = await http(leader, "POST", base, { token, body: { name: `cert-${i}` } });
+    const cert = await nodeHttp(leader, "POST", base, { token, body: { name: `cert-${i}` } });
     expect(cert.status).toBe(201);
     const certId = (cert.body.certificate as { id: string }).id;
-    const r = await http(leader, "POST", `${base}/${certId}/revoke`, { token });
+    const r = await nodeHttp(leader, "POST", `${base}/${certId}/revoke`, { token });
     expect(r.status).toBe(200);
     paths.push(`/internal/cache/invalidate/certificate/${orgId}/${clientId}/${certId}`);
   }

@@ -295,3 +295,42 @@ export async function measureFailover(
   const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
   return { samples, p50: q(0.5), p99: q(0.99), max: sorted.at(-1)! };
 }
+
+/** One JSON request to `node`'s public HTTP front. */
+export async function nodeHttp(
+  node: ProcNode,
+  method: string,
+  path: string,
+  opts: { token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: Record<string, unknown> }> {
+  const headers: Record<string, string> = {};
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers["content-type"] = "application/json";
+  const res = await fetch(`http://${node.http}${path}`, {
+    method,
+    headers,
+    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    signal: AbortSignal.timeout(5000),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
+}
+
+/**
+ * Polls `probe` every 50 ms until it answers something other than undefined; a probe that throws
+ * (a node going away mid-request) is tried again. Fails naming `what` after `ms`.
+ */
+export async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number) {
+  const end = performance.now() + ms;
+  let last: unknown;
+  for (;;) {
+    try {
+      const v = await probe();
+      if (v !== undefined) return v;
+    } catch (e) {
+      last = e;
+    }
+    if (performance.now() > end) throw new Error(`timed out waiting for ${what} (${last ?? ""})`);
+    await Bun.sleep(50);
+  }
+}

@@ -19,7 +19,14 @@ import { join } from "node:path";
 import { readReminder } from "../../src/cluster/reminders.ts";
 import { VAULT_SYNC_REMINDER } from "../../src/domain/vaults/sync-machine.ts";
 import { type EngineStandIn, startEngineStandIn } from "../support/engine.ts";
-import { ownerOf, type ProcCluster, type ProcNode, startProcCluster } from "./failover-support.ts";
+import {
+  nodeHttp,
+  ownerOf,
+  type ProcCluster,
+  type ProcNode,
+  startProcCluster,
+  until,
+} from "./failover-support.ts";
 
 let cluster: ProcCluster;
 let engine: EngineStandIn;
@@ -60,48 +67,13 @@ afterAll(async () => {
   if (keyDir) rmSync(keyDir, { recursive: true, force: true });
 });
 
-/** One JSON request to `node`'s public HTTP front. */
-async function http(
-  node: ProcNode,
-  method: string,
-  path: string,
-  opts: { token?: string; body?: unknown } = {},
-): Promise<{ status: number; body: Record<string, unknown> }> {
-  const headers: Record<string, string> = {};
-  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers["content-type"] = "application/json";
-  const res = await fetch(`http://${node.http}${path}`, {
-    method,
-    headers,
-    body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    signal: AbortSignal.timeout(5000),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : {} };
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined>, ms: number) {
-  const end = performance.now() + ms;
-  let last: unknown;
-  for (;;) {
-    try {
-      const v = await probe();
-      if (v !== undefined) return v;
-    } catch (e) {
-      last = e; // a node going away mid-request: try again
-    }
-    if (performance.now() > end) throw new Error(`timed out waiting for ${what} (${last ?? ""})`);
-    await Bun.sleep(50);
-  }
-}
-
 const createCalls = (vaultId: string) =>
   engine.calls.filter((c) => c.method === "CreateVault" && c.request.vault_id === vaultId).length;
 
 test("the vault's owner SIGKILLed while a retry is pending: another node finishes the sync, applied once", async () => {
   const front = cluster.nodes[0]!;
   // Sign up over HTTP (the account comes with its default organization, where it is OWNER).
-  const reg = await http(front, "POST", "/v1/auth/register", {
+  const reg = await nodeHttp(front, "POST", "/v1/auth/register", {
     body: {
       name: "Failover Owner",
       email: `failover-${Date.now()}@example.com`,
@@ -111,14 +83,14 @@ test("the vault's owner SIGKILLed while a retry is pending: another node finishe
   expect(reg.status).toBe(201);
   const token = reg.body.session_token as string;
   expect(typeof token).toBe("string");
-  const orgs = await http(front, "GET", "/v1/organizations?limit=10", { token });
+  const orgs = await nodeHttp(front, "GET", "/v1/organizations?limit=10", { token });
   expect(orgs.status).toBe(200);
   const orgId = (orgs.body.organizations as { id: string; role: string }[]).find(
     (o) => o.role === "OWNER",
   )!.id;
 
   // Create the vault while the engine refuses.
-  const created = await http(front, "POST", `/v1/organizations/${orgId}/vaults`, {
+  const created = await nodeHttp(front, "POST", `/v1/organizations/${orgId}/vaults`, {
     token,
     body: { name: "failover" },
   });
@@ -180,7 +152,7 @@ test("the vault's owner SIGKILLed while a retry is pending: another node finishe
   const synced = await until(
     "the vault SYNCED",
     async () => {
-      const r = await http(reader, "GET", `/v1/organizations/${orgId}/vaults/${vaultId}`, {
+      const r = await nodeHttp(reader, "GET", `/v1/organizations/${orgId}/vaults/${vaultId}`, {
         token,
       });
       const v = r.body.vault as { sync_status: string; sync_error: string | null } | undefined;

@@ -28,7 +28,8 @@ export function redirectAllowed(client: NativeClient, redirect: string): boolean
   if (asked.hash !== "" || asked.username !== "" || asked.password !== "") return false;
   return client.redirect_uris.some((r) => {
     if (r === redirect) return true;
-    const reg = new URL(r);
+    const reg = URL.parse(r);
+    if (!reg) return false;
     return (
       loopback(reg) &&
       loopback(asked) &&

@@ -24,7 +24,12 @@ import { OrgErrors } from "../../domain/organizations/errors.ts";
 import type { RateLimitRule } from "../../domain/ratelimit/counters.ts";
 import { rateLimitedError } from "../../domain/ratelimit/limiter.ts";
 import { TokenErrors } from "../../domain/tokens/errors.ts";
-import { FamilyKeys, REFRESH_TTL, RefreshTokenCodec } from "../../domain/tokens/families.ts";
+import {
+  ASSERTION_SKEW_S,
+  FamilyKeys,
+  REFRESH_TTL,
+  RefreshTokenCodec,
+} from "../../domain/tokens/families.ts";
 import type { NewRefresh } from "../../domain/tokens/ops.ts";
 import {
   ACCESS_TTL,
@@ -281,7 +286,7 @@ export class TokenService {
           certId: a.certId,
           kid: a.kid,
           jti: a.jti,
-          jtiExpiresAt: (a.exp + 60) * 1000,
+          jtiExpiresAt: (a.exp + ASSERTION_SKEW_S) * 1000,
           role,
           signingKid: cert?.kid ?? null,
           accessJti: jti,
