@@ -32,6 +32,7 @@ import { buildEngineLink, SERVICE_TOKEN_SUBJECT } from "./engine/link.ts";
 import { loadServiceKey, ServiceKeyDirectory } from "./engine/service-key.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
+import { type ConnectionWatch, watchConnections } from "./http/connections.ts";
 import { FdbLoadError } from "./kv/backends/foundationdb.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
 import { leaseNodeId, type NodeIdLease } from "./kv/node-id.ts";
@@ -387,7 +388,20 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
     }
 
     // 7. Transports.
-    const deps: TransportDeps = { config, clock, log, metrics, health, services };
+    let connectionWatch: ConnectionWatch | undefined;
+    const deps: TransportDeps = {
+      config,
+      clock,
+      log,
+      metrics,
+      health,
+      services,
+      connections: {
+        get over() {
+          return connectionWatch?.over === true;
+        },
+      },
+    };
     // Above Bun's parser limit a request gets Bun's bare 431 instead of ours with the error body.
     if (maxHeaderSize <= config.server.max_header_bytes) {
       log.warn("http headers above the parser limit get a bare 431", {
@@ -417,6 +431,10 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       host: config.server.grpc_host,
       port: config.server.grpc_port,
     });
+    // The descriptors held now (store, listeners, workers) are the baseline of the connection count.
+    connectionWatch = watchConnections({ max: config.server.max_connections, log });
+    const watch = connectionWatch;
+    shutdown.push("connection-watch", async () => watch.stop());
     // Both listeners stop accepting at once and drain in parallel (within one grace period).
     shutdown.push("grpc", async () => {
       await Promise.all([stopHttp(), grpc.stop(config.server.shutdown_grace_ms)]);

@@ -69,6 +69,13 @@ export const ServerSchema = t.Object({
    * Retry-After (the CPU is saturated); 0 disables. Probes and /metrics are exempt.
    */
   max_event_loop_lag_ms: int(0, 0, undefined, "must be a whole number of milliseconds >= 0"),
+  /**
+   * Open connections (the node's file descriptors above those it held at start, sampled each
+   * second) beyond which every answer carries `Connection: close`, so keep-alive connections are
+   * given back before the open-file limit is reached; 0 disables. Bun cannot refuse a connection
+   * at accept (docs/robustness.md). A warning at start when the open-file limit is below it + 256.
+   */
+  max_connections: int(10000, 0, undefined, "must be an integer >= 0"),
   /** How long graceful shutdown waits for in-flight HTTP requests, in ms. */
   shutdown_grace_ms: int(10000, 0, undefined, "must be a whole number of milliseconds >= 0"),
 });

@@ -23,7 +23,7 @@ export function requestIdOfCall(metadata: Metadata): string {
 
 export function toServiceError(e: unknown, requestId: string, log: Logger): ServerErrorResponse {
   const pub = toPublic(e);
-  if (pub.status >= 500)
+  if (pub.status >= 500 && pub.code !== "OVERLOADED")
     log.error("grpc call failed", { request_id: requestId, code: pub.code, err: e });
   const metadata = new Metadata();
   metadata.set("x-request-id", requestId);
@@ -40,6 +40,12 @@ export interface CallEnv {
   log: Logger;
   /** True for an address in `server.trusted_proxies` (src/lib/net.ts). */
   trustedProxy: (ip: string) => boolean;
+  /**
+   * The server's calls in flight (shared by every handler of one server) and the bound beyond
+   * which a new call is refused RESOURCE_EXHAUSTED `OVERLOADED` with `retry-after: 1`
+   * (`server.max_inflight_requests`; 0 disables). The health service is not wrapped, never shed.
+   */
+  admission?: { inflight: number; readonly max: number };
 }
 
 /** What `unary` hands a handler besides the request. */
@@ -83,8 +89,20 @@ export function unary<Req, Res>(
   fn: (request: Req, ctx: CallCtx) => Promise<Res> | Res,
 ): handleUnaryCall<Req, Res> {
   const { log } = env;
+  const admission = env.admission;
   return (call, callback) => {
     const requestId = requestIdOfCall(call.metadata);
+    if (admission && admission.max > 0 && admission.inflight >= admission.max) {
+      callback(
+        toServiceError(
+          CommonErrors.OVERLOADED(undefined, { retryAfterSeconds: 1 }),
+          requestId,
+          log,
+        ),
+      );
+      return;
+    }
+    if (admission) admission.inflight++;
     Promise.resolve()
       .then(() => {
         if (isMalformed(call.request)) throw call.request[MALFORMED];
@@ -99,7 +117,10 @@ export function unary<Req, Res>(
           callback(null, res, md);
         },
         (e: unknown) => callback(toServiceError(e, requestId, log)),
-      );
+      )
+      .finally(() => {
+        if (admission) admission.inflight--;
+      });
   };
 }
 

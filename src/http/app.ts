@@ -56,6 +56,7 @@ export function createHttpApp(deps: HttpDeps) {
       admissionPlugin({
         maxInflight: deps.config.server.max_inflight_requests,
         maxLagMs: deps.config.server.max_event_loop_lag_ms,
+        connections: deps.connections,
       }),
     )
     // Feature routes: one line each.

@@ -29,6 +29,7 @@ export type ErrorKind =
   | "internal" // 500
   | "bad_gateway" // 502
   | "unavailable" // 503 (Retry-After)
+  | "overloaded" // 503 (Retry-After) over HTTP, RESOURCE_EXHAUSTED over gRPC: load shed
   | "deadline_exceeded"; // 504
 
 /** gRPC status codes (numeric values of grpc.status), kept here so domain code has no grpc import. */
@@ -70,6 +71,7 @@ export const KIND_STATUS: Record<ErrorKind, { http: number; grpc: number }> = {
   internal: { http: 500, grpc: GrpcCode.INTERNAL },
   bad_gateway: { http: 502, grpc: GrpcCode.UNAVAILABLE },
   unavailable: { http: 503, grpc: GrpcCode.UNAVAILABLE },
+  overloaded: { http: 503, grpc: GrpcCode.RESOURCE_EXHAUSTED },
   deadline_exceeded: { http: 504, grpc: GrpcCode.DEADLINE_EXCEEDED },
 };
 
@@ -177,7 +179,7 @@ export const CommonErrors = defineErrors({
     message: "Unsupported content type; expected application/json",
   },
   RATE_LIMITED: { kind: "rate_limited", message: "Too many requests" },
-  OVERLOADED: { kind: "unavailable", message: "Service overloaded; retry later" },
+  OVERLOADED: { kind: "overloaded", message: "Service overloaded; retry later" },
   STORAGE_FULL: { kind: "unavailable", message: "Storage is full; retry later" },
   STORAGE_UNAVAILABLE: {
     kind: "unavailable",

@@ -69,6 +69,8 @@ export interface TransportDeps {
   metrics: Metrics;
   health: HealthRegistry;
   services: Services;
+  /** Whether the node holds more connections than `server.max_connections` (src/http/connections.ts). */
+  connections?: { readonly over: boolean };
 }
 
 export type HttpDeps = TransportDeps;

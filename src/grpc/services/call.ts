@@ -43,17 +43,24 @@ export function requestMeta(ctx: CallCtx): RequestMeta {
   return requestMetaOf(ctx.clientIp, first(ctx.metadata, "user-agent"));
 }
 
-const envs = new WeakMap<GrpcDeps, CallEnv>();
+type SharedEnv = Omit<CallEnv, "log">;
+/** Keyed by the node's services: every service of one server gets `{...deps, log}`, a new object. */
+const shared = new WeakMap<GrpcDeps["services"], SharedEnv>();
 
-/** The handlers' shared environment for `deps` (trusted proxies parsed once per server). */
+/**
+ * The handlers' environment for `deps`: its logger, and what one server's handlers share (trusted
+ * proxies parsed once, one count of calls in flight).
+ */
 export function callEnv(deps: GrpcDeps, log = deps.log): CallEnv {
-  if (log !== deps.log) return { log, trustedProxy: callEnv(deps).trustedProxy };
-  let env = envs.get(deps);
+  let env = shared.get(deps.services);
   if (!env) {
-    env = { log, trustedProxy: trustedProxyMatcher(deps.config.server.trusted_proxies) };
-    envs.set(deps, env);
+    env = {
+      trustedProxy: trustedProxyMatcher(deps.config.server.trusted_proxies),
+      admission: { inflight: 0, max: deps.config.server.max_inflight_requests },
+    };
+    shared.set(deps.services, env);
   }
-  return env;
+  return { log, ...env };
 }
 
 /** The options of a write: its origin and `idempotency-key` metadata if any. */

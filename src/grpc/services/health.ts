@@ -27,7 +27,8 @@ export function healthService(
   knownServices: () => readonly string[],
   pollMs = 1000,
 ): HealthServiceHandle {
-  const env = callEnv(deps);
+  // Probes are never shed (as over HTTP): no admission count.
+  const env = { ...callEnv(deps), admission: undefined };
   let stopping = false;
   const watchers = new Set<{ end: () => void }>();
 

@@ -12,6 +12,9 @@
  * scrape (`/livez`, `/readyz`, `/startupz`, `/metrics`, `/v1/health/*`) are never shed: an
  * orchestrator must see an overloaded node as alive, and its metrics are what tells why.
  * Without a Bun server (`app.handle` in unit tests) nothing is shed.
+ *
+ * Above `server.max_connections` (src/http/connections.ts) requests are still served, but every
+ * answer carries `Connection: close`, so keep-alive connections are given back.
  */
 import { Elysia } from "elysia";
 import { CommonErrors } from "../../lib/errors.ts";
@@ -34,11 +37,14 @@ export interface AdmissionOptions {
   maxInflight: number;
   /** Smoothed event-loop lag (ms) beyond which a new request is shed; 0 disables. */
   maxLagMs: number;
+  /** The connection watch: above the cap, answers close their connection. */
+  connections?: { readonly over: boolean };
 }
 
 export const admissionPlugin = (opts: AdmissionOptions) =>
-  new Elysia({ name: "admission" }).onRequest(({ request, server }) => {
+  new Elysia({ name: "admission" }).onRequest(({ request, server, set }) => {
     if (!server) return;
+    if (opts.connections?.over) set.headers.connection = "close";
     // pendingRequests includes this request.
     const busy =
       (opts.maxInflight > 0 && server.pendingRequests > opts.maxInflight) ||

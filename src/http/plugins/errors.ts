@@ -163,7 +163,8 @@ export const errorsPlugin = (opts: ErrorsPluginOptions) => {
     const c = classify(code, error, allowed, request);
     if (c.err) {
       const pub = toPublic(c.err);
-      if (pub.status >= 500) {
+      // Shed load is expected under overload, and a log line per shed request would add to it.
+      if (pub.status >= 500 && pub.code !== "OVERLOADED") {
         opts.log.error("request failed", {
           request_id: requestId,
           route,
