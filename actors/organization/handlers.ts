@@ -440,7 +440,11 @@ export async function handleOrgMessage(
   const out = new TurnOutput();
   const step = await run(state, msg, { env, out, ctx });
   commitOutput(out, ctx, userId);
-  syncExpiryReminders(state, step, msg, ctx);
-  syncVaultReminders(state, step, msg, ctx);
+  // A turn that left the state as it was (every read) changes no reminder, except the two
+  // messages that re-arm their own; the comparisons walk every invitation and vault entry.
+  if (step.state !== state || msg.type === "invitations.expire" || msg.type === "vaults.settle") {
+    syncExpiryReminders(state, step, msg, ctx);
+    syncVaultReminders(state, step, msg, ctx);
+  }
   return { state: step.state, reply: (step.reply ?? null) as JsonValue };
 }

@@ -31,24 +31,36 @@ function lineReader(stream: ReadableStream<Uint8Array>): () => Promise<string> {
   };
 }
 
-export interface HelloProcess {
-  url: string;
-  /** The hello process's own `process.cpuUsage()`. */
+export interface ReportingProcess<Info> {
+  /** What the process printed on its first stdout line. */
+  info: Info;
+  /** The process's own `process.cpuUsage()`. */
   cpu(): Promise<CpuUsage>;
   stop(): Promise<void>;
 }
 
-/** Starts a bare Elysia hello world in its own `bun` process. */
-export async function startHelloProcess(): Promise<HelloProcess> {
-  const child = Bun.spawn([process.execPath, join(import.meta.dir, "hello-process.ts")], {
-    stdin: "pipe",
-    stdout: "pipe",
-    stderr: "inherit",
-  });
+/**
+ * Starts `bun <entry> [arg]`, a process that prints one JSON line when ready and then answers
+ * each stdin line with its `process.cpuUsage()` (bench/support/hello-process.ts,
+ * bench/support/product-process.ts); it ends when stdin closes.
+ */
+export async function startReportingProcess<Info>(
+  entry: string,
+  arg?: string,
+  bunFlags: string[] = [],
+): Promise<ReportingProcess<Info>> {
+  const child = Bun.spawn(
+    [process.execPath, ...bunFlags, entry, ...(arg === undefined ? [] : [arg])],
+    {
+      stdin: "pipe",
+      stdout: "pipe",
+      stderr: "inherit",
+    },
+  );
   const next = lineReader(child.stdout);
-  const { port } = JSON.parse(await next()) as { port: number };
+  const info = JSON.parse(await next()) as Info;
   return {
-    url: `http://127.0.0.1:${port}/hello`,
+    info,
     async cpu() {
       child.stdin.write("cpu\n");
       await child.stdin.flush();
@@ -59,6 +71,21 @@ export async function startHelloProcess(): Promise<HelloProcess> {
       await child.exited;
     },
   };
+}
+
+export interface HelloProcess {
+  url: string;
+  /** The hello process's own `process.cpuUsage()`. */
+  cpu(): Promise<CpuUsage>;
+  stop(): Promise<void>;
+}
+
+/** Starts a bare Elysia hello world in its own `bun` process. */
+export async function startHelloProcess(): Promise<HelloProcess> {
+  const p = await startReportingProcess<{ port: number }>(
+    join(import.meta.dir, "hello-process.ts"),
+  );
+  return { url: `http://127.0.0.1:${p.info.port}/hello`, cpu: p.cpu, stop: p.stop };
 }
 
 /** CPU µs between two samples. */
@@ -92,8 +119,10 @@ export async function grantCycle(
   pairs: GrantPair[],
   connections: number,
   seconds: number,
+  /** The server's CPU; this process's by default (a server built in-process). */
+  serverCpu: () => Promise<CpuUsage> = async () => process.cpuUsage(),
 ): Promise<GrantCycleResult> {
-  const cpu0 = process.cpuUsage();
+  const cpu0 = await serverCpu();
   const cfg = JSON.stringify({ base, token, pairs, connections, seconds });
   const child = Bun.spawn([findNode(), join(import.meta.dir, "grant-cycle.cjs"), cfg], {
     stdout: "pipe",
@@ -106,12 +135,12 @@ export async function grantCycle(
   ]);
   if (code !== 0 || !out.trim())
     throw new Error(`grant cycle failed (${code}): ${err.slice(0, 500)}`);
-  const cpu = process.cpuUsage(cpu0);
+  const cpuUs = cpuDelta(cpu0, await serverCpu());
   const r = JSON.parse(out);
   const total = Math.max(1, r.requests.total);
   return {
     rps: r.requests.average,
-    cpuUsPerReq: (cpu.user + cpu.system) / total,
+    cpuUsPerReq: cpuUs / total,
     p50: r.latency.p50,
     p99: r.latency.p99,
     non2xx: r.non2xx,

@@ -2,18 +2,20 @@
  * Prometheus metrics of the actor runtime, on the node's shared registry (src/lib/metrics.ts) or
  * on a private one (tests, simulation, benchmarks).
  */
-import { Counter, Gauge, Histogram, Registry } from "prom-client";
+import { Counter, Gauge, Registry } from "prom-client";
+import { CheapHistogram } from "../lib/cheap-histogram.ts";
 
 export interface RuntimeMetrics {
   activations: Counter<"kind">;
   evictions: Counter<"kind">;
   activeActors: Gauge<"kind">;
-  mailboxDepth: Histogram<"kind">;
+  /** Observed once per message or batch, so not prom-client's histogram (src/lib/cheap-histogram.ts). */
+  mailboxDepth: CheapHistogram<"kind">;
   /** Seconds from dequeue to turn result (handler time, including reads). */
-  turnSeconds: Histogram<"kind">;
+  turnSeconds: CheapHistogram<"kind">;
   /** Seconds of the fenced commit transaction of a batch. */
-  commitSeconds: Histogram<"kind">;
-  turnsPerCommit: Histogram<"kind">;
+  commitSeconds: CheapHistogram<"kind">;
+  turnsPerCommit: CheapHistogram<"kind">;
   forwarded: Counter<"result">;
   fencingRejections: Counter<"kind">;
   rejected: Counter<"reason">;
@@ -35,7 +37,7 @@ export function createRuntimeMetrics(registry: Registry = new Registry()): Runti
     labelNames: L[],
     buckets: number[],
   ) =>
-    reuse(name, () => new Histogram<L>({ name, help, labelNames, buckets, registers: [registry] }));
+    reuse(name, () => new CheapHistogram<L>(name, help, labelNames, buckets).register(registry));
   return {
     activations: counter("actor_activations_total", "Actor activations by kind", ["kind"]),
     evictions: counter("actor_evictions_total", "Idle evictions by kind", ["kind"]),

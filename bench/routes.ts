@@ -1,0 +1,220 @@
+/**
+ * The route benchmark of issue 16 (`bun run bench routes`), figures in docs/performance.md: the
+ * product and its baseline each in their own process, loaded from a third.
+ *
+ * - The product: bench/support/product-process.ts (the real node on a SQLite file, default
+ *   configuration but rate limits and the password hasher); the baseline a user would compare
+ *   with: a bare Elysia hello world in its own process (bench/support/hello-process.ts).
+ * - Load: wrk (Debian) when on PATH, else autocannon; 32 connections, BENCH_SECONDS (5) a run,
+ *   hello and route runs alternating, each after a 1 s warm-up. Each side reports its own CPU
+ *   time, so the server CPU µs per request is printed for both.
+ * 1. Reads: `GET /v1/users/me`, `GET /v1/organizations/{org}`, `…/members`, `…/vaults/{vault}`,
+ *    as ratios of the hello world's req/s and of its CPU per request.
+ * 2. p99 of each read at half its saturating rate (autocannon's fixed rate).
+ * 3. Writes through the organization actor: team `PATCH` (a new description each time) and the
+ *    team-grant `POST` (cycled with its `DELETE`, bench/support/grant-cycle.cjs), against raw
+ *    2-key `bun:sqlite` transactions per second measured in the same run.
+ * 4. Two nodes on one host sharing the SQLite file against one node, on the organization read.
+ */
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { autocannon } from "./support/autocannon.ts";
+import { json } from "./support/inbox.ts";
+import {
+  type CpuUsage,
+  cpuDelta,
+  grantCycle,
+  type ReportingProcess,
+  startHelloProcess,
+  startReportingProcess,
+} from "./support/processes.ts";
+import { rawDb, rawTwoKey } from "./support/raw-sqlite.ts";
+import { wrk, wrkAvailable } from "./support/wrk.ts";
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = 32;
+const PRODUCT = join(import.meta.dir, "support/product-process.ts");
+const BUN_FLAGS = ["--max-http-header-size=262144"];
+
+interface Fixtures {
+  port: number;
+  token: string;
+  user: string;
+  org: string;
+  team: string;
+  vault: string;
+}
+
+interface Run {
+  rps: number;
+  cpuUsPerReq: number;
+  p50: number;
+  p99: number;
+  bad: number;
+}
+
+const dir = mkdtempSync(join(tmpdir(), "inferadb-bench-routes-"));
+const dbPath = join(dir, "kv.sqlite");
+const useWrk = wrkAvailable();
+
+/** One load run against `url`, with the CPU of `server` over it. */
+async function load(
+  server: { cpu(): Promise<CpuUsage> },
+  url: string,
+  opts: {
+    headers?: Record<string, string>;
+    lua?: string;
+    seconds?: number;
+    connections?: number;
+  } = {},
+): Promise<Run> {
+  const seconds = opts.seconds ?? SECONDS;
+  const connections = opts.connections ?? CONNECTIONS;
+  const c0 = await server.cpu();
+  let rps: number;
+  let requests: number;
+  let p50: number;
+  let p99: number;
+  let bad: number;
+  if (useWrk) {
+    const r = await wrk(url, { connections, seconds, headers: opts.headers, lua: opts.lua });
+    ({ rps, requests, p50, p99 } = r);
+    bad = r.non2xx + r.errors;
+  } else {
+    if (opts.lua) throw new Error("this run needs wrk (apt-get install wrk)");
+    const h = Object.entries(opts.headers ?? {}).flatMap(([k, v]) => ["-H", `${k}=${v}`]);
+    const r = await autocannon(url, ["-c", String(connections), ...h], seconds);
+    ({ rps, p50, p99 } = r);
+    requests = rps * seconds;
+    bad = r.non2xx + r.errors;
+  }
+  const c1 = await server.cpu();
+  return { rps, cpuUsPerReq: cpuDelta(c0, c1) / Math.max(1, requests), p50, p99, bad };
+}
+
+/** p99 at a fixed rate (autocannon's `-R`, the overall rate). */
+async function fixedRateP99(url: string, headers: Record<string, string>, rate: number) {
+  const h = Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]);
+  const r = await autocannon(
+    url,
+    ["-c", String(CONNECTIONS), "-R", String(Math.round(rate)), ...h],
+    SECONDS,
+  );
+  return { p50: r.p50, p99: r.p99, bad: r.non2xx + r.errors };
+}
+
+const fmt = (n: number, d = 0) => n.toFixed(d);
+const hello = await startHelloProcess();
+const product = await startReportingProcess<Fixtures>(
+  PRODUCT,
+  JSON.stringify({ sqlite_path: dbPath }),
+  BUN_FLAGS,
+);
+const processes: ReportingProcess<unknown>[] = [product];
+try {
+  const f = product.info;
+  const base = `http://127.0.0.1:${f.port}`;
+  const auth = { authorization: `Bearer ${f.token}` };
+  const reads: [string, string][] = [
+    ["GET /v1/users/me", `${base}/v1/users/me`],
+    ["GET /v1/organizations/{org}", `${base}/v1/organizations/${f.org}`],
+    ["GET …/members", `${base}/v1/organizations/${f.org}/members`],
+    ["GET …/vaults/{vault}", `${base}/v1/organizations/${f.org}/vaults/${f.vault}`],
+  ];
+  console.log(
+    `routes: ${SECONDS}s per run, ${CONNECTIONS} connections, load by ${useWrk ? "wrk" : "autocannon"}, ` +
+      "product and hello world each in their own process, SQLite KV",
+  );
+  console.log(
+    "route | req/s | server µs/req | hello req/s | hello µs/req | ratio req/s | ratio CPU | p50/p99 ms",
+  );
+  const saturated: Record<string, number> = {};
+  for (const [name, url] of reads) {
+    await load(hello, hello.url, { seconds: 1 });
+    await load(product, url, { headers: auth, seconds: 1 });
+    const h = await load(hello, hello.url);
+    const r = await load(product, url, { headers: auth });
+    if (r.bad > 0) throw new Error(`${name}: ${r.bad} bad answers`);
+    saturated[name] = r.rps;
+    console.log(
+      `${name} | ${fmt(r.rps)} | ${fmt(r.cpuUsPerReq, 1)} | ${fmt(h.rps)} | ${fmt(h.cpuUsPerReq, 1)} | ` +
+        `${fmt(r.rps / h.rps, 2)} | ${fmt(h.cpuUsPerReq / r.cpuUsPerReq, 2)} | ${r.p50}/${r.p99}`,
+    );
+  }
+
+  console.log("\np99 at half the saturating rate (autocannon -R)");
+  for (const [name, url] of reads) {
+    const rate = (saturated[name] ?? 1000) / 2;
+    const r = await fixedRateP99(url, auth, rate);
+    console.log(
+      `${name} | ${fmt(rate)} req/s offered | p50 ${r.p50} ms | p99 ${r.p99} ms | bad ${r.bad}`,
+    );
+  }
+
+  // Writes through the organization actor, against raw 2-key bun:sqlite transactions.
+  const raw = rawDb(join(dir, "raw.sqlite"));
+  rawTwoKey(raw, 500, 0);
+  const rawTps = rawTwoKey(raw, 3000, 1_000_000);
+  raw.close();
+  const patchLua = `
+local n = 0
+request = function()
+  n = n + 1
+  return wrk.format("PATCH", nil, nil, '{"description":"d' .. n .. '"}')
+end`;
+  const teamUrl = `${base}/v1/organizations/${f.org}/teams/${f.team}`;
+  const jsonAuth = { ...auth, "content-type": "application/json" };
+  await load(product, teamUrl, { headers: jsonAuth, lua: patchLua, seconds: 1 });
+  const patch = await load(product, teamUrl, { headers: jsonAuth, lua: patchLua });
+  if (patch.bad > 0) throw new Error(`team PATCH: ${patch.bad} bad answers`);
+  // Grant POSTs: one team per connection, cycled with the DELETE of the grant just made.
+  const headers = { ...auth, "content-type": "application/json" };
+  const pairs = [];
+  for (let i = 0; i < CONNECTIONS; i++) {
+    const team = (
+      await json(
+        await fetch(`${base}/v1/organizations/${f.org}/teams`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ name: `grant-${i}` }),
+        }),
+      )
+    ).team as { id: string };
+    pairs.push({ org: f.org, vault: f.vault, team: team.id });
+  }
+  const grants = await grantCycle(base, f.token, pairs, CONNECTIONS, SECONDS, () => product.cpu());
+  console.log(`\nwrites | per second | server µs/req | raw 2-key tx/s | ratio`);
+  console.log(
+    `team PATCH | ${fmt(patch.rps)} | ${fmt(patch.cpuUsPerReq, 1)} | ${fmt(rawTps)} | ${fmt(patch.rps / rawTps, 3)}`,
+  );
+  const postsPerSec = grants.posts201 / grants.seconds;
+  console.log(
+    `team-grant POST (cycled with DELETE) | ${fmt(postsPerSec)} POSTs (${fmt(grants.rps)} requests) | ` +
+      `${fmt(grants.cpuUsPerReq, 1)} | ${fmt(rawTps)} | ${fmt(postsPerSec / rawTps, 3)} (requests ${fmt(grants.rps / rawTps, 3)})`,
+  );
+
+  // Two nodes on one host, one SQLite file, against one node: the organization read.
+  const orgUrl = (port: number) => `http://127.0.0.1:${port}/v1/organizations/${f.org}`;
+  const one = await load(product, orgUrl(f.port), { headers: auth });
+  const second = await startReportingProcess<{ port: number }>(
+    PRODUCT,
+    JSON.stringify({ sqlite_path: dbPath, setup: false }),
+    BUN_FLAGS,
+  );
+  processes.push(second);
+  await load(second, orgUrl(second.info.port), { headers: auth, seconds: 1 });
+  const [a, b] = await Promise.all([
+    load(product, orgUrl(f.port), { headers: auth, connections: CONNECTIONS / 2 }),
+    load(second, orgUrl(second.info.port), { headers: auth, connections: CONNECTIONS / 2 }),
+  ]);
+  console.log(
+    `\ntwo nodes, one SQLite file, GET /v1/organizations/{org}: one node ${fmt(one.rps)} req/s; ` +
+      `two nodes ${fmt(a.rps)} + ${fmt(b.rps)} = ${fmt(a.rps + b.rps)} req/s (${fmt((a.rps + b.rps) / one.rps, 2)}x); ` +
+      `bad answers ${a.bad + b.bad}`,
+  );
+} finally {
+  await hello.stop();
+  for (const p of processes) await p.stop();
+  rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,87 @@
+/**
+ * The product in its own process, for the benchmarks that load it from another one
+ * (bench/routes.ts): the real `buildNode` on a SQLite file (argv[2], a JSON object: `sqlite_path`,
+ * optional `setup: false` for a second node on the same file, `workers`, `cpu_prof`), default
+ * configuration except rate limits (off, so the load is not refused) and the cheap test password
+ * hasher (the benchmarks measure reads and writes, not Argon2id). With `setup`, it signs a user up
+ * through its own HTTP API, verifies the address from the mail it keeps in memory, creates an
+ * organization, a team and a vault, and prints `{"port", "token", "org", "team", "vault",
+ * "user"}`; otherwise `{"port"}`. Then every line read on stdin is answered with one line of its
+ * `process.cpuUsage()`; it stops when stdin closes.
+ */
+import { resolveConfig } from "../../src/config/load.ts";
+import { silentLogger } from "../../src/lib/log.ts";
+import { buildNode } from "../../src/main.ts";
+import { fastHasher } from "../../test/support/hasher.ts";
+import { InboxMailer, json } from "./inbox.ts";
+
+const opts = JSON.parse(process.argv[2] ?? "{}") as {
+  sqlite_path: string;
+  setup?: boolean;
+  workers?: number;
+};
+const mailer = new InboxMailer();
+const config = resolveConfig({
+  environment: "test",
+  server: { http_host: "127.0.0.1", http_port: 0, grpc_host: "127.0.0.1", grpc_port: 0 },
+  storage: { backend: "sqlite", sqlite_path: opts.sqlite_path },
+  auth: { key_encryption_secret: "bench-secret-key-at-least-32-bytes-long!", cookie_secure: false },
+  rate_limiting: { enabled: false },
+  cluster: {
+    internal_port: 0,
+    secret: "bench-cluster-secret",
+    ...(opts.workers === undefined ? {} : { workers: opts.workers }),
+  },
+  observability: { log_level: "silent", json_logs: true },
+});
+const node = await buildNode({ config, log: silentLogger, hasher: fastHasher, mailer });
+const base = `http://127.0.0.1:${node.httpPort}`;
+
+async function setup() {
+  const email = `bench-${Date.now()}@example.com`;
+  const reg = await fetch(`${base}/v1/auth/register`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ name: "Bench", email, password: "benchmark password 123" }),
+  });
+  const token = /infera_session=([^;]+)/.exec(reg.headers.get("set-cookie") ?? "")?.[1];
+  const user = ((await reg.json()) as { user_id?: string }).user_id;
+  if (reg.status !== 201 || !token || !user) throw new Error(`register: ${reg.status}`);
+  for (let i = 0; i < 200 && mailer.sent.length === 0; i++) await Bun.sleep(20);
+  const verifyToken = /[?&]token=([^\s&]+)/.exec(mailer.sent[0]?.text ?? "")?.[1];
+  if (!verifyToken) throw new Error("no verification mail");
+  await json(
+    await fetch(`${base}/v1/auth/verify-email`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ token: decodeURIComponent(verifyToken) }),
+    }),
+  );
+  const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
+  const post = async (path: string, body: object) =>
+    json(await fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
+  const org = (await post("/v1/organizations", { name: "Bench" })).organization as { id: string };
+  const team = (await post(`/v1/organizations/${org.id}/teams`, { name: "Hot" })).team as {
+    id: string;
+  };
+  const vault = (await post(`/v1/organizations/${org.id}/vaults`, { name: "bench-vault" }))
+    .vault as { id: string };
+  return { token, user, org: org.id, team: team.id, vault: vault.id };
+}
+
+const fixtures = opts.setup === false ? {} : await setup();
+process.stdout.write(`${JSON.stringify({ port: node.httpPort, ...fixtures })}\n`);
+
+const decoder = new TextDecoder();
+let buffered = "";
+for await (const chunk of Bun.stdin.stream()) {
+  buffered += decoder.decode(chunk, { stream: true });
+  let nl = buffered.indexOf("\n");
+  while (nl >= 0) {
+    buffered = buffered.slice(nl + 1);
+    process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
+    nl = buffered.indexOf("\n");
+  }
+}
+await node.stop();
+process.exit(0);
