@@ -14,7 +14,9 @@
  * 3. Writes through the organization actor: team `PATCH` (a new description each time) and the
  *    team-grant `POST` (cycled with its `DELETE`, bench/support/grant-cycle.cjs), against raw
  *    2-key `bun:sqlite` transactions per second measured in the same run.
- * 4. Two nodes on one host sharing the SQLite file against one node, on the organization read.
+ * 4. Two nodes on one host sharing the SQLite file against one node, on the organization read;
+ *    and one node with `cluster.workers` 1 (actor turns on a worker thread) against the default 0,
+ *    on the organization read and the team PATCH (docs/adr/0012-one-node-per-host-workers-zero.md).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -168,20 +170,42 @@ end`;
   await load(product, teamUrl, { headers: jsonAuth, lua: patchLua, seconds: 1 });
   const patch = await load(product, teamUrl, { headers: jsonAuth, lua: patchLua });
   if (patch.bad > 0) throw new Error(`team PATCH: ${patch.bad} bad answers`);
-  // Grant POSTs: one team per connection, cycled with the DELETE of the grant just made.
+  // Grant POSTs: each connection holds its own (vault, team) pair; DEV-tier organizations hold 3
+  // teams and 5 vaults, so 15 pairs each: the fixture organization and two more.
   const headers = { ...auth, "content-type": "application/json" };
+  const post = async (path: string, body: object) =>
+    json(await fetch(`${base}${path}`, { method: "POST", headers, body: JSON.stringify(body) }));
   const pairs = [];
-  for (let i = 0; i < CONNECTIONS; i++) {
-    const team = (
-      await json(
-        await fetch(`${base}/v1/organizations/${f.org}/teams`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ name: `grant-${i}` }),
-        }),
-      )
-    ).team as { id: string };
-    pairs.push({ org: f.org, vault: f.vault, team: team.id });
+  for (let o = 0; pairs.length < CONNECTIONS; o++) {
+    const org =
+      o === 0
+        ? f.org
+        : (
+            (await post("/v1/organizations", { name: `Grants ${o}` })).organization as {
+              id: string;
+            }
+          ).id;
+    const teams = o === 0 ? [f.team] : [];
+    while (teams.length < 3) {
+      teams.push(
+        (
+          (await post(`/v1/organizations/${org}/teams`, { name: `g${teams.length}` })).team as {
+            id: string;
+          }
+        ).id,
+      );
+    }
+    const vaults = o === 0 ? [f.vault] : [];
+    while (vaults.length < 5) {
+      vaults.push(
+        (
+          (await post(`/v1/organizations/${org}/vaults`, { name: `g${vaults.length}` })).vault as {
+            id: string;
+          }
+        ).id,
+      );
+    }
+    for (const vault of vaults) for (const team of teams) pairs.push({ org, vault, team });
   }
   const grants = await grantCycle(base, f.token, pairs, CONNECTIONS, SECONDS, () => product.cpu());
   console.log(`\nwrites | per second | server µs/req | raw 2-key tx/s | ratio`);
@@ -213,6 +237,32 @@ end`;
       `two nodes ${fmt(a.rps)} + ${fmt(b.rps)} = ${fmt(a.rps + b.rps)} req/s (${fmt((a.rps + b.rps) / one.rps, 2)}x); ` +
       `bad answers ${a.bad + b.bad}`,
   );
+
+  // cluster.workers 1 against the default 0, each on a fresh database of its own.
+  for (const workers of [0, 1]) {
+    const p = await startReportingProcess<Fixtures>(
+      PRODUCT,
+      JSON.stringify({ sqlite_path: join(dir, `workers-${workers}.sqlite`), workers }),
+      BUN_FLAGS,
+    );
+    processes.push(p);
+    const pb = `http://127.0.0.1:${p.info.port}`;
+    const pAuth = { authorization: `Bearer ${p.info.token}` };
+    const readUrl = `${pb}/v1/organizations/${p.info.org}`;
+    const writeUrl = `${pb}/v1/organizations/${p.info.org}/teams/${p.info.team}`;
+    await load(p, readUrl, { headers: pAuth, seconds: 1 });
+    const r = await load(p, readUrl, { headers: pAuth });
+    const w = await load(p, writeUrl, {
+      headers: { ...pAuth, "content-type": "application/json" },
+      lua: patchLua,
+    });
+    console.log(
+      `cluster.workers ${workers}: org read ${fmt(r.rps)} req/s (${fmt(r.cpuUsPerReq, 1)} µs/req, p99 ${r.p99} ms); ` +
+        `team PATCH ${fmt(w.rps)}/s (${fmt(w.cpuUsPerReq, 1)} µs/req, p99 ${w.p99} ms); bad ${r.bad + w.bad}`,
+    );
+    await p.stop();
+    processes.pop();
+  }
 } finally {
   await hello.stop();
   for (const p of processes) await p.stop();

@@ -10,7 +10,7 @@
  * `process.cpuUsage()`; it stops when stdin closes.
  */
 import { resolveConfig } from "../../src/config/load.ts";
-import { silentLogger } from "../../src/lib/log.ts";
+import { createLogger, silentLogger } from "../../src/lib/log.ts";
 import { buildNode } from "../../src/main.ts";
 import { fastHasher } from "../../test/support/hasher.ts";
 import { InboxMailer, json } from "./inbox.ts";
@@ -19,6 +19,8 @@ const opts = JSON.parse(process.argv[2] ?? "{}") as {
   sqlite_path: string;
   setup?: boolean;
   workers?: number;
+  /** Logs to stderr at this level (silent by default). */
+  log_level?: "debug" | "info" | "warn" | "error";
 };
 const mailer = new InboxMailer();
 const config = resolveConfig({
@@ -34,7 +36,8 @@ const config = resolveConfig({
   },
   observability: { log_level: "silent", json_logs: true },
 });
-const node = await buildNode({ config, log: silentLogger, hasher: fastHasher, mailer });
+const log = opts.log_level ? createLogger({ level: opts.log_level, json: true }) : silentLogger;
+const node = await buildNode({ config, log, hasher: fastHasher, mailer });
 const base = `http://127.0.0.1:${node.httpPort}`;
 
 async function setup() {

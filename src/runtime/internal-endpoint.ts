@@ -11,6 +11,8 @@
  *
  * Also the client side: `forwardAsk` signs and posts a request to a peer.
  */
+
+import { randomBytes } from "node:crypto";
 import type { Clock } from "../lib/clock.ts";
 import type { Logger } from "../lib/log.ts";
 import { AUTH_HEADERS, ForwardVerifier, signForward } from "./auth.ts";
@@ -165,6 +167,7 @@ export async function forwardAsk(
 ): Promise<ForwardResponse> {
   const body = JSON.stringify(req);
   const ts = clock.now();
+  const nonce = randomBytes(16).toString("hex");
   const ctl = new AbortController();
   const timer = new AbortController();
   void clock.sleep(timeoutMs, timer.signal).then(
@@ -179,7 +182,15 @@ export async function forwardAsk(
         [AUTH_HEADERS.node]: auth.nodeId,
         [AUTH_HEADERS.target]: target.nodeId,
         [AUTH_HEADERS.timestamp]: String(ts),
-        [AUTH_HEADERS.signature]: signForward(auth.secret, ts, auth.nodeId, target.nodeId, body),
+        [AUTH_HEADERS.nonce]: nonce,
+        [AUTH_HEADERS.signature]: signForward(
+          auth.secret,
+          ts,
+          nonce,
+          auth.nodeId,
+          target.nodeId,
+          body,
+        ),
       },
       body,
       signal: ctl.signal,

@@ -36,8 +36,7 @@ export function createRuntimeMetrics(registry: Registry = new Registry()): Runti
     help: string,
     labelNames: L[],
     buckets: number[],
-  ) =>
-    reuse(name, () => new CheapHistogram<L>(name, help, labelNames, buckets).register(registry));
+  ) => reuse(name, () => new CheapHistogram<L>(name, help, labelNames, buckets).register(registry));
   return {
     activations: counter("actor_activations_total", "Actor activations by kind", ["kind"]),
     evictions: counter("actor_evictions_total", "Idle evictions by kind", ["kind"]),

@@ -22,12 +22,21 @@ import {
 } from "../../../src/runtime/internal-endpoint.ts";
 import { codeOf, startTestNode, type TestNode } from "./support.ts";
 
-function signed(secret: string, body: string, ts: number, node = "n1", to = "n9"): Headers {
+let nonces = 0;
+function signed(
+  secret: string,
+  body: string,
+  ts: number,
+  node = "n1",
+  to = "n9",
+  nonce = (nonces++).toString(16).padStart(32, "0"),
+): Headers {
   return new Headers({
     [AUTH_HEADERS.node]: node,
     [AUTH_HEADERS.target]: to,
     [AUTH_HEADERS.timestamp]: String(ts),
-    [AUTH_HEADERS.signature]: signForward(secret, ts, node, to, body),
+    [AUTH_HEADERS.nonce]: nonce,
+    [AUTH_HEADERS.signature]: signForward(secret, ts, nonce, node, to, body),
   });
 }
 
@@ -39,6 +48,23 @@ describe("forward authentication", () => {
     const h = signed("s3cret", "{}", now);
     expect(v.verify(h, "{}", now, "n9")).toBe(true);
     expect(v.verify(h, "{}", now, "n9")).toBe(false);
+  });
+
+  test("two identical calls in the same millisecond are both accepted (their nonces differ)", () => {
+    const v = new ForwardVerifier("s3cret");
+    expect(v.verify(signed("s3cret", "{}", now), "{}", now, "n9")).toBe(true);
+    expect(v.verify(signed("s3cret", "{}", now), "{}", now, "n9")).toBe(true);
+  });
+
+  test("a nonce that is missing, malformed or changed is refused", () => {
+    const v = new ForwardVerifier("s3cret");
+    const missing = signed("s3cret", "{}", now);
+    missing.delete(AUTH_HEADERS.nonce);
+    expect(v.verify(missing, "{}", now, "n9")).toBe(false);
+    expect(v.verify(signed("s3cret", "{}", now, "n1", "n9", "xyz"), "{}", now, "n9")).toBe(false);
+    const changed = signed("s3cret", "{}", now);
+    changed.set(AUTH_HEADERS.nonce, "f".repeat(32));
+    expect(v.verify(changed, "{}", now, "n9")).toBe(false);
   });
 
   test("a call captured on its way to one node is refused by every other node", () => {

@@ -1,0 +1,47 @@
+/**
+ * Two nodes on one SQLite file: a request reaching the node that does not own the organization
+ * actor is forwarded to its owner over the signed internal endpoint (src/runtime/auth.ts). Many
+ * identical concurrent reads (one user, one organization) used to share a signature when sent in
+ * the same millisecond, so the owner refused all but the first as replays and the caller got
+ * 503 ROUTING_FAILED (found by `bun run bench routes`: most of 200 concurrent forwarded reads
+ * failed). Every call now carries a random nonce under the MAC.
+ */
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createTestServer, type TestServer } from "../../support/server.ts";
+import { createOrg, type OrgEnv, signUp, startOrgEnv, type User } from "./org-harness.ts";
+
+const dir = mkdtempSync(join(tmpdir(), "inferadb-forwarded-"));
+let env: OrgEnv;
+let other: TestServer;
+let owner: User;
+let org: string;
+
+beforeAll(async () => {
+  const path = join(dir, "kv.sqlite");
+  env = await startOrgEnv({ sqlite: path });
+  other = await createTestServer({ sqlite: path });
+  owner = await signUp(env, "owner");
+  org = await createOrg(env, owner);
+  // The first node owns the organization actor now (it created it).
+});
+
+afterAll(async () => {
+  await other?.close();
+  await env?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+test("200 identical concurrent reads through the other node are all answered", async () => {
+  const read = () =>
+    fetch(`${other.url}/v1/organizations/${org}`, {
+      headers: { authorization: `Bearer ${owner.token}` },
+    }).then(async (r) => ({ status: r.status, body: (await r.json()) as { code?: string } }));
+  const first = await read();
+  expect(first.status).toBe(200);
+  const all = await Promise.all(Array.from({ length: 200 }, read));
+  const failed = all.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.code}`);
+  expect(failed).toEqual([]);
+});
