@@ -81,9 +81,17 @@ export class AuditService {
     let scanned = 0;
     /** True once nothing older can match: the log ran out or start_date was passed. */
     let done = false;
+    // Without a filter every event read is answered, so a page reads one more than it answers
+    // (to know whether a next page exists) instead of a whole batch.
+    const filtered =
+      q.action !== undefined ||
+      q.actor !== undefined ||
+      q.resource_type !== undefined ||
+      end !== undefined;
+    const batch = filtered ? BATCH : limit + 1;
     while (!done && out.length < limit && scanned < MAX_SCAN) {
       const rows = await this.#d.kv.transact(
-        (tx) => listOrgAudit(tx.snapshot, orgId, { beforeId, limit: BATCH }),
+        (tx) => listOrgAudit(tx.snapshot, orgId, { beforeId, limit: batch }),
         { name: "audit.list" },
       );
       let consumed = 0;
@@ -98,7 +106,7 @@ export class AuditService {
         if (matches(e)) out.push(e);
         if (out.length === limit) break;
       }
-      if (rows.length < BATCH && consumed === rows.length) done = true;
+      if (rows.length < batch && consumed === rows.length) done = true;
     }
     return {
       audit_logs: out.map(auditEventDto),

@@ -134,6 +134,26 @@ describe("audit log", () => {
       cursor = page.body.next_cursor as string | null;
     } while (cursor);
     expect(seen).toEqual((all.body.audit_logs as { id: string }[]).map((e) => e.id));
+    // A page of exactly what is left ends the log; one short of it has a next page of one (an
+    // unfiltered page reads one event more than it answers).
+    const exact = await call(env, "GET", `/v1/organizations/${orgId}/audit-logs?limit=7`, {
+      token: owner.token,
+    });
+    expect((exact.body.audit_logs as unknown[]).length).toBe(7);
+    expect(exact.body.next_cursor).toBeNull();
+    const short = await call(env, "GET", `/v1/organizations/${orgId}/audit-logs?limit=6`, {
+      token: owner.token,
+    });
+    expect((short.body.audit_logs as unknown[]).length).toBe(6);
+    expect(short.body.next_cursor).toBeString();
+    const rest = await call(
+      env,
+      "GET",
+      `/v1/organizations/${orgId}/audit-logs?limit=6&cursor=${short.body.next_cursor}`,
+      { token: owner.token },
+    );
+    expect((rest.body.audit_logs as { id: string }[]).map((e) => e.id)).toEqual([seen[6]!]);
+    expect(rest.body.next_cursor).toBeNull();
     const forged = await call(
       env,
       "GET",

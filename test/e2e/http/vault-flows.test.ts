@@ -190,6 +190,14 @@ describe("tier limit", () => {
     const list = await call(env, "GET", V(o), { token: owner.token });
     expect((list.body.vaults as unknown[]).length).toBe(5);
     expect(list.body.pagination).toMatchObject({ total: 5 });
+    // Pages cut the same list; the total counts every vault, not the page.
+    const ids = (list.body.vaults as { id: string }[]).map((v) => v.id);
+    const p2 = await call(env, "GET", `${V(o)}?limit=2&offset=2`, { token: owner.token });
+    expect((p2.body.vaults as { id: string }[]).map((v) => v.id)).toEqual(ids.slice(2, 4));
+    expect(p2.body.pagination).toMatchObject({ total: 5, count: 2, offset: 2, limit: 2 });
+    const past = await call(env, "GET", `${V(o)}?offset=9`, { token: owner.token });
+    expect(past.body.vaults).toEqual([]);
+    expect(past.body.pagination).toMatchObject({ total: 5, count: 0 });
     // Deleting one frees a slot, not its name (retired names count towards nothing else).
     const first = (list.body.vaults as { id: string; name: string }[])[0]!;
     expect((await call(env, "DELETE", `${V(o)}/${first.id}`, { token: owner.token })).status).toBe(
