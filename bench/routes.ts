@@ -16,7 +16,7 @@
  *    2-key `bun:sqlite` transactions per second measured in the same run.
  * 4. Two nodes on one host sharing the SQLite file against one node, on the organization read;
  *    and one node with `cluster.workers` 1 (actor turns on a worker thread) against the default 0,
- *    on the organization read and the team PATCH (docs/adr/0012-one-node-per-host-workers-zero.md).
+ *    on the organization read and the team PATCH (docs/adr/0012-both-cores-second-node-not-workers.md).
  */
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
