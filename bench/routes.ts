@@ -10,7 +10,7 @@
  *   time, so the server CPU µs per request is printed for both.
  * 1. Reads: `GET /v1/users/me`, `GET /v1/organizations/{org}`, `…/members`, `…/vaults/{vault}`,
  *    as ratios of the hello world's req/s and of its CPU per request.
- * 2. p99 of each read at half its saturating rate (autocannon's fixed rate).
+ * 2. p50/p99 of each read at half its saturating rate, paced evenly (bench/support/scale-load.cjs).
  * 3. Writes through the organization actor: team `PATCH` (a new description each time) and the
  *    team-grant `POST` (cycled with its `DELETE`, bench/support/grant-cycle.cjs), against raw
  *    2-key `bun:sqlite` transactions per second measured in the same run.
@@ -21,7 +21,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { autocannon } from "./support/autocannon.ts";
+import { autocannon, findNode } from "./support/autocannon.ts";
 import { json } from "./support/inbox.ts";
 import {
   type CpuUsage,
@@ -37,6 +37,7 @@ import { wrk, wrkAvailable } from "./support/wrk.ts";
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = 32;
 const PRODUCT = join(import.meta.dir, "support/product-process.ts");
+const PACED = join(import.meta.dir, "support/scale-load.cjs");
 const BUN_FLAGS = ["--max-http-header-size=262144"];
 
 interface Fixtures {
@@ -95,15 +96,35 @@ async function load(
   return { rps, cpuUsPerReq: cpuDelta(c0, c1) / Math.max(1, requests), p50, p99, bad };
 }
 
-/** p99 at a fixed rate (autocannon's `-R`, the overall rate). */
+/**
+ * p50/p99 at a fixed rate, paced evenly (bench/support/scale-load.cjs, a Node process: one request
+ * every 1000 / rate ms over at most 32 keep-alive connections, exact percentiles). Not
+ * autocannon's `-R`, which sends each connection's share of a second as a burst.
+ */
 async function fixedRateP99(url: string, headers: Record<string, string>, rate: number) {
-  const h = Object.entries(headers).flatMap(([k, v]) => ["-H", `${k}=${v}`]);
-  const r = await autocannon(
+  const cfg = JSON.stringify({
     url,
-    ["-c", String(CONNECTIONS), "-R", String(Math.round(rate)), ...h],
-    SECONDS,
-  );
-  return { p50: r.p50, p99: r.p99, bad: r.non2xx + r.errors };
+    headers,
+    rate: Math.round(rate),
+    connections: CONNECTIONS,
+    seconds: SECONDS,
+  });
+  const child = Bun.spawn([findNode(), PACED, cfg], { stdout: "pipe", stderr: "pipe" });
+  const [out, err, code] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  if (code !== 0 || !out.trim())
+    throw new Error(`paced load failed (${code}): ${err.slice(0, 500)}`);
+  const r = JSON.parse(out) as {
+    p50: number;
+    p99: number;
+    non2xx: number;
+    errors: number;
+    late: number;
+  };
+  return { p50: r.p50, p99: r.p99, bad: r.non2xx + r.errors, late: r.late };
 }
 
 const fmt = (n: number, d = 0) => n.toFixed(d);
@@ -145,7 +166,7 @@ try {
     );
   }
 
-  console.log("\np99 at half the saturating rate (autocannon -R)");
+  console.log("\np50/p99 at half the saturating rate (paced evenly, bench/support/scale-load.cjs)");
   for (const [name, url] of reads) {
     const rate = (saturated[name] ?? 1000) / 2;
     const r = await fixedRateP99(url, auth, rate);

@@ -18,6 +18,7 @@ import {
   memberById,
   type OrgState,
   ownerCount,
+  sortedValuesOf,
   withEntry,
 } from "./state.ts";
 import {
@@ -189,10 +190,12 @@ export function setTier(
   return { state: { ...state, org: next }, reply: { tier } };
 }
 
+const membersByUserId = sortedValuesOf<Member>((a, b) => compareIds(a.user_id, b.user_id));
+
 /** Members ordered by user id. */
 export function listMembers(state: OrgState, page: PageRequest, env: TurnEnv) {
   authorize(state, env, "member:read");
-  const all = [...state.members.values()].sort((a, b) => compareIds(a.user_id, b.user_id));
+  const all = membersByUserId(state.members);
   const p = paginate(all, page);
   return { state, reply: { members: p.items.map(memberView), total: p.total } };
 }

@@ -10,7 +10,7 @@ import { type Action, type OrgPermission, PERMISSION_STATEMENTS } from "../authz
 import { recordCascade } from "../organizations/cascades.ts";
 import { OrgErrors } from "../organizations/errors.ts";
 import { TIER_LIMITS } from "../organizations/limits.ts";
-import { type OrgState, withEntry, withNested } from "../organizations/state.ts";
+import { type OrgState, sortedValuesOf, withEntry, withNested } from "../organizations/state.ts";
 import {
   authorize,
   type OpResult,
@@ -105,9 +105,11 @@ export function createTeam(
   };
 }
 
+const teamsById = sortedValuesOf<Team>((a, b) => compareIds(a.id, b.id));
+
 export function listTeams(state: OrgState, page: PageRequest, env: TurnEnv) {
   authorize(state, env, "team:read");
-  const all = [...state.teams.values()].sort((a, b) => compareIds(a.id, b.id));
+  const all = teamsById(state.teams);
   const p = paginate(all, page);
   return { state, reply: { teams: p.items.map(teamView), total: p.total } };
 }
