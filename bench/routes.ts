@@ -171,7 +171,8 @@ try {
     const rate = (saturated[name] ?? 1000) / 2;
     const r = await fixedRateP99(url, auth, rate);
     console.log(
-      `${name} | ${fmt(rate)} req/s offered | p50 ${r.p50} ms | p99 ${r.p99} ms | bad ${r.bad}`,
+      `${name} | ${fmt(rate)} req/s offered | p50 ${fmt(r.p50, 2)} ms | p99 ${fmt(r.p99, 2)} ms | ` +
+        `bad ${r.bad} | sent > 5 ms late by the load process: ${r.late}`,
     );
   }
 
