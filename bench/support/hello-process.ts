@@ -6,22 +6,13 @@
  * over a run. Ends when stdin closes.
  */
 import { Elysia } from "elysia";
+import { answerCpuRequests } from "./cpu-reporter.ts";
 
 const app = new Elysia()
   .get("/hello", () => "hello world")
   .listen({ hostname: "127.0.0.1", port: 0 });
 process.stdout.write(`${JSON.stringify({ port: app.server?.port })}\n`);
 
-const decoder = new TextDecoder();
-let buffered = "";
-for await (const chunk of Bun.stdin.stream()) {
-  buffered += decoder.decode(chunk, { stream: true });
-  let nl = buffered.indexOf("\n");
-  while (nl >= 0) {
-    buffered = buffered.slice(nl + 1);
-    process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
-    nl = buffered.indexOf("\n");
-  }
-}
+await answerCpuRequests();
 await app.stop();
 process.exit(0);

@@ -13,6 +13,7 @@ import { resolveConfig } from "../../src/config/load.ts";
 import { createLogger, silentLogger } from "../../src/lib/log.ts";
 import { buildNode } from "../../src/main.ts";
 import { fastHasher } from "../../test/support/hasher.ts";
+import { answerCpuRequests } from "./cpu-reporter.ts";
 import { InboxMailer, json } from "./inbox.ts";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as {
@@ -75,16 +76,6 @@ async function setup() {
 const fixtures = opts.setup === false ? {} : await setup();
 process.stdout.write(`${JSON.stringify({ port: node.httpPort, ...fixtures })}\n`);
 
-const decoder = new TextDecoder();
-let buffered = "";
-for await (const chunk of Bun.stdin.stream()) {
-  buffered += decoder.decode(chunk, { stream: true });
-  let nl = buffered.indexOf("\n");
-  while (nl >= 0) {
-    buffered = buffered.slice(nl + 1);
-    process.stdout.write(`${JSON.stringify(process.cpuUsage())}\n`);
-    nl = buffered.indexOf("\n");
-  }
-}
+await answerCpuRequests();
 await node.stop();
 process.exit(0);

@@ -64,6 +64,7 @@ import { FakeClock } from "../../src/lib/clock.ts";
 import { SnowflakeGenerator } from "../../src/lib/ids.ts";
 import { CERTIFICATE_SEAL_PURPOSE, generateEd25519 } from "../../src/services/clients/service.ts";
 import { touchGranularityMs } from "../../src/services/sessions/service.ts";
+import { prng } from "../../test/support/prng.ts";
 
 export interface ScaleShape {
   orgs: number;
@@ -130,18 +131,6 @@ class BulkWriter {
     this.commits++;
     this.#pending = [];
   }
-}
-
-/** A small deterministic PRNG (mulberry32), so every run seeds the same shape. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
 }
 
 /** First user (index) of organization `k` ≥ 1: its OWNER; its members are the next ones. */

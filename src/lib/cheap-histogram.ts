@@ -84,31 +84,47 @@ export class CheapHistogram<L extends string> {
   }
 
   #data(shared: boolean) {
-    const values: ExportedValue[] = [];
-    const bucketName = `${this.name}_bucket`;
-    for (const s of this.#series.values()) {
-      const series = s.labels;
-      const push = (labels: Record<string, string | number>, value: number, metricName: string) =>
-        values.push(
-          shared
-            ? { value, labels, metricName, sharedLabels: series }
-            : { value, labels: { ...labels, ...series }, metricName },
-        );
-      let acc = 0;
-      this.buckets.forEach((le, i) => {
-        acc += s.buckets[i] as number;
-        push({ le }, acc, bucketName);
-      });
-      push({ le: "+Inf" }, s.count, bucketName);
-      push({}, s.sum, `${this.name}_sum`);
-      push({}, s.count, `${this.name}_count`);
-    }
-    return {
-      name: this.name,
-      help: this.help,
-      type: this.type,
-      values,
-      aggregator: this.aggregator,
-    };
+    return histogramData(this, this.#series.values(), shared);
   }
+}
+
+/** One labelled series of a histogram as the exporters hold it. */
+export interface HistogramSeries {
+  labels: Record<string, string>;
+  /** Non-cumulative counts per bucket; the last is `+Inf`. */
+  buckets: readonly number[];
+  sum: number;
+  count: number;
+}
+
+/**
+ * A histogram's series in the shape prom-client's `Registry` reads at scrape time: with the
+ * series labels shared (`getForPromString`, the text format) or merged (`get`, JSON).
+ */
+export function histogramData(
+  meta: { name: string; help: string; buckets: readonly number[] },
+  series: Iterable<HistogramSeries>,
+  shared: boolean,
+) {
+  const values: ExportedValue[] = [];
+  const bucketName = `${meta.name}_bucket`;
+  for (const s of series) {
+    if (s.count === 0) continue;
+    const own = s.labels;
+    const push = (labels: Record<string, string | number>, value: number, metricName: string) =>
+      values.push(
+        shared
+          ? { value, labels, metricName, sharedLabels: own }
+          : { value, labels: { ...labels, ...own }, metricName },
+      );
+    let acc = 0;
+    meta.buckets.forEach((le, i) => {
+      acc += s.buckets[i] as number;
+      push({ le }, acc, bucketName);
+    });
+    push({ le: "+Inf" }, s.count, bucketName);
+    push({}, s.sum, `${meta.name}_sum`);
+    push({}, s.count, `${meta.name}_count`);
+  }
+  return { name: meta.name, help: meta.help, type: "histogram", values, aggregator: "sum" };
 }

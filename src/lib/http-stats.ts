@@ -8,6 +8,7 @@
  * lookups and a bucket search, and a scrape costs one pass over the label sets.
  */
 import { Counter, type Metric, type Registry } from "prom-client";
+import { histogramData } from "./cheap-histogram.ts";
 
 /** Upper bounds of `http_request_duration_seconds`, in seconds (`+Inf` is implicit). */
 export const HTTP_DURATION_BUCKETS: readonly number[] = [
@@ -70,13 +71,6 @@ export class HttpRequestStats {
   }
 }
 
-interface ExportedValue {
-  value: number;
-  labels: Record<string, string | number>;
-  metricName: string;
-  sharedLabels?: Record<string, string>;
-}
-
 /** `http_request_duration_seconds` in the shape prom-client's `Registry` reads at scrape time. */
 class DurationHistogramExport {
   readonly name = "http_request_duration_seconds";
@@ -104,33 +98,14 @@ class DurationHistogramExport {
   }
 
   #data(shared: boolean) {
-    const values: ExportedValue[] = [];
-    const bucketName = `${this.name}_bucket`;
-    for (const [method, route, s] of this.#stats.entries()) {
-      if (s.count === 0) continue;
-      const series = { method, route };
-      const withSeries = (labels: Record<string, string | number>, value: number, name: string) =>
-        values.push(
-          shared
-            ? { value, labels, metricName: name, sharedLabels: series }
-            : { value, labels: { ...labels, ...series }, metricName: name },
-        );
-      let acc = 0;
-      HTTP_DURATION_BUCKETS.forEach((le, i) => {
-        acc += s.buckets[i] as number;
-        withSeries({ le }, acc, bucketName);
-      });
-      withSeries({ le: "+Inf" }, s.count, bucketName);
-      withSeries({}, s.sum, `${this.name}_sum`);
-      withSeries({}, s.count, `${this.name}_count`);
-    }
-    return {
-      name: this.name,
-      help: this.help,
-      type: this.type,
-      values,
-      aggregator: this.aggregator,
-    };
+    const series = (function* (stats: HttpRequestStats) {
+      for (const [method, route, s] of stats.entries()) yield { ...s, labels: { method, route } };
+    })(this.#stats);
+    return histogramData(
+      { name: this.name, help: this.help, buckets: HTTP_DURATION_BUCKETS },
+      series,
+      shared,
+    );
   }
 }
 

@@ -16,6 +16,7 @@ import { afterAll, expect, test } from "bun:test";
 import net from "node:net";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { httpBaseOf } from "./node-process.ts";
 
 const ENTRY = join(import.meta.dir, "load-node.ts");
 const IDLE = 5_000;
@@ -44,18 +45,7 @@ async function startNode(overrides: object): Promise<{ base: string; pid: number
     stdout: "pipe",
     stderr: "inherit",
   });
-  const reader = proc.stdout.getReader();
-  let out = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`node exited before it was ready: ${out}`);
-    out += new TextDecoder().decode(value);
-    const m = /"httpPort":(\d+)/.exec(out);
-    if (m) {
-      reader.releaseLock();
-      return { base: `http://127.0.0.1:${m[1]}`, pid: proc.pid };
-    }
-  }
+  return { base: await httpBaseOf(proc), pid: proc.pid };
 }
 
 /** The resident memory of a process in KB (`/proc/<pid>/status`). */

@@ -13,6 +13,7 @@ import { afterAll, expect, test } from "bun:test";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
 import { findNode } from "../../../bench/support/autocannon.ts";
+import { httpBaseOf } from "./node-process.ts";
 
 const SECONDS = Number(process.env.OVERLOAD_SECONDS ?? 4);
 const MAX_INFLIGHT = 64;
@@ -32,18 +33,7 @@ async function startNode(overrides: object): Promise<string> {
     stdout: "pipe",
     stderr: "inherit",
   });
-  const reader = proc.stdout.getReader();
-  let out = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`node exited before it was ready: ${out}`);
-    out += new TextDecoder().decode(value);
-    const m = /"httpPort":(\d+)/.exec(out);
-    if (m) {
-      reader.releaseLock();
-      return `http://127.0.0.1:${m[1]}`;
-    }
-  }
+  return httpBaseOf(proc);
 }
 
 interface LoadOut {

@@ -17,6 +17,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Subprocess } from "bun";
+import { httpBaseOf } from "./node-process.ts";
 
 const KILLS = Number(process.env.CRASH_KILLS ?? 20);
 const LOAD_MS = Number(process.env.CRASH_LOAD_MS ?? 300);
@@ -40,18 +41,7 @@ async function start(): Promise<string> {
     stderr: "pipe",
   });
   void new Response(proc.stderr).text().catch(() => "");
-  const reader = proc.stdout.getReader();
-  let out = "";
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (done) throw new Error(`node exited before it was ready: ${out}`);
-    out += new TextDecoder().decode(value);
-    const m = /"httpPort":(\d+)/.exec(out);
-    if (m) {
-      reader.releaseLock();
-      return `http://127.0.0.1:${m[1]}`;
-    }
-  }
+  return httpBaseOf(proc);
 }
 
 async function waitReady(base: string, t0: number): Promise<number> {
