@@ -84,7 +84,12 @@ export interface ActorRuntime {
 }
 
 const REMINDER_DEADLINE_MS = 30_000;
-const TRANSIENT = new Set<string>(["unavailable", "deadline_exceeded", "rate_limited"]);
+const TRANSIENT = new Set<string>([
+  "unavailable",
+  "overloaded",
+  "deadline_exceeded",
+  "rate_limited",
+]);
 
 export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
   const { kv, clock, cluster, config } = opts;

@@ -99,6 +99,7 @@ const fromUtf8 = new TextDecoder();
 /** Failures worth retrying at the next sign-in; any other refusal of the default organization is final. */
 const TRANSIENT_KINDS = new Set([
   "unavailable",
+  "overloaded",
   "deadline_exceeded",
   "bad_gateway",
   "rate_limited",
