@@ -32,7 +32,7 @@ import { buildEngineLink, SERVICE_TOKEN_SUBJECT } from "./engine/link.ts";
 import { loadServiceKey, ServiceKeyDirectory } from "./engine/service-key.ts";
 import { startGrpcServer } from "./grpc/server.ts";
 import { createHttpApp } from "./http/app.ts";
-import { type ConnectionWatch, watchConnections } from "./http/connections.ts";
+import { type ConnectionWatch, openDescriptors, watchConnections } from "./http/connections.ts";
 import { FdbLoadError } from "./kv/backends/foundationdb.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
 import { leaseNodeId, type NodeIdLease } from "./kv/node-id.ts";
@@ -410,6 +410,8 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
         fix: "start bun with --max-http-header-size above server.max_header_bytes (npm start does)",
       });
     }
+    // Descriptors held before any connection is accepted: the baseline of the connection count.
+    const descriptorBaseline = openDescriptors();
     const http = createHttpApp(deps).listen({
       hostname: config.server.http_host,
       port: config.server.http_port,
@@ -431,8 +433,12 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
       host: config.server.grpc_host,
       port: config.server.grpc_port,
     });
-    // The descriptors held now (store, listeners, workers) are the baseline of the connection count.
-    connectionWatch = watchConnections({ max: config.server.max_connections, log });
+    // The listening sockets (HTTP, gRPC) count as connections above that baseline: a few.
+    connectionWatch = watchConnections({
+      max: config.server.max_connections,
+      log,
+      baseline: descriptorBaseline,
+    });
     const watch = connectionWatch;
     shutdown.push("connection-watch", async () => watch.stop());
     // Both listeners stop accepting at once and drain in parallel (within one grace period).

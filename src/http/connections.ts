@@ -59,7 +59,15 @@ export interface ConnectionWatchOptions {
   log: Logger;
   /** The descriptor count (tests pass their own); `openDescriptors` by default. */
   count?: () => number | null;
+  /**
+   * The count that means "no connection": taken before the listeners accept anything (a baseline
+   * taken later would absorb the connections accepted meanwhile). The current count by default.
+   */
+  baseline?: number | null;
 }
+
+/** Back under the cap only below this share of it, so a node at the cap does not flap. */
+export const UNDER_CAP_SHARE = 0.9;
 
 export function watchConnections(opts: ConnectionWatchOptions): ConnectionWatch {
   const count = opts.count ?? openDescriptors;
@@ -73,13 +81,13 @@ export function watchConnections(opts: ConnectionWatchOptions): ConnectionWatch 
       fix: `raise the limit (ulimit -n, LimitNOFILE=) to at least ${opts.max + DESCRIPTOR_RESERVE}, or lower server.max_connections`,
     });
   }
-  const baseline = count();
+  const baseline = opts.baseline === undefined ? count() : opts.baseline;
   if (baseline === null) return view(state, () => {});
   const sample = () => {
     const n = count();
     if (n === null) return;
     state.open = Math.max(0, n - baseline);
-    const over = state.open > opts.max;
+    const over = state.over ? state.open > opts.max * UNDER_CAP_SHARE : state.open > opts.max;
     if (over !== state.over) {
       if (over) {
         opts.log.warn("open connections above server.max_connections: keep-alive is off", {

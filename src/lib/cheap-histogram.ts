@@ -7,7 +7,9 @@
  *
  * It offers what the runtime and its tests use of prom-client's histogram: `observe(labels, v)`,
  * `get()` (values with merged labels, as `getMetricsAsJSON()` gives them), `getForPromString()`
- * and `reset()`, plus `name`, `help` and `type` for the registry.
+ * and `reset()`, plus `name`, `help` and `type` for the registry. Unlike prom-client it does not
+ * validate labels: every observation must name exactly `labelNames` (the runtime's use one,
+ * `kind`), and series export their labels in `labelNames` order.
  */
 import type { Metric, Registry } from "prom-client";
 

@@ -136,7 +136,6 @@ export function memberById(state: OrgState, memberId: string): Member | undefine
   return undefined;
 }
 
-/** Returns a copy of `map` with `key` set to `value` (or removed when `value` is undefined). */
 /**
  * `(map) => its values sorted by cmp`, computed once per map and remembered while the map lives:
  * the state's maps are never changed in place (`withEntry` copies), so a list read of an
@@ -154,6 +153,7 @@ export function sortedValuesOf<V>(cmp: (a: V, b: V) => number) {
   };
 }
 
+/** Returns a copy of `map` with `key` set to `value` (or removed when `value` is undefined). */
 export function withEntry<K, V>(map: ReadonlyMap<K, V>, key: K, value: V | undefined): Map<K, V> {
   const next = new Map(map);
   if (value === undefined) next.delete(key);

@@ -12,7 +12,7 @@ function recordingLog() {
   return { lines, log: createLogger({ level: "info", json: true, write: (l) => lines.push(l) }) };
 }
 
-test("over the cap after the baseline, back under when sockets close, each change logged once", async () => {
+test("over the cap after the baseline, back under below 90 % of it, each change logged once", async () => {
   let fds = 40;
   const { lines, log } = recordingLog();
   const watch = watchConnections({ max: 10, intervalMs: 5, log, count: () => fds });
@@ -26,7 +26,9 @@ test("over the cap after the baseline, back under when sockets close, each chang
     fds = 51;
     await Bun.sleep(30);
     expect(watch.over).toBe(true);
+    fds = 50; // back at the cap: still over until below 90 % of it (no flapping)
     await Bun.sleep(30);
+    expect(watch.over).toBe(true);
     fds = 45;
     await Bun.sleep(30);
     expect(watch.over).toBe(false);
@@ -55,7 +57,7 @@ test("a cap of 0 or an unknown count never trips", async () => {
   unknown.stop();
 });
 
-test("the real count sees this process's descriptors", () => {
+test.skipIf(openDescriptors() === null)("the real count sees this process's descriptors", () => {
   const n = openDescriptors();
   expect(n).toBeGreaterThan(2);
 });

@@ -25,6 +25,7 @@ describe("KIND_STATUS", () => {
     ["rate_limited", 429, GrpcCode.RESOURCE_EXHAUSTED],
     ["internal", 500, GrpcCode.INTERNAL],
     ["unavailable", 503, GrpcCode.UNAVAILABLE],
+    ["overloaded", 503, GrpcCode.RESOURCE_EXHAUSTED],
     ["deadline_exceeded", 504, GrpcCode.DEADLINE_EXCEEDED],
   ] as const)("%s → HTTP %d, gRPC %d (api.md A3)", (kind, http, grpc) => {
     expect(KIND_STATUS[kind]).toEqual({ http, grpc });
