@@ -88,10 +88,10 @@ export class ForwardVerifier {
    * under load), which grew with the forwarding rate.
    */
   #forget(now: number) {
-    // Gated on this process's monotonic time: a wall clock stepped back must not stop the sweeps.
-    const mono = performance.now();
-    if (this.#seen.size < 1024 || mono < this.#nextSweep) return;
-    this.#nextSweep = mono + 1000;
+    // A wall clock stepped back must not stop the sweeps: the gate follows it down.
+    if (now < this.#nextSweep - 1000) this.#nextSweep = now;
+    if (this.#seen.size < 1024 || now < this.#nextSweep) return;
+    this.#nextSweep = now + 1000;
     for (const [sig, until] of this.#seen) if (until < now) this.#seen.delete(sig);
   }
 }
