@@ -27,7 +27,7 @@ async function curl(args: string[], stdin?: string) {
   return { code, out, err };
 }
 
-describe.skipIf(skip !== null)("curl as the client", () => {
+describe.skipIf(skip !== null)(`curl as the client${skip ? ` (skipped: ${skip})` : ""}`, () => {
   let server: TestServer;
   beforeAll(async () => {
     server = await createTestServer();

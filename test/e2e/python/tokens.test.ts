@@ -88,79 +88,88 @@ async function runPython(input: unknown): Promise<PythonResult> {
   return JSON.parse(out.trim().split("\n").at(-1) ?? "") as PythonResult;
 }
 
-describe.skipIf(skipReason !== null)("vault tokens verified by Python (PyJWT)", () => {
-  let env: OrgEnv;
-  let owner: User;
-  let orgId: string;
-  let vaultId: string;
-  let cert: TestCert;
+describe.skipIf(skipReason !== null)(
+  `vault tokens verified by Python (PyJWT)${skipReason ? ` (skipped: ${skipReason})` : ""}`,
+  () => {
+    let env: OrgEnv;
+    let owner: User;
+    let orgId: string;
+    let vaultId: string;
+    let cert: TestCert;
 
-  beforeAll(async () => {
-    env = await startOrgEnv();
-    owner = await signUp(env, "Owner");
-    orgId = await createOrg(env, owner, "Python org");
-    vaultId = await newVault(env, owner, orgId);
-    cert = await newCertificate(env, owner, orgId);
-    await grantClient(env, owner, orgId, vaultId, cert.clientId, "WRITER");
-  });
-
-  afterAll(async () => {
-    await env?.close();
-  });
-
-  test("user and client tokens, a Python-built assertion, alg none and HS256 refused", async () => {
-    const user = await call(env, "POST", `/v1/organizations/${orgId}/vaults/${vaultId}/tokens`, {
-      token: owner.token,
-      body: { requested_role: "admin" },
+    beforeAll(async () => {
+      env = await startOrgEnv();
+      owner = await signUp(env, "Owner");
+      orgId = await createOrg(env, owner, "Python org");
+      vaultId = await newVault(env, owner, orgId);
+      cert = await newCertificate(env, owner, orgId);
+      await grantClient(env, owner, orgId, vaultId, cert.clientId, "WRITER");
     });
-    expect(user.status).toBe(201);
-    const client = await exchange(
-      env,
-      tokenForm(await assertion(cert), vaultId, { requested_role: "write" }),
-    );
-    expect(client.status).toBe(200);
 
-    const started = performance.now();
-    const r = await runPython({
-      base: env.server.url,
-      org_id: orgId,
-      vault_id: vaultId,
-      issuer: env.server.config.auth.jwt_issuer,
-      audience: env.server.config.auth.jwt_audience,
-      assertion_audience: "https://api.inferadb.com/token",
-      user: { id: owner.id, token: user.body.access_token, role: "admin" },
-      client: {
-        id: cert.clientId,
-        kid: cert.kid,
-        seed: cert.seed,
-        token: client.body.access_token,
-        role: "write",
-      },
+    afterAll(async () => {
+      await env?.close();
     });
-    console.log(
-      `verify_tokens.py (PyJWT ${r.pyjwt}): ${(performance.now() - started).toFixed(0)} ms`,
-    );
 
-    expect(r.jwks_kids).toContain(cert.kid);
-    for (const v of [r.user, r.client, r.exchange]) {
-      expect(v.kid).toBe(cert.kid);
-      expect(v.claims).toMatchObject({
-        iss: "https://api.inferadb.com",
-        aud: "https://api.inferadb.com/evaluate",
+    test("user and client tokens, a Python-built assertion, alg none and HS256 refused", async () => {
+      const user = await call(env, "POST", `/v1/organizations/${orgId}/vaults/${vaultId}/tokens`, {
+        token: owner.token,
+        body: { requested_role: "admin" },
+      });
+      expect(user.status).toBe(201);
+      const client = await exchange(
+        env,
+        tokenForm(await assertion(cert), vaultId, { requested_role: "write" }),
+      );
+      expect(client.status).toBe(200);
+
+      const started = performance.now();
+      const r = await runPython({
+        base: env.server.url,
         org_id: orgId,
         vault_id: vaultId,
+        issuer: env.server.config.auth.jwt_issuer,
+        audience: env.server.config.auth.jwt_audience,
+        assertion_audience: "https://api.inferadb.com/token",
+        user: { id: owner.id, token: user.body.access_token, role: "admin" },
+        client: {
+          id: cert.clientId,
+          kid: cert.kid,
+          seed: cert.seed,
+          token: client.body.access_token,
+          role: "write",
+        },
       });
-    }
-    expect(r.user.claims.sub).toBe(`user:${owner.id}`);
-    expect(String(r.user.claims.scope).split(" ")).toEqual(
-      expect.arrayContaining(["inferadb.check", "inferadb.write", "inferadb.admin"]),
-    );
-    expect(r.client.claims).toMatchObject({ sub: `client:${cert.clientId}`, vault_role: "write" });
-    expect(r.exchange.claims).toMatchObject({ sub: `client:${cert.clientId}`, vault_role: "read" });
-    expect(r.exchange.expires_in).toBe(300);
-    expect(r.refused).toEqual({
-      none: { status: 401, error: "invalid_client", code: "INVALID_CLIENT_ASSERTION" },
-      HS256: { status: 401, error: "invalid_client", code: "INVALID_CLIENT_ASSERTION" },
+      console.log(
+        `verify_tokens.py (PyJWT ${r.pyjwt}): ${(performance.now() - started).toFixed(0)} ms`,
+      );
+
+      expect(r.jwks_kids).toContain(cert.kid);
+      for (const v of [r.user, r.client, r.exchange]) {
+        expect(v.kid).toBe(cert.kid);
+        expect(v.claims).toMatchObject({
+          iss: "https://api.inferadb.com",
+          aud: "https://api.inferadb.com/evaluate",
+          org_id: orgId,
+          vault_id: vaultId,
+        });
+      }
+      expect(r.user.claims.sub).toBe(`user:${owner.id}`);
+      expect(String(r.user.claims.scope).split(" ")).toEqual(
+        expect.arrayContaining(["inferadb.check", "inferadb.write", "inferadb.admin"]),
+      );
+      expect(r.client.claims).toMatchObject({
+        sub: `client:${cert.clientId}`,
+        vault_role: "write",
+      });
+      expect(r.exchange.claims).toMatchObject({
+        sub: `client:${cert.clientId}`,
+        vault_role: "read",
+      });
+      expect(r.exchange.expires_in).toBe(300);
+      expect(r.refused).toEqual({
+        none: { status: 401, error: "invalid_client", code: "INVALID_CLIENT_ASSERTION" },
+        HS256: { status: 401, error: "invalid_client", code: "INVALID_CLIENT_ASSERTION" },
+      });
     });
-  });
-});
+  },
+);
