@@ -18,13 +18,15 @@ import { join } from "node:path";
 import { Elysia } from "elysia";
 import { Registry } from "prom-client";
 import { resolveConfig } from "../src/config/load.ts";
+import { putUserWrites } from "../src/domain/users/records.ts";
 import { createSqliteBackend } from "../src/kv/backends/sqlite.ts";
+import { applyMutations } from "../src/kv/types.ts";
 import { silentLogger } from "../src/lib/log.ts";
 import { buildNode } from "../src/main.ts";
 import type { ActorMessage } from "../src/runtime/define.ts";
 import { fastHasher } from "../test/support/hasher.ts";
 import { autocannon, type LoadResult } from "./support/autocannon.ts";
-import { InboxMailer, json } from "./support/inbox.ts";
+import { InboxMailer, json, signUpVerified } from "./support/inbox.ts";
 import { startBenchRuntime } from "./support/runtime.ts";
 
 const DURATION_S = Number(process.env.BENCH_SECONDS ?? 5);
@@ -65,24 +67,7 @@ async function httpRun() {
     .listen({ hostname: "127.0.0.1", port: 0 });
   const base = `http://127.0.0.1:${node.httpPort}`;
   try {
-    const email = "bench-orgs@example.com";
-    const reg = await fetch(`${base}/v1/auth/register`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ name: "Bench", email, password: "benchmark password 123" }),
-    });
-    const token = /infera_session=([^;]+)/.exec(reg.headers.get("set-cookie") ?? "")?.[1];
-    if (reg.status !== 201 || !token) throw new Error(`register: ${reg.status}`);
-    for (let i = 0; i < 100 && mailer.sent.length === 0; i++) await Bun.sleep(20);
-    const verifyToken = /[?&]token=([^\s&]+)/.exec(mailer.sent[0]?.text ?? "")?.[1];
-    if (!verifyToken) throw new Error("no verification mail");
-    await json(
-      await fetch(`${base}/v1/auth/verify-email`, {
-        method: "POST",
-        headers: { "content-type": "application/json" },
-        body: JSON.stringify({ token: decodeURIComponent(verifyToken) }),
-      }),
-    );
+    const { token } = await signUpVerified(base, mailer, "bench-orgs@example.com");
     const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
     const org = (
       await json(
@@ -153,7 +138,15 @@ async function hotRun(maxBatchTurns: number | undefined, file: string) {
   const { runtime, ids } = node;
   try {
     const orgId = ids.next();
-    const principal = { userId: "1" };
+    // The creator's account must exist: creation reads it (an account being deleted cannot).
+    const user = { id: ids.next(), name: "Hot", password_hash: null, created_at: Date.now() };
+    await node.kv.transact(async (tx) => {
+      applyMutations(
+        tx,
+        putUserWrites({ ...user, tos_accepted_at: null, password_changed_at: null }),
+      );
+    });
+    const principal = { userId: user.id };
     const ask = (msg: ActorMessage) =>
       runtime.client.ask("organization", orgId, msg, { principal });
     await ask({ type: "create", name: "Hot", creatorVerified: true });

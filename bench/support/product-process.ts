@@ -14,7 +14,7 @@ import { createLogger, silentLogger } from "../../src/lib/log.ts";
 import { buildNode } from "../../src/main.ts";
 import { fastHasher } from "../../test/support/hasher.ts";
 import { answerCpuRequests } from "./cpu-reporter.ts";
-import { InboxMailer, json } from "./inbox.ts";
+import { InboxMailer, json, signUpVerified } from "./inbox.ts";
 
 const opts = JSON.parse(process.argv[2] ?? "{}") as {
   sqlite_path: string;
@@ -42,24 +42,10 @@ const node = await buildNode({ config, log, hasher: fastHasher, mailer });
 const base = `http://127.0.0.1:${node.httpPort}`;
 
 async function setup() {
-  const email = `bench-${Date.now()}@example.com`;
-  const reg = await fetch(`${base}/v1/auth/register`, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ name: "Bench", email, password: "benchmark password 123" }),
-  });
-  const token = /infera_session=([^;]+)/.exec(reg.headers.get("set-cookie") ?? "")?.[1];
-  const user = ((await reg.json()) as { user_id?: string }).user_id;
-  if (reg.status !== 201 || !token || !user) throw new Error(`register: ${reg.status}`);
-  for (let i = 0; i < 200 && mailer.sent.length === 0; i++) await Bun.sleep(20);
-  const verifyToken = /[?&]token=([^\s&]+)/.exec(mailer.sent[0]?.text ?? "")?.[1];
-  if (!verifyToken) throw new Error("no verification mail");
-  await json(
-    await fetch(`${base}/v1/auth/verify-email`, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ token: decodeURIComponent(verifyToken) }),
-    }),
+  const { token, userId: user } = await signUpVerified(
+    base,
+    mailer,
+    `bench-${Date.now()}@example.com`,
   );
   const headers = { authorization: `Bearer ${token}`, "content-type": "application/json" };
   const post = async (path: string, body: object) =>

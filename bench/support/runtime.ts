@@ -16,6 +16,10 @@ import { TEST_ACTORS } from "../../test/support/actors.ts";
 
 export interface BenchRuntimeOptions {
   workers: number;
+  /** The actor kinds to run; the test actors by default (bench/scale.ts runs the product's). */
+  actors?: { definitions: typeof TEST_ACTORS.definitions; module: string };
+  /** Idle time after which an activation may be evicted; 10 min by default (none in a run). */
+  actorIdleMs?: number;
   /** 1 turns group commit off; default: the runtime's bound. */
   maxBatchTurns?: number;
   metrics?: Registry;
@@ -39,12 +43,12 @@ export async function startBenchRuntime(backend: KvBackend, opts: BenchRuntimeOp
     cluster,
     ids,
     ...(opts.metrics ? { metrics: opts.metrics } : {}),
-    definitions: TEST_ACTORS.definitions,
-    definitionsModule: TEST_ACTORS.module,
+    definitions: (opts.actors ?? TEST_ACTORS).definitions,
+    definitionsModule: (opts.actors ?? TEST_ACTORS).module,
     config: {
       workers: opts.workers,
       mailbox_capacity: 100_000,
-      actor_idle_ms: 600_000,
+      actor_idle_ms: opts.actorIdleMs ?? 600_000,
       max_hops: 2,
       secret: "b",
     },
@@ -54,6 +58,7 @@ export async function startBenchRuntime(backend: KvBackend, opts: BenchRuntimeOp
   return {
     runtime,
     ids,
+    kv,
     async stop() {
       await runtime.stop();
       await cluster.stop();

@@ -9,13 +9,8 @@
  * backend (./scale-counting.ts).
  */
 import { ACTOR_DEFINITIONS_MODULE, actorDefinitions } from "../../actors/registry.ts";
-import { createClusterNode } from "../../src/cluster/node.ts";
 import { createSqliteBackend } from "../../src/kv/backends/sqlite.ts";
-import { createKvStore } from "../../src/kv/store.ts";
-import { systemClock } from "../../src/lib/clock.ts";
-import { SnowflakeGenerator } from "../../src/lib/ids.ts";
-import { silentLogger } from "../../src/lib/log.ts";
-import { createActorRuntime } from "../../src/runtime/runtime.ts";
+import { startBenchRuntime } from "./runtime.ts";
 import { countingBackend, type ReadCounts } from "./scale-counting.ts";
 
 /** Idle time after which the sweeper (and `evictIdle`) may evict an activation. */
@@ -37,33 +32,12 @@ export async function coldActivations(
   rounds: number,
 ): Promise<ActivationRun[]> {
   const counted = countingBackend(createSqliteBackend({ path }));
-  const kv = createKvStore(counted.backend, { clock: systemClock });
-  const ids = new SnowflakeGenerator({ workerId: 0, clock: systemClock });
-  const cluster = createClusterNode({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    config: { node_id: "scale-activation", internal_port: 0 },
-    ids,
+  const node = await startBenchRuntime(counted.backend, {
+    workers: 0,
+    actors: { definitions: actorDefinitions, module: ACTOR_DEFINITIONS_MODULE },
+    actorIdleMs: IDLE_MS,
   });
-  await cluster.start();
-  const runtime = createActorRuntime({
-    kv,
-    clock: systemClock,
-    log: silentLogger,
-    cluster,
-    ids,
-    definitions: actorDefinitions,
-    definitionsModule: ACTOR_DEFINITIONS_MODULE,
-    config: {
-      workers: 0,
-      mailbox_capacity: 10_000,
-      actor_idle_ms: IDLE_MS,
-      max_hops: 2,
-      secret: "scale",
-    },
-  });
-  await runtime.start();
+  const { runtime } = node;
   const heap = () => {
     Bun.gc(true);
     return process.memoryUsage().heapUsed;
@@ -96,9 +70,7 @@ export async function coldActivations(
       out.push(run);
     }
   } finally {
-    await runtime.stop();
-    await cluster.stop();
-    await kv.close();
+    await node.stop();
   }
   return out;
 }

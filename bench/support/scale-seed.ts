@@ -331,8 +331,10 @@ export async function seedLarge(
 
     // Clients with one published certificate each: organization 0 and every hundredth.
     const sealer = createSealer(secret, CERTIFICATE_SEAL_PURPOSE);
-    const step = Math.max(1, Math.floor(shape.orgs / Math.max(1, shape.jwksOrgs)));
-    for (let n = 0; n < shape.jwksOrgs; n++) {
+    // At most one per organization (SCALE_ORGS below the key count shrinks it).
+    const keyed = Math.min(shape.jwksOrgs, shape.orgs);
+    const step = Math.max(1, Math.floor(shape.orgs / Math.max(1, keyed)));
+    for (let n = 0; n < keyed; n++) {
       const k = n * step;
       const orgId = orgIds[k]!;
       const ownerId = userIds[k === 0 ? 0 : smallBase(k, shape)]!;

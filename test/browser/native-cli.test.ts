@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type Browser, chromium } from "playwright-core";
+import type { Browser } from "playwright-core";
 import {
   call,
   createOrg,
@@ -20,8 +20,8 @@ import {
   startOrgEnv,
   type User,
 } from "../e2e/http/org-harness.ts";
+import { CHROMIUM, launchChromium } from "../support/chromium.ts";
 
-const CHROMIUM = "/usr/bin/chromium";
 const PYTHON = "/usr/bin/python3";
 const SCRIPT = join(import.meta.dir, "../e2e/python/native_client.py");
 const missing = [CHROMIUM, PYTHON].filter((p) => !existsSync(p));
@@ -52,16 +52,7 @@ describe.skipIf(missing.length > 0)(
         config: { server: { http_port: port }, frontend_base_url: `${origin}/ui` },
       });
       user = await signUp(env, "Native CLI user");
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        headless: true,
-        args: [
-          "--no-sandbox",
-          "--disable-background-networking",
-          "--disable-component-update",
-          "--disable-sync",
-        ],
-      });
+      browser = await launchChromium();
       console.log(`native CLI screenshots: ${shots}`);
     });
 

@@ -13,22 +13,14 @@
  * writes the bytes, so wrong wire types and malformed encodings are expressible.
  */
 import { loadProtos } from "../../../src/grpc/protos.ts";
+import { prng } from "../../support/prng.ts";
 
 // --- PRNG -------------------------------------------------------------------------------------
 
 export type Rng = () => number;
 
-/** mulberry32: a small, fast, well-mixed 32-bit generator; `rng()` is in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** mulberry32 (test/support/prng.ts): a small, fast, well-mixed 32-bit generator in [0, 1). */
+export const mulberry32: (seed: number) => Rng = prng;
 
 /** The PRNG of case `index` under `seed` (independent of every other case). */
 export function caseRng(seed: number, index: number): Rng {
