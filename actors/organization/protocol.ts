@@ -20,6 +20,7 @@ import {
   type MessageName,
   type MessageOf,
   message,
+  query,
 } from "../../src/runtime/protocol.ts";
 
 /** The reply of a domain operation. */
@@ -58,8 +59,8 @@ export const organizationProtocol = defineProtocol("organization", {
   create: message(input({ name: Type.String(), creatorVerified: Type.Boolean() })).returns<
     Reply<typeof org.createOrg>
   >(),
-  get: message(input({})).returns<Reply<typeof org.getOrg>>(),
-  check: message(input({ action: literalUnion(ALL_ACTIONS) })).returns<{ role: OrgRole }>(),
+  get: query(input({})).returns<Reply<typeof org.getOrg>>(),
+  check: query(input({ action: literalUnion(ALL_ACTIONS) })).returns<{ role: OrgRole }>(),
   "tier.set": message(input({ tier: literalUnion(ORG_TIERS) })).returns<
     Reply<typeof org.setTier>
   >(),
@@ -67,7 +68,7 @@ export const organizationProtocol = defineProtocol("organization", {
   delete: message(input({})).returns<Reply<typeof org.deleteOrg>>(),
   suspend: message(input({})).returns<Reply<typeof org.suspendOrg>>(),
   resume: message(input({})).returns<Reply<typeof org.suspendOrg>>(),
-  "members.list": message(input({ page: PageSchema })).returns<Reply<typeof org.listMembers>>(),
+  "members.list": query(input({ page: PageSchema })).returns<Reply<typeof org.listMembers>>(),
   "members.role": message(input({ memberId: Id, role: Role })).returns<
     Reply<typeof org.changeMemberRole>
   >(),
@@ -91,7 +92,7 @@ export const organizationProtocol = defineProtocol("organization", {
       }),
     }),
   ).returns<Reply<typeof inv.createInvitation>>(),
-  "invitations.list": message(input({ page: PageSchema })).returns<
+  "invitations.list": query(input({ page: PageSchema })).returns<
     Reply<typeof inv.listInvitations>
   >(),
   "invitations.delete": message(input({ invitationId: Id })).returns<
@@ -109,8 +110,8 @@ export const organizationProtocol = defineProtocol("organization", {
   "teams.create": message(input({ name: Type.String(), description: NullableString })).returns<
     Reply<typeof teams.createTeam>
   >(),
-  "teams.list": message(input({ page: PageSchema })).returns<Reply<typeof teams.listTeams>>(),
-  "teams.get": message(input({ teamId: Id })).returns<Reply<typeof teams.getTeam>>(),
+  "teams.list": query(input({ page: PageSchema })).returns<Reply<typeof teams.listTeams>>(),
+  "teams.get": query(input({ teamId: Id })).returns<Reply<typeof teams.getTeam>>(),
   "teams.update": message(
     input({ teamId: Id, name: NullableString, description: NullableString }),
   ).returns<Reply<typeof teams.updateTeam>>(),
@@ -118,10 +119,10 @@ export const organizationProtocol = defineProtocol("organization", {
   "teamMembers.add": message(input({ teamId: Id, userId: Id, manager: Type.Boolean() })).returns<
     Reply<typeof teams.addTeamMember>
   >(),
-  "teamMembers.list": message(input({ teamId: Id, page: PageSchema })).returns<
+  "teamMembers.list": query(input({ teamId: Id, page: PageSchema })).returns<
     Reply<typeof teams.listTeamMembers>
   >(),
-  "teamMembers.get": message(input({ teamId: Id, memberId: Id })).returns<
+  "teamMembers.get": query(input({ teamId: Id, memberId: Id })).returns<
     Reply<typeof teams.getTeamMember>
   >(),
   "teamMembers.update": message(
@@ -133,7 +134,7 @@ export const organizationProtocol = defineProtocol("organization", {
   "permissions.grant": message(input({ teamId: Id, permission: Permission })).returns<
     Reply<typeof teams.grantTeamPermission>
   >(),
-  "permissions.list": message(input({ teamId: Id })).returns<
+  "permissions.list": query(input({ teamId: Id })).returns<
     Reply<typeof teams.listTeamPermissions>
   >(),
   "permissions.revoke": message(input({ teamId: Id, permissionId: Id })).returns<
@@ -154,8 +155,8 @@ export const organizationProtocol = defineProtocol("organization", {
   "clients.create": message(
     input({ clientId: Id, name: Type.String(), description: NullableString }),
   ).returns<Reply<typeof clients.createClient>>(),
-  "clients.list": message(input({ page: PageSchema })).returns<Reply<typeof clients.listClients>>(),
-  "clients.get": message(input({ clientId: Id })).returns<Reply<typeof clients.getClient>>(),
+  "clients.list": query(input({ page: PageSchema })).returns<Reply<typeof clients.listClients>>(),
+  "clients.get": query(input({ clientId: Id })).returns<Reply<typeof clients.getClient>>(),
   "clients.update": message(
     input({ clientId: Id, name: NullableString, description: NullableString }),
   ).returns<Reply<typeof clients.updateClient>>(),
@@ -173,10 +174,10 @@ export const organizationProtocol = defineProtocol("organization", {
       sealedPrivateKey: Type.String({ minLength: 1, maxLength: 512 }),
     }),
   ).returns<Reply<typeof clients.createCertificate>>(),
-  "certificates.list": message(input({ clientId: Id })).returns<
+  "certificates.list": query(input({ clientId: Id })).returns<
     Reply<typeof clients.listCertificates>
   >(),
-  "certificates.get": message(input({ clientId: Id, certId: Id })).returns<
+  "certificates.get": query(input({ clientId: Id, certId: Id })).returns<
     Reply<typeof clients.getCertificate>
   >(),
   "certificates.revoke": message(input({ clientId: Id, certId: Id })).returns<

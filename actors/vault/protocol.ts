@@ -16,6 +16,7 @@ import {
   type MessageName,
   type MessageOf,
   message,
+  query,
 } from "../../src/runtime/protocol.ts";
 import type { SyncStepReply } from "./sync.ts";
 
@@ -64,8 +65,8 @@ export const vaultProtocol = defineProtocol("vault", {
       sync: Type.Optional(SyncPolicySchema),
     }),
   ).returns<Reply<typeof ops.createVault>>(),
-  get: message(Type.Object({ orgId: Id })).returns<Reply<typeof ops.getVault>>(),
-  authorize: message(
+  get: query(Type.Object({ orgId: Id })).returns<Reply<typeof ops.getVault>>(),
+  authorize: query(
     Type.Object({ orgId: Id, action: literalUnion(VAULT_ACTIONS), write: Type.Boolean() }),
   ).returns<Reply<typeof ops.authorizeVault>>(),
   /**
@@ -163,10 +164,10 @@ export const vaultProtocol = defineProtocol("vault", {
   "grants.create": message(
     Type.Object({ orgId: Id, kind: Kind, subjectId: Id, role: Role }),
   ).returns<Reply<typeof ops.createGrant>>(),
-  "grants.list": message(Type.Object({ orgId: Id, kind: Kind, page: PageSchema })).returns<
+  "grants.list": query(Type.Object({ orgId: Id, kind: Kind, page: PageSchema })).returns<
     Reply<typeof ops.listGrants>
   >(),
-  "grants.get": message(Type.Object({ orgId: Id, kind: Kind, grantId: Id })).returns<
+  "grants.get": query(Type.Object({ orgId: Id, kind: Kind, grantId: Id })).returns<
     Reply<typeof ops.getGrant>
   >(),
   "grants.update": message(Type.Object({ orgId: Id, kind: Kind, grantId: Id, role: Role })).returns<

@@ -183,6 +183,15 @@ export interface ActorDefinition<S = unknown, M = ActorMessage> {
   parse?(message: ActorMessage): M;
   /** One turn. See the module comment for the rules. */
   handle(state: S, message: M, ctx: TurnContext): TurnResult<S> | Promise<TurnResult<S>>;
+  /**
+   * Message types that only read (`query` in a typed protocol). The runtime answers them from
+   * the state of the last committed turn, without a mailbox slot and beside a running turn, then
+   * checks the owner key (and re-validates the query's `ctx.read`s) before replying. Their
+   * handler must return the state it was given and must not write, schedule, cancel reminders or
+   * register after-commit effects: a query that tries is run again as an ordinary turn (and
+   * logged, being a bug of the declaration).
+   */
+  readonly queries?: ReadonlySet<string>;
 }
 
 /**
@@ -199,6 +208,7 @@ export interface AnyActorDefinition {
     message: never,
     ctx: TurnContext,
   ): TurnResult<unknown> | Promise<TurnResult<unknown>>;
+  readonly queries?: ReadonlySet<string>;
 }
 
 /**
@@ -247,6 +257,7 @@ export function defineProtocolActor<S, P extends ActorProtocol>(
       load: def.load,
       parse: (msg) => parseProtocolMessage(protocol, msg),
       handle: def.handle,
+      queries: protocol.queries,
     }),
     protocol,
   };

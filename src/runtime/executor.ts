@@ -6,7 +6,9 @@
  *
  * It keeps, per activation: the state, the write sets of turns not yet settled (so later turns'
  * reads see them: the "pending overlay"), and the after-commit effects of those turns, which run
- * only when main reports the commit (`settle(committed = true)`) and are dropped otherwise.
+ * only when main reports the commit (`settle(committed = true)`) and are dropped otherwise. It
+ * also keeps the *committed* state (the state after the last turn main reported committed):
+ * queries (`query`) run against that one, never against turns whose commit is still open.
  */
 
 import { compareBytes } from "../kv/keyspace.ts";
@@ -61,6 +63,22 @@ export interface TurnRequest {
   idempotencyKey?: string | undefined;
 }
 
+/** A query: a message its kind declares read-only (`ActorDefinition.queries`). */
+export type QueryRequest = Omit<TurnRequest, "turnId" | "idempotencyKey">;
+
+export type QueryOutcome =
+  /** Answered from the committed state; `reads` are to be re-validated before replying. */
+  | {
+      status: "answered";
+      outcome: { ok: true; reply: JsonValue } | { ok: false; error: SerializedError };
+      reads: RecordedRead[];
+    }
+  /**
+   * Not answered: no activation here, the message is not a query, or its handler tried to write
+   * (a bug of the declaration, logged). The caller runs it as an ordinary turn.
+   */
+  | { status: "turn" };
+
 export type TurnOutcome =
   | {
       ok: true;
@@ -84,10 +102,16 @@ export type ActivateOutcome = { ok: true } | { ok: false; error: SerializedError
 
 interface Activation {
   def: AnyActorDefinition;
+  /** The state after the last turn run (committed or not). */
   state: unknown;
-  /** Write sets of turns run but not settled, in turn order. */
-  pending: { turnId: number; mutations: Mutation[] }[];
+  /** The state after the last turn main reported committed (what queries answer from). */
+  committed: unknown;
+  /** Write sets (and resulting states) of turns run but not settled, in turn order. */
+  pending: { turnId: number; mutations: Mutation[]; state: unknown }[];
 }
+
+/** Thrown into a query's handler when it tries to write (see `ActorExecutor.query`). */
+class QueryWrote extends Error {}
 
 export function serializeError(e: unknown): SerializedError {
   if (isAppError(e)) {
@@ -168,6 +192,8 @@ export interface TurnRunner {
   activate(kind: string, id: string, now: number): Promise<ActivateOutcome>;
   turn(req: TurnRequest): Promise<TurnOutcome>;
   settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void;
+  /** Runs a query against the committed state (see `ActorExecutor.query`). */
+  query(req: QueryRequest): Promise<QueryOutcome>;
   deactivate(kind: string, id: string): void;
   clear(): void;
   /** Counters of the executor(s). */
@@ -212,7 +238,7 @@ export class ActorExecutor implements TurnRunner {
         getRange: this.#port.getRange.bind(this.#port),
       };
       const state = await def.load(reader, id, { actor: { kind, id }, now });
-      this.#actors.set(key, { def, state, pending: [] });
+      this.#actors.set(key, { def, state, committed: state, pending: [] });
       return { ok: true };
     } catch (e) {
       if (!isAppError(e)) this.#log.error("actor load failed", { actor: key, err: e });
@@ -297,7 +323,7 @@ export class ActorExecutor implements TurnRunner {
       open = false;
       const reply = (result.reply ?? null) as JsonValue;
       act.state = result.state;
-      act.pending.push({ turnId: req.turnId, mutations });
+      act.pending.push({ turnId: req.turnId, mutations, state: result.state });
       if (effects.length > 0) this.#effects.set(req.turnId, { key, effects });
       return { ok: true, reply, reads, mutations, reminders };
     } catch (e) {
@@ -331,8 +357,93 @@ export class ActorExecutor implements TurnRunner {
       if (holds) this.#actors.delete(key);
       return;
     }
-    if (act && holds) act.pending = act.pending.filter((p) => !done.has(p.turnId));
+    if (act && holds) {
+      // Turns settle in order, so the last settled one's state is the committed state.
+      for (const p of act.pending) if (done.has(p.turnId)) act.committed = p.state;
+      act.pending = act.pending.filter((p) => !done.has(p.turnId));
+    }
     for (const e of effects) for (const effect of e?.effects ?? []) this.#runEffect(key, effect);
+  }
+
+  /**
+   * Runs a query (a message the kind declares read-only) against the committed state: turns run
+   * but not yet committed are invisible to it, so what it answers is the state of the store as of
+   * the last commit (the caller proves that is still the case before replying: owner key, reads).
+   * Its `ctx.read`s go to committed data and are recorded for that check. A handler that tries
+   * to write, schedule or register an effect gets an exception and the query is handed back to
+   * run as a turn (`status: "turn"`).
+   */
+  async query(req: QueryRequest): Promise<QueryOutcome> {
+    const key = `${req.kind}/${req.id}`;
+    const act = this.#actors.get(key);
+    if (!act?.def.queries?.has(req.message.type)) return { status: "turn" };
+    const reads: RecordedRead[] = [];
+    const port = this.#port;
+    let open = true;
+    let wrote = false;
+    const guard = () => {
+      if (!open) throw new Error("turn context used after the turn ended");
+    };
+    const refuse = (): never => {
+      guard();
+      wrote = true;
+      throw new QueryWrote(`query ${req.message.type} of ${req.kind} tried to write`);
+    };
+    const ctx: TurnContext = {
+      actor: { kind: req.kind, id: req.id },
+      now: req.now,
+      ids: { next: () => port.nextId() },
+      principal: req.principal,
+      origin: req.origin,
+      idempotencyKey: undefined,
+      read: {
+        async get(k) {
+          guard();
+          const value = await port.get(k);
+          reads.push({ t: "get", key: k, value });
+          return value;
+        },
+        async getRange(begin, end, opts) {
+          guard();
+          const rows = await port.getRange(begin, end, opts);
+          reads.push({ t: "range", begin, end, opts, result: rows });
+          return rows;
+        },
+      },
+      write: refuse,
+      writes(ms) {
+        if (ms.length > 0) refuse();
+      },
+      afterCommit: refuse,
+      schedule: refuse,
+      cancelReminder: refuse,
+    };
+    try {
+      const message = act.def.parse ? act.def.parse(req.message) : req.message;
+      const result = await act.def.handle(act.committed, message as never, ctx);
+      open = false;
+      if (wrote) return this.#wrote(key, req);
+      return {
+        status: "answered",
+        outcome: { ok: true, reply: (result.reply ?? null) as JsonValue },
+        reads,
+      };
+    } catch (e) {
+      open = false;
+      if (wrote) return this.#wrote(key, req);
+      if (!isAppError(e)) {
+        this.#log.error("actor handler failed", { actor: key, type: req.message.type, err: e });
+      }
+      return { status: "answered", outcome: { ok: false, error: serializeError(e) }, reads };
+    }
+  }
+
+  #wrote(key: string, req: QueryRequest): QueryOutcome {
+    this.#log.error("a message declared as a query tried to write: run as a turn", {
+      actor: key,
+      type: req.message.type,
+    });
+    return { status: "turn" };
   }
 
   /** Counters for metrics and tests. */

@@ -4,7 +4,9 @@
  * (release of the owner key), and the reactions to fencing and shutdown. Each drain step is one
  * group-committed batch of turns (src/runtime/batch.ts). Turns themselves run in a `TurnRunner`
  * (src/runtime/executor.ts on this thread, src/runtime/workers.ts on workers); the host is the
- * only part that talks to the KV store. Lifecycle and guarantees: docs/actors.md.
+ * only part that talks to the KV store. Queries (messages a kind declares read-only) of an active
+ * actor skip the mailbox: they are answered from its committed state, beside any running batch,
+ * once the owner key proves that state exact (`#query`). Lifecycle and guarantees: docs/actors.md.
  */
 
 import type { KvStore } from "../kv/types.ts";
@@ -25,7 +27,7 @@ import type { TurnRunner } from "./executor.ts";
 import { IDEMPOTENCY_TTL_MS } from "./keys.ts";
 import { Mailbox } from "./mailbox.ts";
 import type { RuntimeMetrics } from "./metrics.ts";
-import { type Claimant, claim, release } from "./persistence.ts";
+import { type Claimant, claim, queryStillExact, release } from "./persistence.ts";
 
 /** What the host needs to know about the cluster (adapted from `ClusterView` in main.ts). */
 export interface HostCluster {
@@ -63,6 +65,11 @@ export interface HostOptions {
   sliceMs?: number;
   /** Most batches run without a macrotask boundary (default 32; bounds it under a frozen clock). */
   sliceBatches?: number;
+  /**
+   * Whether `type` is a query of actor kind `kind` (`ActorDefinition.queries`), answered from
+   * committed state without a mailbox slot. Absent: every message is a turn.
+   */
+  isQuery?: (kind: string, type: string) => boolean;
 }
 
 const RETRY_AFTER_FULL_S = 1;
@@ -149,10 +156,85 @@ export class ActorHost {
       idempotencyKey?: string | undefined;
     },
   ): Promise<JsonValue> {
+    const act = this.#acts.get(`${ref.kind}/${ref.id}`);
+    if (
+      act?.status === "active" &&
+      opts.idempotencyKey === undefined &&
+      !this.#closed &&
+      !this.#o.cluster.isFenced() &&
+      this.#o.isQuery?.(ref.kind, message.type) === true
+    ) {
+      return this.#query(act, message, opts);
+    }
+    return this.#asTurn(ref, message, opts);
+  }
+
+  #asTurn(
+    ref: ActorRef,
+    message: ActorMessage,
+    opts: Parameters<ActorHost["deliver"]>[2],
+  ): Promise<JsonValue> {
     return new Promise<JsonValue>((resolve, reject) => {
       const env: Envelope = { message, ...opts, resolve, reject, attempts: 0 };
       this.#enqueue(ref, env);
     });
+  }
+
+  /**
+   * A query of an active actor: run against its committed state (the executor keeps the state of
+   * the last committed batch beside the running one), without a mailbox slot, so it neither waits
+   * for a running batch nor pays for a turn and a commit. Before the reply is released, one
+   * read-only transaction proves the state exact (`queryStillExact`): the owner key still names
+   * this activation with the `seq` the state was taken at, and the query's reads are unchanged.
+   * So a fenced, evicted or replaced activation never answers (another owner, a newer incarnation
+   * of this node or a release changed the key), and neither does a state missing a commit of ours
+   * that already landed. Whatever cannot be proven runs as an ordinary turn instead (which
+   * answers `NOT_OWNER` where it must): correctness never rests on this path.
+   *
+   * Read-your-writes: a write is answered only after its batch committed and was settled into
+   * the committed state (batch.ts), so a query that arrives after that answer sees it, on this
+   * node or forwarded to it from any other.
+   */
+  async #query(
+    act: Activation,
+    message: ActorMessage,
+    opts: Parameters<ActorHost["deliver"]>[2],
+  ): Promise<JsonValue> {
+    const { clock, runner, kv, metrics } = this.#o;
+    const turn = this.#fairShare();
+    if (turn) await turn;
+    if (clock.monotonic() >= opts.deadline) {
+      metrics?.rejected.inc({ reason: "deadline" });
+      throw RuntimeErrors.DEADLINE_EXCEEDED(undefined, { meta: { actor: act.key } });
+    }
+    // Taken together with the committed state (both change at once when a batch commits).
+    const owner = act.owner;
+    act.lastActive = clock.monotonic();
+    if (owner && act.status === "active") {
+      const out = await runner.query({
+        kind: act.ref.kind,
+        id: act.ref.id,
+        message,
+        now: clock.now(),
+        principal: opts.principal,
+        origin: opts.origin,
+      });
+      let exact = false;
+      if (out.status === "answered" && !isClosed(act)) {
+        try {
+          exact = await queryStillExact(kv, act.ref, owner, out.reads);
+        } catch (e) {
+          this.#o.log.debug("query check failed: run as a turn", { actor: act.key, err: e });
+        }
+      }
+      if (exact && out.status === "answered") {
+        if (metrics) metrics.queries.answered++;
+        if (out.outcome.ok) return out.outcome.reply;
+        throw deserializeError(out.outcome.error);
+      }
+    }
+    if (metrics) metrics.queries.as_turn++;
+    return this.#asTurn(act.ref, message, opts);
   }
 
   #enqueue(ref: ActorRef, env: Envelope) {

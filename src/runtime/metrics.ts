@@ -17,6 +17,12 @@ export interface RuntimeMetrics {
   commitSeconds: CheapHistogram<"kind">;
   turnsPerCommit: CheapHistogram<"kind">;
   forwarded: Counter<"result">;
+  /**
+   * Queries answered from committed state (`answered`) or handed to the mailbox as turns
+   * (`as_turn`: the owner key or a read changed, the actor was not active, a declared query
+   * wrote). Plain counters read at scrape time (one per request: no label hashing).
+   */
+  queries: { answered: number; as_turn: number };
   fencingRejections: Counter<"kind">;
   rejected: Counter<"reason">;
 }
@@ -81,5 +87,20 @@ export function createRuntimeMetrics(registry: Registry = new Registry()): Runti
       ["kind"],
     ),
     rejected: counter("actor_rejected_total", "Messages answered without running", ["reason"]),
+    queries: reuse("actor_queries_total", () => {
+      const counts = { answered: 0, as_turn: 0 };
+      const metric = new Counter<"result">({
+        name: "actor_queries_total",
+        help: "Queries answered from committed actor state, or run as turns",
+        labelNames: ["result"],
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc({ result: "answered" }, counts.answered);
+          this.inc({ result: "as_turn" }, counts.as_turn);
+        },
+      });
+      return Object.assign(metric, { counts });
+    }).counts,
   };
 }

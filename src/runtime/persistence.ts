@@ -11,6 +11,10 @@
  *   returns without applying anything twice. Each turn's reads are re-validated in order against
  *   the transaction (which already holds the earlier turns' writes), then its mutations and its
  *   idempotency record are applied.
+ * - `queryStillExact`: before a query answered from the committed state is released, one read-only
+ *   transaction proves that state is still the store's: the owner key names this activation with
+ *   the `seq` the state was taken at (no other owner since, no commit of ours in flight), and the
+ *   query's reads of other keys are unchanged.
  * - `release`: idle eviction and graceful stop. Compare-and-set back to `{nodeId: null}`, keeping
  *   the epoch so a later claim still bumps it.
  */
@@ -21,6 +25,7 @@ import {
   type KvStore,
   type Mutation,
   type RangeOptions,
+  type ReadOps,
   type Transaction,
 } from "../kv/types.ts";
 import type { ActorRef } from "./define.ts";
@@ -136,7 +141,7 @@ function sameBytes(a: Uint8Array | undefined, b: Uint8Array | undefined): boolea
   return true;
 }
 
-async function readStillValid(tx: Transaction, r: RecordedRead): Promise<boolean> {
+async function readStillValid(tx: ReadOps, r: RecordedRead): Promise<boolean> {
   if (r.t === "get") return sameBytes(await tx.get(r.key), r.value);
   const now = await tx.getRange(r.begin, r.end, r.opts);
   if (now.length !== r.result.length) return false;
@@ -185,6 +190,31 @@ export async function commitBatch(
       return { status: "committed", owner: next };
     },
     { name: "actor.commit" },
+  );
+}
+
+/**
+ * Whether a query answered from the committed state of the activation holding `owner` (as it was
+ * when the query started: `seq` = batches committed then) may be released: in one read-only
+ * transaction (one read version), the owner key still names that activation at that `seq`, and
+ * every recorded read is unchanged. A different owner (another node took over, a newer
+ * incarnation of this node, a release) or a commit of ours that landed since (its turns are not
+ * in the state queried) answers false: the caller runs the query as a turn instead.
+ */
+export async function queryStillExact(
+  kv: KvStore,
+  ref: ActorRef,
+  owner: OwnerRecord,
+  reads: readonly RecordedRead[],
+): Promise<boolean> {
+  return kv.transact(
+    async (tx) => {
+      const cur = await readOwner(tx, ref);
+      if (!cur || !sameOwner(cur, owner) || cur.seq !== owner.seq) return false;
+      for (const r of reads) if (!(await readStillValid(tx, r))) return false;
+      return true;
+    },
+    { name: "actor.query" },
   );
 }
 

@@ -19,6 +19,10 @@
  * const { count } = await counters.ask("7", "increment", { by: 2 });
  * ```
  *
+ * A message declared with `query(schema)` instead of `message(schema)` only reads: the runtime
+ * may answer it from the actor's committed state without a turn of its mailbox (see
+ * `ActorDefinition.queries` in define.ts for what a query's handler must not do).
+ *
  * On the wire a message is `{type, ...input}` (plain JSON, see define.ts).
  */
 import { type Static, type TObject, type TProperties, Type } from "@sinclair/typebox";
@@ -32,6 +36,8 @@ declare const REPLY: unique symbol;
 /** One message of a protocol: its input schema and (as a type only) its reply. */
 export interface MessageSpec<I extends TObject = TObject, R = unknown> {
   readonly input: I;
+  /** Declared with `query`: answered from committed state, never writes. */
+  readonly query: boolean;
   /** Never set: carries the reply type. */
   readonly [REPLY]?: R;
 }
@@ -40,7 +46,20 @@ export interface MessageSpec<I extends TObject = TObject, R = unknown> {
 export function message<I extends TObject>(input: I) {
   return {
     returns<R>(): MessageSpec<I, R> {
-      return { input };
+      return { input, query: false };
+    },
+  };
+}
+
+/**
+ * `query(schema).returns<Reply>()`: declares a message that only reads (the handler returns the
+ * state it was given, writes nothing, schedules nothing). The runtime answers it from the
+ * actor's committed state, beside any running turn (docs/actors.md, "Queries").
+ */
+export function query<I extends TObject>(input: I) {
+  return {
+    returns<R>(): MessageSpec<I, R> {
+      return { input, query: true };
     },
   };
 }
@@ -53,6 +72,8 @@ export interface ActorProtocol<K extends string = string, M extends MessageSpecs
   readonly messages: M;
   /** Compiled message schemas (`{type, ...input}`, no other field), by message name. */
   readonly wire: ReadonlyMap<string, TObject>;
+  /** The names of the messages declared with `query`. */
+  readonly queries: ReadonlySet<string>;
 }
 
 /**
@@ -64,11 +85,13 @@ export function defineProtocol<const K extends string, M extends MessageSpecs>(
   messages: M,
 ): ActorProtocol<K, M> {
   const wire = new Map<string, TObject>();
+  const queries = new Set<string>();
   for (const [name, spec] of Object.entries(messages)) {
     const props: TProperties = { type: Type.Literal(name), ...spec.input.properties };
     wire.set(name, Type.Object(props, { additionalProperties: false }));
+    if (spec.query) queries.add(name);
   }
-  return { kind, messages, wire };
+  return { kind, messages, wire, queries };
 }
 
 /** The message names of a protocol. */

@@ -114,12 +114,14 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
           },
           log,
         );
+  const queries = new Map(definitions.map((d) => [d.kind, d.queries]));
   const host = new ActorHost({
     kv,
     clock,
     log,
     runner,
     metrics,
+    isQuery: (kind, type) => queries.get(kind)?.has(type) === true,
     mailboxCapacity: config.mailbox_capacity,
     ...(opts.idempotencyTtlMs ? { idempotencyTtlMs: opts.idempotencyTtlMs } : {}),
     idleMs: config.actor_idle_ms,

@@ -101,6 +101,8 @@ async function handle(m: MainToWorker) {
       return post({ t: "res", rid: m.rid, result: await ex.activate(m.kind, m.id, m.now) });
     case "turn":
       return post({ t: "res", rid: m.rid, result: await ex.turn(m.req) });
+    case "query":
+      return post({ t: "res", rid: m.rid, result: await ex.query(m.req) });
     case "stats":
       return post({ t: "res", rid: m.rid, result: await ex.stats() });
     case "settle":

@@ -2,18 +2,19 @@
  * Messages between the main thread and actor workers (encoded with src/runtime/wire.ts). Requests
  * carry a request id `rid`; the other side answers `{t: "res", rid, result}`.
  *
- * Main → worker: `activate`, `turn`, `stats` (requests); `settle`, `deactivate`, `clear` (one-way);
+ * Main → worker: `activate`, `turn`, `query`, `stats` (requests); `settle`, `deactivate`, `clear` (one-way);
  * `read-res` (answer to a worker's read).
  * Worker → main: `res` (answers), `read` (KV snapshot read served by main), `log`, `ids` (refill
  * of the Snowflake id block, signalled through the shared buffer: the worker waits on it with
  * `Atomics.wait`, so `ctx.ids.next()` stays synchronous).
  */
 import type { KeyValue, RangeOptions } from "../kv/types.ts";
-import type { TurnRequest } from "./executor.ts";
+import type { QueryRequest, TurnRequest } from "./executor.ts";
 
 export type MainToWorker =
   | { t: "activate"; rid: number; kind: string; id: string; now: number }
   | { t: "turn"; rid: number; req: TurnRequest }
+  | { t: "query"; rid: number; req: QueryRequest }
   | { t: "stats"; rid: number }
   | { t: "settle"; kind: string; id: string; turnIds: number[]; committed: boolean }
   | { t: "deactivate"; kind: string; id: string }

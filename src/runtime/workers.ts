@@ -10,6 +10,8 @@ import { RuntimeErrors } from "./errors.ts";
 import type {
   ActivateOutcome,
   ExecutorStats,
+  QueryOutcome,
+  QueryRequest,
   TurnOutcome,
   TurnRequest,
   TurnRunner,
@@ -162,6 +164,11 @@ export class WorkerPool implements TurnRunner {
 
   turn(req: TurnRequest): Promise<TurnOutcome> {
     return this.#request(this.#thread(req.kind, req.id), { t: "turn", rid: this.#rid++, req });
+  }
+
+  /** Posted after every earlier `settle` of the actor, so the worker's committed state has them. */
+  query(req: QueryRequest): Promise<QueryOutcome> {
+    return this.#request(this.#thread(req.kind, req.id), { t: "query", rid: this.#rid++, req });
   }
 
   settle(kind: string, id: string, turnIds: readonly number[], committed: boolean): void {

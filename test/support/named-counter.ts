@@ -11,7 +11,7 @@ import { Type } from "@sinclair/typebox";
 import { defineCodec } from "../../src/kv/codec.ts";
 import { defineProtocolActor } from "../../src/runtime/define.ts";
 import { ActorKeys } from "../../src/runtime/keys.ts";
-import { defineProtocol, message } from "../../src/runtime/protocol.ts";
+import { defineProtocol, message, query } from "../../src/runtime/protocol.ts";
 
 export const COUNTER_KIND = "counter";
 
@@ -32,7 +32,7 @@ const MAX_NAME = 100;
 const MAX_STEP = 1_000_000;
 
 export const counterProtocol = defineProtocol(COUNTER_KIND, {
-  get: message(Type.Object({})).returns<NamedCounterState>(),
+  get: query(Type.Object({})).returns<NamedCounterState>(),
   rename: message(
     Type.Object({ name: Type.String({ minLength: 1, maxLength: MAX_NAME, pattern: "\\S" }) }),
   ).returns<NamedCounterState>(),

@@ -5,13 +5,16 @@
  * the same millisecond, so the owner refused all but the first as replays and the caller got
  * 503 ROUTING_FAILED (found by `bun run bench routes`: most of 200 concurrent forwarded reads
  * failed). Every call now carries a random nonce under the MAC.
+ *
+ * Reads of the organization are queries (answered from the actor's committed state, beside its
+ * writes): a read after an acknowledged write must see that write through either node.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestServer, type TestServer } from "../../support/server.ts";
-import { createOrg, type OrgEnv, signUp, startOrgEnv, type User } from "./org-harness.ts";
+import { call, createOrg, type OrgEnv, signUp, startOrgEnv, type User } from "./org-harness.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "inferadb-forwarded-"));
 let env: OrgEnv;
@@ -44,4 +47,45 @@ test("200 identical concurrent reads through the other node are all answered", a
   const all = await Promise.all(Array.from({ length: 200 }, read));
   const failed = all.filter((r) => r.status !== 200).map((r) => `${r.status} ${r.body.code}`);
   expect(failed).toEqual([]);
+});
+
+test("a read after an acknowledged write sees it, through either node, while others read", async () => {
+  const viaOther: OrgEnv = { ...env, server: other };
+  const nameOf = async (via: OrgEnv) => {
+    const r = await call(via, "GET", `/v1/organizations/${org}`, { token: owner.token });
+    expect(r.status).toBe(200);
+    return (r.body.organization as { name: string }).name;
+  };
+  // Readers hammer both nodes throughout: each must only ever see names move forward.
+  let stop = false;
+  const seen: string[] = [];
+  const reader = async (via: OrgEnv) => {
+    let last = -1;
+    while (!stop) {
+      const n = Number((await nameOf(via)).slice(2));
+      if (!Number.isNaN(n)) {
+        if (n < last) seen.push(`went back from ${last} to ${n}`);
+        last = Math.max(last, n);
+      }
+    }
+  };
+  const readers = [reader(env), reader(viaOther), reader(env), reader(viaOther)];
+  const stale: string[] = [];
+  for (let i = 0; i < 40; i++) {
+    const writer = i % 2 === 0 ? env : viaOther;
+    const name = `n-${i}`;
+    const w = await call(writer, "PATCH", `/v1/organizations/${org}`, {
+      token: owner.token,
+      body: { name },
+    });
+    expect(w.status).toBe(200);
+    for (const via of [env, viaOther]) {
+      const got = await nameOf(via);
+      if (got !== name) stale.push(`write ${i} via ${writer === env ? "owner" : "other"}: ${got}`);
+    }
+  }
+  stop = true;
+  await Promise.all(readers);
+  expect(stale).toEqual([]);
+  expect(seen).toEqual([]);
 });

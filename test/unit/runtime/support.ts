@@ -142,6 +142,8 @@ export function directHost(
     ...(o.metrics ? { metrics: o.metrics } : {}),
     mailboxCapacity: o.mailboxCapacity ?? 100,
     idleMs: o.idleMs ?? 60_000,
+    isQuery: (kind, type) =>
+      actorDefinitions.find((d) => d.kind === kind)?.queries?.has(type) === true,
     cluster: {
       self: () => ({ nodeId, incarnation: o.incarnation ?? 1 }),
       isAlive: o.isAlive ?? (() => false),
