@@ -37,6 +37,7 @@ import { FdbLoadError } from "./kv/backends/foundationdb.ts";
 import { registerKvMetrics } from "./kv/metrics.ts";
 import { leaseNodeId, type NodeIdLease } from "./kv/node-id.ts";
 import { openKv } from "./kv/open.ts";
+import type { ObservableKvStore } from "./kv/store.ts";
 import type { KvBackend, KvStore } from "./kv/types.ts";
 import { type Clock, systemClock } from "./lib/clock.ts";
 import { HealthRegistry } from "./lib/health.ts";
@@ -108,7 +109,7 @@ export interface NodeHandle {
   httpPort: number;
   grpcPort: number;
   /** The node's KV store (for test support and tools; application code gets it injected). */
-  kv: KvStore;
+  kv: ObservableKvStore;
   /** The node's actor client (for test support and tools: a turn alone, without its service). */
   actors: ActorClient;
   services: Services;

@@ -254,6 +254,7 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
     },
 
     storageFault: () => backend.storageFault?.(),
+    changeMark: () => (closed ? undefined : backend.changeMark?.()),
 
     async transact<T>(body: (tx: Transaction) => Promise<T>, o?: TransactOptions): Promise<T> {
       if (closed) throw unavailable();

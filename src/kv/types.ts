@@ -158,6 +158,15 @@ export interface KvStore {
   close(): Promise<void>;
   /** The backend's `storageFault()` (readiness: src/services/system/service.ts). */
   storageFault?(): string | undefined;
+  /**
+   * A mark of the store's committed state: two calls return the same number only if no
+   * transaction with writes committed anywhere (this process, another thread or process) between
+   * them; undefined when the backend cannot tell (FoundationDB) or is closed. How to use it: take
+   * the mark *before* reading, and a value derived from those reads is still exact for as long as
+   * the mark is unchanged (the reads' snapshot is at least as new as the mark, and nothing
+   * committed since). A different mark says nothing (it may change without a visible change).
+   */
+  changeMark?(): number | undefined;
 }
 
 /** A backend transaction: the raw operations, without retries or limit checks. */
@@ -191,6 +200,8 @@ export interface KvBackend {
    * commit succeeds again; undefined when healthy or when the backend cannot tell (SQLite only).
    */
   storageFault?(): string | undefined;
+  /** See `KvStore.changeMark` (memory and SQLite; FoundationDB has none). */
+  changeMark?(): number | undefined;
 }
 
 /** Encodes a signed 64-bit integer as 8 little-endian bytes (the atomicAdd format). */

@@ -24,7 +24,7 @@ import {
 import type { ActorMessage, ActorRef, JsonObject, JsonValue } from "./define.ts";
 import { RuntimeErrors } from "./errors.ts";
 import type { TurnRunner } from "./executor.ts";
-import { IDEMPOTENCY_TTL_MS } from "./keys.ts";
+import { IDEMPOTENCY_TTL_MS, type OwnerRecord } from "./keys.ts";
 import { Mailbox } from "./mailbox.ts";
 import type { RuntimeMetrics } from "./metrics.ts";
 import { type Claimant, claim, queryStillExact, release } from "./persistence.ts";
@@ -86,6 +86,12 @@ interface Slice {
 
 interface Activation extends BatchActivation {
   draining: Promise<void> | undefined;
+  /**
+   * The last proof of a query (`#query`): the owner record it proved and the store's change mark
+   * taken before it (`KvStore.changeMark`). While the mark is unchanged nothing committed, so the
+   * proof still holds for a query on the same owner record.
+   */
+  proven?: { owner: OwnerRecord; mark: number } | undefined;
 }
 
 /** Re-reads the status after an await (defeats TypeScript's narrowing across awaits). */
@@ -207,8 +213,10 @@ export class ActorHost {
       metrics?.rejected.inc({ reason: "deadline" });
       throw RuntimeErrors.DEADLINE_EXCEEDED(undefined, { meta: { actor: act.key } });
     }
-    // Taken together with the committed state (both change at once when a batch commits).
+    // Taken together with the committed state (both change at once when a batch commits), and
+    // the change mark before any read of the query.
     const owner = act.owner;
+    const mark = kv.changeMark?.();
     act.lastActive = clock.monotonic();
     if (owner && act.status === "active") {
       const out = await runner.query({
@@ -221,10 +229,26 @@ export class ActorHost {
       });
       let exact = false;
       if (out.status === "answered" && !isClosed(act)) {
-        try {
-          exact = await queryStillExact(kv, act.ref, owner, out.reads);
-        } catch (e) {
-          this.#o.log.debug("query check failed: run as a turn", { actor: act.key, err: e });
+        const proven = act.proven;
+        if (
+          mark !== undefined &&
+          proven?.mark === mark &&
+          proven.owner === owner &&
+          act.owner === owner &&
+          kv.changeMark?.() === mark
+        ) {
+          // Nothing committed anywhere since the proof's mark: the owner key and every key
+          // this query read are as that proof saw them.
+          exact = true;
+          if (metrics) metrics.queries.proofs_reused++;
+        } else {
+          try {
+            exact = await queryStillExact(kv, act.ref, owner, out.reads);
+            if (exact && metrics) metrics.queries.proofs_read++;
+            if (exact && mark !== undefined) act.proven = { owner, mark };
+          } catch (e) {
+            this.#o.log.debug("query check failed: run as a turn", { actor: act.key, err: e });
+          }
         }
       }
       if (exact && out.status === "answered") {
@@ -260,6 +284,7 @@ export class ActorHost {
         mailbox: new Mailbox<Envelope>(this.#o.mailboxCapacity),
         draining: undefined,
         lastActive: this.#o.clock.monotonic(),
+        proven: undefined,
       };
       this.#acts.set(key, act);
       act.mailbox.push(env);

@@ -20,9 +20,11 @@ export interface RuntimeMetrics {
   /**
    * Queries answered from committed state (`answered`) or handed to the mailbox as turns
    * (`as_turn`: the owner key or a read changed, the actor was not active, a declared query
-   * wrote). Plain counters read at scrape time (one per request: no label hashing).
+   * wrote). `proofs_read`: answers proven exact by a read transaction; `proofs_reused`: by an
+   * unchanged KV change mark since an earlier proof (nothing committed since). Plain counters read
+   * at scrape time (one per request: no label hashing).
    */
-  queries: { answered: number; as_turn: number };
+  queries: { answered: number; as_turn: number; proofs_read: number; proofs_reused: number };
   fencingRejections: Counter<"kind">;
   rejected: Counter<"reason">;
 }
@@ -88,7 +90,7 @@ export function createRuntimeMetrics(registry: Registry = new Registry()): Runti
     ),
     rejected: counter("actor_rejected_total", "Messages answered without running", ["reason"]),
     queries: reuse("actor_queries_total", () => {
-      const counts = { answered: 0, as_turn: 0 };
+      const counts = { answered: 0, as_turn: 0, proofs_read: 0, proofs_reused: 0 };
       const metric = new Counter<"result">({
         name: "actor_queries_total",
         help: "Queries answered from committed actor state, or run as turns",
@@ -98,6 +100,17 @@ export function createRuntimeMetrics(registry: Registry = new Registry()): Runti
           this.reset();
           this.inc({ result: "answered" }, counts.answered);
           this.inc({ result: "as_turn" }, counts.as_turn);
+        },
+      });
+      new Counter<"by">({
+        name: "actor_query_proofs_total",
+        help: "Query answers proven exact by a read transaction, or by an unchanged KV change mark",
+        labelNames: ["by"],
+        registers: [registry],
+        collect() {
+          this.reset();
+          this.inc({ by: "read" }, counts.proofs_read);
+          this.inc({ by: "mark" }, counts.proofs_reused);
         },
       });
       return Object.assign(metric, { counts });

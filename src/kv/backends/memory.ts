@@ -379,6 +379,8 @@ export function createMemoryBackend(): MemoryBackend {
     get version() {
       return db.version;
     },
+    // Every commit with writes takes the next version (read-only commits change nothing).
+    changeMark: () => db.version,
     get size() {
       let n = 0;
       for (const e of db.sorted) if (e.versions[e.versions.length - 1]?.value !== undefined) n++;

@@ -259,6 +259,33 @@ export class SqliteStore {
     }
   }
 
+  /** The header `changeMark` last saw, and its mark (bumped whenever the header differs). */
+  readonly #markHeader = new Uint8Array(WAL_HEADER_BYTES);
+  readonly #markProbe = new Uint8Array(WAL_HEADER_BYTES);
+  #markSeen = false;
+  #mark = 0;
+  /** Flushes started on a private (in-memory) database: its only writer is this connection. */
+  #flushes = 0;
+
+  /**
+   * `KvStore.changeMark`: the same number as long as nothing committed anywhere. For a file, the
+   * WAL-index header (one `pread`) changes on every commit of any connection (see `beginRead`),
+   * so the mark is bumped whenever it differs from the header the last call saw; an unreadable
+   * header gives no mark. For a private database, every flush (whatever its outcome) bumps it.
+   */
+  changeMark(): number | undefined {
+    const shared = this.shared;
+    if (this.closed || shared === undefined) return undefined;
+    if (shared === "private") return this.#flushes;
+    if (!readHeader(shared, this.#markProbe)) return undefined;
+    if (!this.#markSeen || !sameBytes(this.#markProbe, this.#markHeader)) {
+      this.#markHeader.set(this.#markProbe);
+      this.#markSeen = true;
+      this.#mark++;
+    }
+    return this.#mark;
+  }
+
   /** After the connection is closed: closes the `-shm` descriptor (never before, see below). */
   closeWalIndex(): void {
     const w = this.#walIndex;
@@ -302,6 +329,7 @@ export class SqliteStore {
   flush(): void {
     const batch = this.pending;
     this.pending = [];
+    this.#flushes++;
     const failAll = (e: unknown) => {
       for (const item of batch) item.reject(e);
     };

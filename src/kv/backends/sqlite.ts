@@ -214,6 +214,7 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
     capabilities,
     path: opts.path,
     storageFault: () => store.fault,
+    changeMark: () => store.changeMark(),
     testPragma(pragma) {
       if (!/^(query_only|max_page_count|page_count)( = \d+)?$/.test(pragma)) {
         throw new Error(`testPragma: unsupported pragma ${pragma}`);

@@ -8,7 +8,12 @@
 import { issueCredential, parseCredential, secretMatches } from "../../crypto/tokens.ts";
 import { clipUserAgent } from "../../domain/audit/events.ts";
 import { SessionErrors } from "../../domain/sessions/errors.ts";
-import { startSession, stepSession, useIsNoop } from "../../domain/sessions/machine.ts";
+import {
+  type SessionStep,
+  startSession,
+  stepSession,
+  useIsNoop,
+} from "../../domain/sessions/machine.ts";
 import {
   getSession,
   isSessionActive,
@@ -18,6 +23,7 @@ import {
   type SessionType,
 } from "../../domain/sessions/records.ts";
 import { getUser } from "../../domain/users/records.ts";
+import { MarkMemo } from "../../kv/mark-memo.ts";
 import type { Transaction } from "../../kv/types.ts";
 import { applyMutations } from "../../kv/types.ts";
 import { auditWrites, iso, type Principal, type RequestMeta } from "../context.ts";
@@ -67,6 +73,24 @@ export function sessionDto(s: SessionRecord, currentId: string | null): SessionD
   };
 }
 
+/** Session uses kept per change mark (`SessionService.authenticate`): ~1 KB each. */
+const SESSION_USES_KEPT = 10_000;
+
+function authenticated(
+  s: SessionRecord,
+  user: UserDto,
+  step: SessionStep | undefined,
+): Authenticated {
+  return {
+    userId: s.user_id,
+    sessionId: s.id,
+    sessionType: s.session_type,
+    user: { ...user },
+    expiresAt: (step?.next ?? s.machine).context.expiresAt,
+    refreshed: step?.effects.includes("persistActivity") ?? false,
+  };
+}
+
 /** The length of a session's touch granularity: at most a minute, at most 1% of the TTL. */
 export function touchGranularityMs(ttlMs: number): number {
   return Math.max(1, Math.min(60_000, Math.floor(ttlMs / 100)));
@@ -74,6 +98,11 @@ export function touchGranularityMs(ttlMs: number): number {
 
 export class SessionService {
   readonly #d: ServiceDeps;
+  /**
+   * Recent uses that wrote nothing, by session id (`authenticate`): the session record (its
+   * secret's hash, never the secret) and the user's profile DTO (not the record: no password hash).
+   */
+  readonly #uses = new MarkMemo<{ session: SessionRecord; user: UserDto }>(SESSION_USES_KEPT);
 
   constructor(deps: ServiceDeps) {
     this.#d = deps;
@@ -128,7 +157,16 @@ export class SessionService {
     const parsed = parseCredential(token);
     if (!parsed) return undefined;
     const d = this.#d;
-    return d.kv.transact(
+    // A use that wrote nothing is kept while nothing commits anywhere (the mark is taken before
+    // the reads): a repeated use within the same state checks the secret and the deadline
+    // against it without a transaction. A use due a write takes the full path.
+    const mark = d.kv.changeMark?.();
+    const kept = this.#uses.get(mark, parsed.id);
+    if (kept && useIsNoop(kept.session.machine, d.clock.now())) {
+      if (!secretMatches(parsed.secret, kept.session.secret_hash)) return undefined;
+      return authenticated(kept.session, kept.user, undefined);
+    }
+    const out = await d.kv.transact(
       async (tx) => {
         const s = await getSession(tx, parsed.id);
         if (!s || !secretMatches(parsed.secret, s.secret_hash)) return undefined;
@@ -141,17 +179,17 @@ export class SessionService {
         if (step && step.next.value !== "active") return undefined;
         const user = await getUser(tx, s.user_id);
         if (!user) return undefined;
+        const dto = userDto(user);
         return {
-          userId: s.user_id,
-          sessionId: s.id,
-          sessionType: s.session_type,
-          user: userDto(user),
-          expiresAt: (step?.next ?? s.machine).context.expiresAt,
-          refreshed: step?.effects.includes("persistActivity") ?? false,
+          result: authenticated(s, dto, step),
+          keep: noop ? { session: s, user: dto } : undefined,
         };
       },
       { name: "session.authenticate" },
     );
+    // Kept after the transaction returned (its body may run more than once).
+    if (out?.keep) this.#uses.set(mark, out.keep.session.id, out.keep);
+    return out?.result;
   }
 
   /**

@@ -147,6 +147,30 @@ describe("sqlite shared read snapshots", () => {
 });
 
 describe("sqlite backend across processes", () => {
+  test("the change mark moves with commits of another connection and of another process", async () => {
+    const path = join(dir, "mark", "kv.db");
+    const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const b = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const k = new Subspace(["multi"]).key("counter");
+    await a.transact(async (tx) => tx.get(k));
+    const m0 = a.changeMark?.();
+    expect(typeof m0).toBe("number");
+    // The increment fixture waits for two "ready" marks: this commit is one of them.
+    await b.transact(async (tx) => tx.atomicAdd(new Subspace(["multi"]).key("ready"), 1));
+    const m1 = a.changeMark?.();
+    expect(m1).not.toBe(m0);
+    expect(a.changeMark?.()).toBe(m1);
+    // Another OS process commits (the increment fixture: its mark, 3 increments), seen through
+    // the -shm header.
+    const worker = join(import.meta.dir, "fixtures", "sqlite-increment.ts");
+    const child = Bun.spawn([process.execPath, worker, path, "3"], { stderr: "pipe" });
+    expect(await child.exited).toBe(0);
+    expect(a.changeMark?.()).not.toBe(m1);
+    expect(await a.transact(async (tx) => decodeI64LE(await tx.get(k)))).toBe(3n);
+    await a.close();
+    await b.close();
+  }, 30_000);
+
   test("two processes each incrementing one counter 1000 times end at exactly 2000", async () => {
     const path = join(dir, "multi", "kv.db");
     const backend = createSqliteBackend({ path });

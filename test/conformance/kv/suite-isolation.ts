@@ -9,6 +9,39 @@ import { readInt, rejectsWith, type SuiteContext, sp, text, v } from "./suite-he
 
 export function isolationTests(ctx: SuiteContext): void {
   const { open } = ctx;
+  test("the change mark stays while nothing commits and moves with every commit that writes", async () => {
+    const { store, backend } = await open();
+    const k = sp.key("mark");
+    const m0 = store.changeMark?.();
+    if (backend.name === "foundationdb") {
+      // FoundationDB cannot tell without a read: no mark, so nothing is kept on one.
+      expect(m0).toBeUndefined();
+      return;
+    }
+    expect(typeof m0).toBe("number");
+    expect(store.changeMark?.()).toBe(m0);
+    // Reads and read-only commits leave it.
+    await store.transact(async (tx) => tx.get(k));
+    expect(store.changeMark?.()).toBe(m0);
+    await store.transact(async (tx) => tx.set(k, v("a")));
+    const m1 = store.changeMark?.();
+    expect(m1).not.toBe(m0);
+    expect(store.changeMark?.()).toBe(m1);
+    // Concurrent writers: each commit moves it, and a mark seen before one never comes back.
+    const seen = new Set([m0, m1]);
+    for (let i = 0; i < 5; i++) {
+      await Promise.all([
+        store.transact(async (tx) => tx.set(sp.key("mark", i, "x"), v("x"))),
+        store.transact(async (tx) => tx.set(sp.key("mark", i, "y"), v("y"))),
+      ]);
+      const m = store.changeMark?.();
+      expect(seen.has(m)).toBe(false);
+      seen.add(m);
+    }
+    await store.close();
+    expect(store.changeMark?.()).toBeUndefined();
+  });
+
   test("two transactions that read and write the same key cannot both commit", async () => {
     const { store } = await open();
     const k = sp.key("rmw");

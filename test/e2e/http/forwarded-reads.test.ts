@@ -14,7 +14,15 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createTestServer, type TestServer } from "../../support/server.ts";
-import { call, createOrg, type OrgEnv, signUp, startOrgEnv, type User } from "./org-harness.ts";
+import {
+  call,
+  createOrg,
+  expectA3,
+  type OrgEnv,
+  signUp,
+  startOrgEnv,
+  type User,
+} from "./org-harness.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "inferadb-forwarded-"));
 let env: OrgEnv;
@@ -88,4 +96,33 @@ test("a read after an acknowledged write sees it, through either node, while oth
   await Promise.all(readers);
   expect(stale).toEqual([]);
   expect(seen).toEqual([]);
+});
+
+test("a session revoked or logged out on one node is refused at once on the other", async () => {
+  // Each node keeps the records of recent read-only session uses while nothing commits anywhere
+  // (src/kv/mark-memo.ts); a revocation on the other node is a commit to the shared file.
+  const viaOther: OrgEnv = { ...env, server: other };
+  const me = (via: OrgEnv, token: string) => call(via, "GET", "/v1/users/me", { token });
+  const login = async () => {
+    const r = await call(env, "POST", "/v1/auth/login/password", {
+      body: { email: owner.email, password: "correct horse battery staple" },
+    });
+    expect(r.status).toBe(200);
+    return { id: r.body.session_id as string, token: r.body.session_token as string };
+  };
+  const a = await login();
+  const b = await login();
+  for (let i = 0; i < 5; i++) expect((await me(env, a.token)).status).toBe(200);
+  for (let i = 0; i < 5; i++) expect((await me(env, b.token)).status).toBe(200);
+  // Logged out through the other node: the next use on this one is refused.
+  expect((await call(viaOther, "POST", "/v1/auth/logout", { token: a.token })).status).toBe(200);
+  expectA3(await me(env, a.token), 401, "INVALID_SESSION");
+  // Revoked (by the owner's first session) through the other node.
+  expect((await me(env, b.token)).status).toBe(200);
+  const revoke = await call(viaOther, "DELETE", `/v1/users/sessions/${b.id}`, {
+    token: owner.token,
+  });
+  expect(revoke.status).toBe(204);
+  expectA3(await me(env, b.token), 401, "INVALID_SESSION");
+  expect((await me(env, owner.token)).status).toBe(200);
 });

@@ -192,8 +192,11 @@ describe("a query never answers from a state that is not the store's", () => {
 
   test("a query whose read of another actor's key changed before its check runs as a turn", async () => {
     fresh();
+    // Without a change mark (as on FoundationDB) every answer is proven by a read transaction:
+    // this test is about that transaction's re-read of the query's reads.
+    const unmarked: KvStore = { ...kv, changeMark: undefined };
     const metrics = createRuntimeMetrics();
-    const a = directHost(kv, systemClock, { nodeId: "A", metrics }).host;
+    const a = directHost(unmarked, systemClock, { nodeId: "A", metrics }).host;
     await setForeign(kv, "before");
     await a.deliver(REF, { type: "append", v: 1 }, soon());
     expect(await a.deliver(REF, { type: "peek-foreign" }, soon())).toEqual({
@@ -213,8 +216,56 @@ describe("a query never answers from a state that is not the store's", () => {
     const reply = await a.deliver(REF, { type: "peek-foreign" }, soon());
     backend.faults.setDelay(undefined);
     expect(reply).toEqual({ list: [1], foreign: "after" });
-    expect(metrics.queries).toEqual({ answered: 1, as_turn: 1 });
+    expect(metrics.queries).toEqual({ answered: 1, as_turn: 1, proofs_read: 1, proofs_reused: 0 });
     await a.stop();
+  });
+
+  test("a proof is reused while nothing commits, and never across a commit anywhere", async () => {
+    fresh();
+    const metrics = createRuntimeMetrics();
+    const q = metrics.queries;
+    const a = directHost(kv, systemClock, { nodeId: "A", metrics }).host;
+    await setForeign(kv, "before");
+    await a.deliver(REF, { type: "append", v: 1 }, soon());
+    const peek = () => a.deliver(REF, { type: "peek-foreign" }, soon());
+    let ownerReads = 0;
+    backend.faults.setDelay((op) => {
+      if (op === "get") ownerReads++;
+      return undefined;
+    });
+    expect(await peek()).toEqual({ list: [1], foreign: "before" });
+    expect([q.proofs_read, q.proofs_reused]).toEqual([1, 0]);
+    // Nothing committed since that proof: the next answers need no read transaction.
+    ownerReads = 0;
+    expect(await peek()).toEqual({ list: [1], foreign: "before" });
+    expect(await peek()).toEqual({ list: [1], foreign: "before" });
+    expect([q.proofs_read, q.proofs_reused]).toEqual([1, 2]);
+    expect(ownerReads).toBe(2); // the two queries' own reads of the foreign key, no check
+    // A commit of anything (another actor's key) and the proof is taken again.
+    await setForeign(kv, "after");
+    expect(await peek()).toEqual({ list: [1], foreign: "after" });
+    expect([q.proofs_read, q.proofs_reused]).toEqual([2, 2]);
+    // A commit landing while a query runs (after its read) is seen by the final mark check.
+    let armed = true;
+    backend.faults.setDelay((op) => {
+      if (op !== "get" || !armed) return undefined;
+      armed = false;
+      return kv
+        .transact(async (tx) => {
+          tx.set(text("elsewhere"), text("x"));
+        })
+        .then(() => undefined);
+    });
+    expect(await peek()).toEqual({ list: [1], foreign: "after" });
+    expect([q.proofs_read, q.proofs_reused]).toEqual([3, 2]);
+    backend.faults.setDelay(undefined);
+    // And a take-over between two queries is never answered from the reused proof.
+    const b = directHost(kv, systemClock, { nodeId: "B", workerId: 2 }).host;
+    await b.deliver(REF, { type: "append", v: 2 }, soon());
+    expect(await codeOf(peek())).toBe("NOT_OWNER");
+    expect(q.proofs_reused).toBe(2);
+    await a.stop();
+    await b.stop();
   });
 
   test("the check refuses another owner, an older or newer seq, and a changed read", async () => {
