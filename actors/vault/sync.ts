@@ -130,6 +130,13 @@ export function driveSync(
   // Operations build new states without the machine: keep the one from before the turn.
   let state: VaultState = post.sync === undefined ? { ...post, sync: pre.sync ?? null } : post;
   const now = ctx.now;
+  const isSync =
+    msg.type === "sync.result" ||
+    msg.type === "sync.timer" ||
+    msg.type === "sync.redrive" ||
+    msg.type === "sync.start";
+  // Most turns (every read, most writes) imply no machine event: nothing to restore or step.
+  if (!isSync && msg.type !== "create" && eventOf(pre, state, msg, now) === null) return { state };
   let snapshot: VaultSyncSnapshot | null = state.sync ? restore(state.sync) : null;
   const effects: ReturnType<typeof stepVaultSync>["effects"] = [];
   let stepped = false;
@@ -170,11 +177,6 @@ export function driveSync(
     }
   }
 
-  const isSync =
-    msg.type === "sync.result" ||
-    msg.type === "sync.timer" ||
-    msg.type === "sync.redrive" ||
-    msg.type === "sync.start";
   if (snapshot === null) {
     return isSync
       ? { state, reply: { state: null, lag_ms: null, done: null, call: false } }

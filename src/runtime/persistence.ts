@@ -18,6 +18,8 @@
  * - `release`: idle eviction and graceful stop. Compare-and-set back to `{nodeId: null}`, keeping
  *   the epoch so a later claim still bumps it.
  */
+
+import { MarkMemo } from "../kv/mark-memo.ts";
 import {
   applyMutations,
   type Key,
@@ -262,6 +264,51 @@ export async function readOwnerRecord(
     const raw = await tx.snapshot.get(ActorKeys.owner(ref));
     return raw ? OwnerCodec.decode(raw) : undefined;
   });
+}
+
+/**
+ * The committed reads actors make (load, turns, queries), as the runtime serves them: snapshot
+ * reads, each its own transaction, except that a read repeated while the store's change mark is
+ * unchanged (`KvStore.changeMark`: nothing committed anywhere since the first was taken) is
+ * answered from the first: the same bytes a new transaction would read. Range results are copied
+ * out (callers may reorder them); values are shared and never written to.
+ */
+export class CommittedReads {
+  readonly #kv: KvStore;
+  readonly #points: MarkMemo<{ value: Uint8Array | undefined }>;
+  readonly #ranges: MarkMemo<KeyValue[]>;
+
+  constructor(kv: KvStore, capacity = 10_000) {
+    this.#kv = kv;
+    this.#points = new MarkMemo(capacity);
+    this.#ranges = new MarkMemo(Math.max(1, Math.floor(capacity / 10)));
+  }
+
+  async get(key: Key): Promise<Uint8Array | undefined> {
+    const mark = this.#kv.changeMark?.();
+    if (mark === undefined) return snapshotGet(this.#kv, key);
+    const id = latin1(key);
+    const kept = this.#points.get(mark, id);
+    if (kept) return kept.value;
+    const value = await snapshotGet(this.#kv, key);
+    this.#points.set(mark, id, { value });
+    return value;
+  }
+
+  async getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]> {
+    const mark = this.#kv.changeMark?.();
+    if (mark === undefined) return snapshotRange(this.#kv, begin, end, opts);
+    const id = `${begin.length}:${latin1(begin)}${latin1(end)}:${opts?.limit ?? ""}:${opts?.reverse === true}`;
+    const kept = this.#ranges.get(mark, id);
+    if (kept) return kept.slice();
+    const rows = await snapshotRange(this.#kv, begin, end, opts);
+    this.#ranges.set(mark, id, rows.slice());
+    return rows;
+  }
+}
+
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
 /** Snapshot reads for actors (load and turns): committed data, no read conflicts. */

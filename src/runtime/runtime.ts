@@ -21,7 +21,7 @@ import { ActorHost } from "./host.ts";
 import { createIdempotencyCleanupJob } from "./idempotency-cleanup.ts";
 import type { ForwardRequest, ForwardResponse, ForwardTarget } from "./internal-endpoint.ts";
 import { createRuntimeMetrics, type RuntimeMetrics } from "./metrics.ts";
-import { ownerIsAlive, snapshotGet, snapshotRange } from "./persistence.ts";
+import { CommittedReads, ownerIsAlive } from "./persistence.ts";
 import { ActorRouter } from "./router.ts";
 import { WorkerPool } from "./workers.ts";
 
@@ -96,11 +96,13 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
   const log = opts.log.child({ subsystem: "actors" });
   const metrics = createRuntimeMetrics(opts.metrics);
   const definitions = opts.definitions;
+  const reads = new CommittedReads(kv);
   const runner: TurnRunner & { ready?: () => Promise<void> } =
     config.workers > 0
       ? new WorkerPool({
           size: config.workers,
           kv,
+          reads,
           log,
           nextId: () => opts.ids.nextBigInt(),
           definitionsModule: opts.definitionsModule,
@@ -108,8 +110,8 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
       : new ActorExecutor(
           definitions,
           {
-            get: (k) => snapshotGet(kv, k),
-            getRange: (b, e, o) => snapshotRange(kv, b, e, o),
+            get: (k) => reads.get(k),
+            getRange: (b, e, o) => reads.getRange(b, e, o),
             nextId: () => opts.ids.next(),
           },
           log,

@@ -17,7 +17,7 @@ import type {
   TurnRunner,
 } from "./executor.ts";
 import { serializeError } from "./executor.ts";
-import { snapshotGet, snapshotRange } from "./persistence.ts";
+import type { CommittedReads } from "./persistence.ts";
 import { fromWire, toWire } from "./wire.ts";
 import {
   ID_BLOCK,
@@ -30,6 +30,8 @@ import {
 export interface WorkerPoolOptions {
   size: number;
   kv: KvStore;
+  /** How the workers' reads are served (the runtime's committed reads, over `kv`). */
+  reads: CommittedReads;
   log: Logger;
   /** Snowflake ids for turns (the node's generator). */
   nextId: () => bigint;
@@ -129,10 +131,10 @@ export class WorkerPool implements TurnRunner {
           t: "read-res",
           rid: m.rid,
           ok: true,
-          value: await snapshotGet(this.#o.kv, m.key),
+          value: await this.#o.reads.get(m.key),
         };
       } else {
-        const rows = await snapshotRange(this.#o.kv, m.begin, m.end, m.opts);
+        const rows = await this.#o.reads.getRange(m.begin, m.end, m.opts);
         reply = { t: "read-res", rid: m.rid, ok: true, rows };
       }
     } catch (e) {
