@@ -176,8 +176,12 @@ try {
     for (const [name, url] of reads) {
       const rate = (saturated[name] ?? 1000) / 2;
       const period = Math.max(1, Math.round((CONNECTIONS * 1000) / rate));
-      const connections = Math.min(512, Math.max(1, Math.round((rate * period) / 1000)));
+      let connections = Math.min(512, Math.max(1, Math.round((rate * period) / 1000)));
       const lua = `delay = function() return ${period} end`;
+      // A connection's period is its think time plus its answer's latency: a short first run
+      // measures the rate that gives, and the connections are scaled to reach the asked one.
+      const probe = await load(product, url, { headers: auth, lua, connections, seconds: 2 });
+      connections = Math.min(512, Math.max(1, Math.round((connections * rate) / probe.rps)));
       const r = await load(product, url, { headers: auth, lua, connections });
       console.log(
         `${name} | ${fmt(rate)} req/s asked (${connections} connections, ${period} ms apart), ` +

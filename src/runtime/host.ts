@@ -235,10 +235,11 @@ export class ActorHost {
           proven?.mark === mark &&
           proven.owner === owner &&
           act.owner === owner &&
-          kv.changeMark?.() === mark
+          (out.reads.length === 0 || kv.changeMark?.() === mark)
         ) {
-          // Nothing committed anywhere since the proof's mark: the owner key and every key
-          // this query read are as that proof saw them.
+          // Nothing committed anywhere between the proof's mark and this query's start: the
+          // answer is the store's state at that start (within this request). A query that read
+          // other keys also needs nothing to have committed until after its reads.
           exact = true;
           if (metrics) metrics.queries.proofs_reused++;
         } else {
@@ -402,6 +403,11 @@ export class ActorHost {
 
   async #drainLoop(act: Activation) {
     try {
+      // Gather first: the messages that arrive in the same turn of the event loop (the other
+      // requests of this I/O batch) join the first batch, and share its commit. Without it, each
+      // request's whole chain runs to its commit before the next request is even parsed (SQLite
+      // commits in a microtask): 1.1-1.3 turns per commit under 32 concurrent writers, 19 with.
+      await this.#nextMacrotask();
       while (act.status === "active" && act.mailbox.length > 0 && !this.#closed) {
         const turn = this.#fairShare();
         if (turn) {
