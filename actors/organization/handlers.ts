@@ -139,13 +139,6 @@ const HANDLERS: OrgHandlers = {
     state,
     reply: { role: authorize(state, env, msg.action).principal.role },
   }),
-  "vaults.count": (state, _msg, { env }) => ({
-    state,
-    reply: {
-      role: authorize(state, env, "organization:read").principal.role,
-      live: vaults.liveVaultCount(state),
-    },
-  }),
   update: (state, msg, { env, out }) => org.updateOrg(state, { name: msg.name }, env, out),
   delete: (state, _msg, { env, out }) => org.deleteOrg(state, env, out),
   suspend: (state, _msg, { env, out }) => org.suspendOrg(state, true, env, out),

@@ -147,8 +147,6 @@ export const organizationProtocol = defineProtocol("organization", {
   "vaults.rename": message(input({ vaultId: Id, name: Type.String() })).returns<
     Reply<typeof vaults.beginRename>
   >(),
-  /** The vault list's authorization and total: the caller's role and the live vaults' count. */
-  "vaults.count": query(input({})).returns<{ role: OrgRole; live: number }>(),
   /** Sent by the vault service after a vault change, and by the settle reminder (system). */
   "vaults.settle": message(input({ vaultId: Id, rollback: Type.Boolean() })).returns<
     Reply<typeof vaults.settleVault>

@@ -231,22 +231,6 @@ export function settleVault(
 }
 
 /** Entries that still wait for a settle (a reservation or a pending rename). */
-const liveCounts = new WeakMap<ReadonlyMap<string, OrgVaultEntry>, number>();
-
-/**
- * The organization's live vaults (settled entries: a create answered 201, not deleted since), the
- * total of its vault list; counted once per entry map (states are immutable).
- */
-export function liveVaultCount(state: OrgState): number {
-  let n = liveCounts.get(state.vaults);
-  if (n === undefined) {
-    n = 0;
-    for (const e of state.vaults.values()) if (e.state === "live") n++;
-    liveCounts.set(state.vaults, n);
-  }
-  return n;
-}
-
 export function unsettled(state: OrgState): OrgVaultEntry[] {
   return [...state.vaults.values()].filter(
     (e) => e.state === "reserved" || e.pending_name !== null,
