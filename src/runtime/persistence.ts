@@ -271,17 +271,24 @@ export async function readOwnerRecord(
  * reads, each its own transaction, except that a read repeated while the store's change mark is
  * unchanged (`KvStore.changeMark`: nothing committed anywhere since the first was taken) is
  * answered from the first: the same bytes a new transaction would read. Range results are copied
- * out (callers may reorder them); values are shared and never written to.
+ * out (callers may reorder them); values are shared and never written to. Bounded (below): a
+ * large value or range is read again each time.
  */
+/** What `CommittedReads` keeps at most: 4 096 values of ≤ 4 KiB, 256 ranges of ≤ 64 KiB (32 MiB). */
+const KEPT_POINTS = 4096;
+const KEPT_VALUE_BYTES = 4096;
+const KEPT_RANGES = 256;
+const KEPT_RANGE_BYTES = 65_536;
+
 export class CommittedReads {
   readonly #kv: KvStore;
   readonly #points: MarkMemo<{ value: Uint8Array | undefined }>;
   readonly #ranges: MarkMemo<KeyValue[]>;
 
-  constructor(kv: KvStore, capacity = 10_000) {
+  constructor(kv: KvStore) {
     this.#kv = kv;
-    this.#points = new MarkMemo(capacity);
-    this.#ranges = new MarkMemo(Math.max(1, Math.floor(capacity / 10)));
+    this.#points = new MarkMemo(KEPT_POINTS);
+    this.#ranges = new MarkMemo(KEPT_RANGES);
   }
 
   async get(key: Key): Promise<Uint8Array | undefined> {
@@ -291,7 +298,7 @@ export class CommittedReads {
     const kept = this.#points.get(mark, id);
     if (kept) return kept.value;
     const value = await snapshotGet(this.#kv, key);
-    this.#points.set(mark, id, { value });
+    if ((value?.byteLength ?? 0) <= KEPT_VALUE_BYTES) this.#points.set(mark, id, { value });
     return value;
   }
 
@@ -302,7 +309,9 @@ export class CommittedReads {
     const kept = this.#ranges.get(mark, id);
     if (kept) return kept.slice();
     const rows = await snapshotRange(this.#kv, begin, end, opts);
-    this.#ranges.set(mark, id, rows.slice());
+    let bytes = 0;
+    for (const r of rows) bytes += r.key.byteLength + r.value.byteLength;
+    if (bytes <= KEPT_RANGE_BYTES) this.#ranges.set(mark, id, rows.slice());
     return rows;
   }
 }

@@ -35,6 +35,13 @@ export const VaultKeys = {
   givenUpNoticeRange: () => root.range("sn"),
   orgIndex: (orgId: string, vaultId: string) => root.key("ov", idItem(orgId), idItem(vaultId)),
   orgIndexRange: (orgId: string) => root.range("ov", idItem(orgId)),
+  /**
+   * The number of live vaults of `orgId` (its list's copies): an atomicAdd counter kept by the
+   * vault turns that create and delete vaults, trusted once `orgCountReady` is set (by the first
+   * list that counted the copies itself: lists of data written before the counter existed).
+   */
+  orgCount: (orgId: string) => root.key("ovn", idItem(orgId)),
+  orgCountReady: (orgId: string) => root.key("ovr", idItem(orgId)),
   /** The organization's entry of a vault (in the organization's range). */
   orgEntry: (orgId: string, vaultId: string) =>
     Roots.org.key("o", idItem(orgId), "vault", idItem(vaultId)),

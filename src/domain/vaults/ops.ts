@@ -35,7 +35,13 @@ import type {
 import { vaultRoleRank } from "./types.ts";
 import { assertVaultName, nameKey } from "./validation.ts";
 import { type GrantView, grantView, type VaultView, vaultView } from "./views.ts";
-import { clearGrantsWrites, deleteGrantWrites, putGrantWrites, putVaultWrites } from "./writes.ts";
+import {
+  clearGrantsWrites,
+  deleteGrantWrites,
+  liveVaultCountWrites,
+  putGrantWrites,
+  putVaultWrites,
+} from "./writes.ts";
 
 export interface OpResult<R> {
   state: VaultState;
@@ -166,6 +172,7 @@ export function createVault(
     updated_at: env.now,
   };
   out.write(putVaultWrites(vault));
+  out.write(liveVaultCountWrites(vault.org_id, 1));
   out.write(putGrantWrites(grant));
   audit(out, "vault_created", "vault", vault.id, { name: vault.name, sync_status: sync });
   audit(out, "vault_user_grant_created", "vault_grant", grant.id, {
@@ -258,6 +265,7 @@ export function deleteVault(
   const { vault } = guard(state, facts, orgId, env, "vault:delete", { write: true });
   const tomb: Vault = { ...vault, deleted_at: env.now, updated_at: env.now };
   out.write(putVaultWrites(tomb));
+  if (vault.deleted_at === null) out.write(liveVaultCountWrites(vault.org_id, -1));
   out.write(clearGrantsWrites(vault.id));
   out.write(invalidationWrites([{ kind: "vault", vaultId: vault.id }], env));
   audit(out, "vault_deleted", "vault", vault.id, { name: vault.name });
@@ -521,6 +529,7 @@ export function purgeOrgVault(
   const tomb: Vault =
     vault.deleted_at === null ? { ...vault, deleted_at: env.now, updated_at: env.now } : vault;
   out.write(putVaultWrites(tomb));
+  if (vault.deleted_at === null) out.write(liveVaultCountWrites(vault.org_id, -1));
   out.write(clearGrantsWrites(vault.id));
   if (vault.deleted_at === null) {
     out.write(invalidationWrites([{ kind: "vault", vaultId: vault.id }], env));

@@ -21,6 +21,11 @@ export function putVaultWrites(v: Vault): Mutation[] {
   ];
 }
 
+/** A vault of `orgId` became live (+1) or stopped being live (-1): its list's counter. */
+export function liveVaultCountWrites(orgId: string, delta: 1 | -1): Mutation[] {
+  return [{ op: "atomicAdd", key: VaultKeys.orgCount(orgId), delta }];
+}
+
 export function putGrantWrites(g: VaultGrant): Mutation[] {
   return [{ op: "set", key: VaultKeys.grant(g.vault_id, g.id), value: VaultGrantCodec.encode(g) }];
 }

@@ -42,11 +42,17 @@ function tooLarge(max: number) {
 export async function readBodyLimited(request: Request, max: number): Promise<Uint8Array> {
   const stream = request.body;
   if (!stream) return new Uint8Array(0);
-  // A declared length within the limit (larger ones were refused before routing): the body is
-  // framed by it, so it is read at once, natively, instead of chunk by chunk through a stream
+  // A declared length within the limit (larger ones were refused before routing) and no
+  // Transfer-Encoding (which would frame the body instead): the body is framed by the length,
+  // so it is read at once, natively, instead of chunk by chunk through a stream
   // reader (which cost more than the rest of a small write's parsing).
   const declared = request.headers.get("content-length");
-  if (declared !== null && /^\d{1,15}$/.test(declared) && Number(declared) <= max) {
+  if (
+    declared !== null &&
+    /^\d{1,15}$/.test(declared) &&
+    Number(declared) <= max &&
+    !request.headers.has("transfer-encoding")
+  ) {
     const bytes = new Uint8Array(await request.arrayBuffer());
     if (bytes.byteLength > max) throw tooLarge(max);
     return bytes;

@@ -83,6 +83,11 @@ function commitRefused(e: unknown): boolean {
   return typeof code === "string" && /^SQLITE_(FULL|READONLY|PERM|CANTOPEN)/.test(code);
 }
 
+function inWalMode(db: Database): boolean {
+  const row = db.query("PRAGMA journal_mode").get() as { journal_mode?: unknown } | null;
+  return typeof row?.journal_mode === "string" && row.journal_mode.toLowerCase() === "wal";
+}
+
 export class SqliteStore {
   readonly db: Database;
   closed = false;
@@ -173,7 +178,11 @@ export class SqliteStore {
     };
     // Last: the `-shm` file exists once the connection has used the WAL (schema transaction).
     if (opts.path === ":memory:") this.shared = "private";
-    else {
+    else if (!inWalMode(db)) {
+      // Not in WAL mode (the file system refused it): no `-shm` header to rest snapshots and
+      // change marks on, even if a stale `-shm` file lies next to the database.
+      this.shared = undefined;
+    } else {
       this.#walIndex = openWalIndex(opts.path);
       this.shared = this.#walIndex?.fd;
     }

@@ -12,6 +12,7 @@ import { VaultKeys } from "../../domain/vaults/keys.ts";
 import type { VaultSyncPolicy } from "../../domain/vaults/sync-machine.ts";
 import type { GrantKind } from "../../domain/vaults/types.ts";
 import { type VaultView, vaultView } from "../../domain/vaults/views.ts";
+import { decodeI64LE, encodeI64LE, type KeyValue } from "../../kv/types.ts";
 import type { CallOptions, Principal } from "../context.ts";
 import type { ServiceDeps } from "../deps.ts";
 import { askOrg } from "../organizations/ask.ts";
@@ -94,7 +95,11 @@ export class VaultService {
 
   /**
    * GET …/vaults: a page of the organization's live vaults (committed reads of the organization's
-   * vault list, after a membership check by its actor).
+   * list of vault copies, one per live vault, ascending id; after a membership check by its
+   * actor). The total is the list's counter (`VaultKeys.orgCount`, kept in the same commits as
+   * the copies), so only the page is read, up to its end; an organization whose counter is not
+   * yet trusted (data from before it existed) has its copies counted once, here, and the counter
+   * set in the same transaction (its range read conflicts with any create or delete meanwhile).
    */
   async list(
     p: Principal,
@@ -104,17 +109,24 @@ export class VaultService {
     await askOrg(this.#d, p, orgId, "check", { action: "organization:read" });
     return this.#d.kv.transact(
       async (tx) => {
-        // The organization's list holds a copy of each live vault only (putVaultWrites clears it
-        // on delete), so the total is the number of rows and only the page is decoded (decoding
-        // every copy was most of this route's cost at 500 vaults: bench scale).
         const [begin, end] = VaultKeys.orgIndexRange(orgId);
-        const rows = await tx.snapshot.getRange(begin, end);
+        let rows: KeyValue[];
+        let total: number;
+        if (await tx.snapshot.get(VaultKeys.orgCountReady(orgId))) {
+          total = Number(decodeI64LE(await tx.snapshot.get(VaultKeys.orgCount(orgId))));
+          rows = await tx.snapshot.getRange(begin, end, { limit: page.offset + page.limit });
+        } else {
+          rows = await tx.getRange(begin, end);
+          total = rows.length;
+          tx.set(VaultKeys.orgCount(orgId), encodeI64LE(total));
+          tx.set(VaultKeys.orgCountReady(orgId), new Uint8Array(0));
+        }
         const vaults = rows
           .slice(page.offset, page.offset + page.limit)
           .map((r) => VaultCodec.decode(r.value))
           .filter((v) => v.deleted_at === null && v.org_id === orgId)
           .map(vaultView);
-        return { vaults, total: rows.length };
+        return { vaults, total };
       },
       { name: "vault.list" },
     );
