@@ -101,7 +101,8 @@ const ID_PATTERN = /^[1-9][0-9]{0,18}$/;
 
 /** True when `s` is a canonical positive decimal int64 (no sign, no leading zeros, ≤ 2^63-1). */
 export function isId(s: unknown): s is string {
-  return typeof s === "string" && ID_PATTERN.test(s) && BigInt(s) <= MAX_I64;
+  // Fewer than 19 digits is always below 2^63 (9223372036854775807, 19 digits): no bigint.
+  return typeof s === "string" && ID_PATTERN.test(s) && (s.length < 19 || BigInt(s) <= MAX_I64);
 }
 
 /** Decomposes an id (for debugging and tests). */

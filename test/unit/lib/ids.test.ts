@@ -115,6 +115,7 @@ describe("SnowflakeGenerator", () => {
 describe("isId", () => {
   test.each([
     ["1", true],
+    ["999999999999999999", true],
     ["9223372036854775807", true],
     ["9223372036854775808", false],
     ["99999999999999999999", false],
