@@ -318,8 +318,9 @@ export class ActorHost {
   }
 
   /**
-   * Cooperative scheduling. With the main-thread executor and SQLite (synchronous reads, group
-   * commit in a microtask) a drain step never leaves the microtask queue, and callers that ask
+   * Cooperative scheduling. With the main-thread executor and a store that answers without I/O
+   * (the memory backend; SQLite's synchronous reads and read-only batches: its group commit waits
+   * for the loop's check phase) a drain step may never leave the microtask queue, and callers that ask
    * again as soon as they are answered keep the mailbox non-empty: without this, timers never fire
    * (the heartbeat starves, the node fences itself after `fence_ms`) and sockets are not read.
    * A slice opens at the first drain step after the event loop turned; once it has run `sliceMs`
@@ -405,8 +406,8 @@ export class ActorHost {
     try {
       // Gather first: the messages that arrive in the same turn of the event loop (the other
       // requests of this I/O batch) join the first batch, and share its commit. Without it, each
-      // request's whole chain runs to its commit before the next request is even parsed (SQLite
-      // commits in a microtask): 1.1-1.3 turns per commit under 32 concurrent writers, 19 with.
+      // request's whole chain runs to its turn before the next request is even parsed: 1.1-1.3
+      // turns per commit under 32 concurrent writers of one organization, 19 with.
       await this.#nextMacrotask();
       while (act.status === "active" && act.mailbox.length > 0 && !this.#closed) {
         const turn = this.#fairShare();

@@ -324,14 +324,18 @@ export class SqliteStore {
   }[] = [];
 
   /**
-   * Queues a transaction for the next group commit, which runs in a microtask: commits that
-   * arrive together share one SQLite transaction (one `BEGIN IMMEDIATE`, one version update, one
-   * `COMMIT`), each still validated and applied in arrival order with its own commit version.
+   * Queues a transaction for the next group commit, which runs in the event loop's next check
+   * phase (`setImmediate`): commits that arrive in the same turn of the loop, from any actor or
+   * service, share one SQLite transaction (one `BEGIN IMMEDIATE`, one version update, one
+   * `COMMIT`), each still validated and applied in arrival order with its own commit version. A
+   * microtask flush committed each actor's batch alone (setImmediate callbacks, the actors'
+   * drains among them, run one at a time with their microtasks): vault grant POSTs over 35
+   * vault actors went 2 431 → 3 248/s, 215 → 162 µs of server CPU (docs/performance.md).
    */
   enqueue(tx: Committable): Promise<Uint8Array> {
     return new Promise((resolve, reject) => {
       this.pending.push({ tx, resolve, reject });
-      if (this.pending.length === 1) queueMicrotask(() => this.flush());
+      if (this.pending.length === 1) setImmediate(() => this.flush());
     });
   }
 
