@@ -33,12 +33,6 @@ export class MarkMemo<V> {
     this.#entries.set(key, value);
   }
 
-  /** Drops everything (e.g. after a write this process made through another path). */
-  clear(): void {
-    this.#entries.clear();
-    this.#mark = undefined;
-  }
-
   get size(): number {
     return this.#entries.size;
   }

@@ -266,20 +266,20 @@ export async function readOwnerRecord(
   });
 }
 
-/**
- * The committed reads actors make (load, turns, queries), as the runtime serves them: snapshot
- * reads, each its own transaction, except that a read repeated while the store's change mark is
- * unchanged (`KvStore.changeMark`: nothing committed anywhere since the first was taken) is
- * answered from the first: the same bytes a new transaction would read. Range results are copied
- * out (callers may reorder them); values are shared and never written to. Bounded (below): a
- * large value or range is read again each time.
- */
 /** What `CommittedReads` keeps at most: 4 096 values of ≤ 4 KiB, 256 ranges of ≤ 64 KiB (32 MiB). */
 const KEPT_POINTS = 4096;
 const KEPT_VALUE_BYTES = 4096;
 const KEPT_RANGES = 256;
 const KEPT_RANGE_BYTES = 65_536;
 
+/**
+ * The committed reads actors make (load, turns, queries), as the runtime serves them: snapshot
+ * reads, each its own transaction, except that a read repeated while the store's change mark is
+ * unchanged (`KvStore.changeMark`: nothing committed anywhere since the first was taken) is
+ * answered from the first: the same bytes a new transaction would read. Range results are copied
+ * out (callers may reorder them); values are shared and never written to. Bounded (above): a
+ * large value or range is read again each time.
+ */
 export class CommittedReads {
   readonly #kv: KvStore;
   readonly #points: MarkMemo<{ value: Uint8Array | undefined }>;

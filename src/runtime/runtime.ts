@@ -101,7 +101,6 @@ export function createActorRuntime(opts: ActorRuntimeOptions): ActorRuntime {
     config.workers > 0
       ? new WorkerPool({
           size: config.workers,
-          kv,
           reads,
           log,
           nextId: () => opts.ids.nextBigInt(),

@@ -4,7 +4,6 @@
  * pending after-commit effects stay on one thread. Main serves the workers' KV reads (it is the
  * node's only KV client) and hands out Snowflake ids from the node's generator.
  */
-import type { KvStore } from "../kv/types.ts";
 import type { Logger } from "../lib/log.ts";
 import { RuntimeErrors } from "./errors.ts";
 import type {
@@ -29,8 +28,7 @@ import {
 
 export interface WorkerPoolOptions {
   size: number;
-  kv: KvStore;
-  /** How the workers' reads are served (the runtime's committed reads, over `kv`). */
+  /** How the workers' reads are served (the runtime's committed reads). */
   reads: CommittedReads;
   log: Logger;
   /** Snowflake ids for turns (the node's generator). */
