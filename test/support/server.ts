@@ -82,7 +82,7 @@ function mergeTree(base: Record<string, unknown>, over: Record<string, unknown>)
 export function testConfig(overrides: ConfigOverrides = {}, sqlitePath?: string): Config {
   const defaults: Record<string, unknown> = {
     environment: "test",
-    // No lag-based shedding in tests (a busy CI box lags past any bound); overload.test.ts sets it.
+    // No lag-based shedding in tests (a busy CI box lags past any bound); lag-shedding.test.ts sets it.
     server: {
       http_host: "127.0.0.1",
       http_port: 0,

@@ -1,12 +1,16 @@
 /**
  * Load of test/e2e/faults/overload.test.ts, run by the real Node.js binary (like
- * bench/support/token-load.cjs): autocannon's programmatic API, `GET /v1/users/me` with a session
- * cookie at a fixed overall rate. Prints one JSON line: requests sent, answers by status, and the
- * latency percentiles (ms) of the answers that were not 503 (the accepted requests) and of all
- * answers. (The test checks `Retry-After` and the error body of 503s itself, beside the load.)
+ * bench/support/token-load.cjs): autocannon's programmatic API, requests with a session cookie at a
+ * fixed overall rate: a `GET` by default, or with `"patch"` a `PATCH` of a JSON body
+ * `{"<field>":"<prefix><n>"}` whose n counts up per request, so every write changes something.
+ * Prints one JSON line: requests sent, answers by status, and the latency percentiles (ms) of the
+ * answers that were not 503 (the accepted requests) and of all answers. (The test checks
+ * `Retry-After` and the error body of 503s itself, beside the load.)
  *
  *   node overload-load.cjs '{"url":"http://…/v1/users/me","cookie":"…","seconds":4,
  *                            "connections":256,"rate":0}'   (rate 0: as fast as possible)
+ *   node overload-load.cjs '{"url":"http://…/teams/…","cookie":"…","seconds":4,"connections":512,
+ *                            "rate":20000,"patch":{"field":"description","prefix":"a"}}'
  */
 const path = require("node:path");
 const autocannon = require(path.join(__dirname, "../../../node_modules/autocannon/autocannon.js"));
@@ -14,6 +18,17 @@ const autocannon = require(path.join(__dirname, "../../../node_modules/autocanno
 const cfg = JSON.parse(process.argv[2]);
 const statuses = {};
 const accepted = [];
+
+let n = 0;
+function patchRequest(request) {
+  n++;
+  return {
+    ...request,
+    method: "PATCH",
+    headers: { ...request.headers, "content-type": "application/json" },
+    body: JSON.stringify({ [cfg.patch.field]: `${cfg.patch.prefix}${n}` }),
+  };
+}
 
 const inst = autocannon(
   {
@@ -23,6 +38,7 @@ const inst = autocannon(
     ...(cfg.rate > 0 ? { overallRate: cfg.rate } : {}),
     headers: { cookie: cfg.cookie },
     timeout: 20,
+    ...(cfg.patch ? { requests: [{ setupRequest: patchRequest }] } : {}),
   },
   (err, result) => {
     if (err) {
