@@ -480,14 +480,16 @@ export async function buildNode(opts: BuildNodeOptions): Promise<NodeHandle> {
  * another secret (or none), or when this node has no configured secret and any node is live.
  */
 async function refuseMismatchedPeers(kv: KvStore, clock: Clock, config: Config) {
-  const { heartbeat_ms, suspect_ms, node_id, secret, secret_ephemeral } = config.cluster;
-  const peers = await findLivePeers(kv, clock, {
-    selfId: node_id,
-    windowMs: Math.min(2 * heartbeat_ms + 200, suspect_ms),
-  });
+  const { suspect_ms, node_id, secret, secret_ephemeral } = config.cluster;
   const configured = secret !== undefined && !secret_ephemeral;
   const mine = secretTag(configured ? secret : undefined);
-  const mismatched = configured ? peers.filter((p) => (p.secretTag ?? mine) !== mine) : peers;
+  // Watched for suspect_ms (src/cluster/peers.ts says why); only the records that would refuse
+  // the start: with a configured secret, those of another one.
+  const mismatched = await findLivePeers(kv, clock, {
+    selfId: node_id,
+    windowMs: suspect_ms,
+    relevant: configured ? (p) => (p.secretTag ?? mine) !== mine : undefined,
+  });
   if (mismatched.length === 0) return;
   const ids = mismatched.map((p) => p.nodeId).join(", ");
   throw new ConfigError(
