@@ -184,7 +184,7 @@ export class SqliteStore {
       this.shared = undefined;
     } else {
       this.#walIndex = openWalIndex(opts.path);
-      this.shared = this.#walIndex?.fd;
+      this.shared = this.#walIndex;
     }
   }
 
@@ -215,11 +215,11 @@ export class SqliteStore {
 
   /**
    * How read snapshots are shared (see `beginRead`): `private` for an in-memory database (this
-   * connection is its only writer), a descriptor of the `-shm` file to read the WAL-index header
-   * from, or `undefined` when it could not be opened (every read then runs as its own SQLite
+   * connection is its only writer), the `-shm` file to read the WAL-index header from (mapped, or
+   * read with `pread`: wal-index.ts), or `undefined` when it could not be opened (every read then runs as its own SQLite
    * transaction).
    */
-  readonly shared: "private" | number | undefined;
+  readonly shared: "private" | WalIndexFd | undefined;
   /** The WAL-index header as it was just before the open snapshot was taken. */
   readonly #snapHeader = new Uint8Array(WAL_HEADER_BYTES);
   readonly #header = new Uint8Array(WAL_HEADER_BYTES);
