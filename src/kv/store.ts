@@ -254,7 +254,7 @@ export function createKvStore(backend: KvBackend, opts: KvStoreOptions): Observa
     },
 
     storageFault: () => backend.storageFault?.(),
-    changeMark: () => (closed ? undefined : backend.changeMark?.()),
+    changeMark: (scope) => (closed ? undefined : backend.changeMark?.(scope)),
 
     async transact<T>(body: (tx: Transaction) => Promise<T>, o?: TransactOptions): Promise<T> {
       if (closed) throw unavailable();

@@ -165,8 +165,15 @@ export interface KvStore {
    * the mark *before* reading, and a value derived from those reads is still exact for as long as
    * the mark is unchanged (the reads' snapshot is at least as new as the mark, and nothing
    * committed since). A different mark says nothing (it may change without a visible change).
+   *
+   * With `scope` (a key prefix): the mark of that part of the key space, which moves at least
+   * whenever a transaction that wrote a key under `scope` committed anywhere, and may move for
+   * other commits too (SQLite: for every commit of another connection or process, whose keys it
+   * cannot see); this store's own commits elsewhere in the key space leave it. The same rule of
+   * use, for values derived from reads under `scope` only. Marks only grow, and the maximum of
+   * several scopes' marks is a mark of their union (src/kv/scoped-marks.ts).
    */
-  changeMark?(): number | undefined;
+  changeMark?(scope?: Key): number | undefined;
 }
 
 /** A backend transaction: the raw operations, without retries or limit checks. */
@@ -201,7 +208,7 @@ export interface KvBackend {
    */
   storageFault?(): string | undefined;
   /** See `KvStore.changeMark` (memory and SQLite; FoundationDB has none). */
-  changeMark?(): number | undefined;
+  changeMark?(scope?: Key): number | undefined;
 }
 
 /** Encodes a signed 64-bit integer as 8 little-endian bytes (the atomicAdd format). */

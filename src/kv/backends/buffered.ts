@@ -91,6 +91,23 @@ export function resolvePoint(p: PointWrite, current: Value | undefined, stamp: U
   }
 }
 
+/**
+ * Whether the write set writes any key beginning with `scope` (a binary string, `keyStr`): a set,
+ * clear or atomic op of such a key, a cleared range overlapping the scope, or a versionstamped key
+ * whose prefix and the scope overlap (its stamp is not known before the commit).
+ */
+export function writeSetTouches(ws: WriteSet, scope: string): boolean {
+  for (const s of ws.points.keys()) if (s.startsWith(scope)) return true;
+  // Every key under the scope sorts below scope ++ U+0100 (keys are strings of U+0000..U+00FF).
+  const end = `${scope}\u0100`;
+  for (const c of ws.clears) if (c.b < end && c.e > scope) return true;
+  for (const v of ws.vsKeys) {
+    const p = keyStr(v.prefix);
+    if (p.startsWith(scope) || scope.startsWith(p)) return true;
+  }
+  return false;
+}
+
 /** Every key range the write set touches (for conflict detection of later readers). */
 export function writtenRanges(ws: WriteSet, stamp: Uint8Array): KeyRange[] {
   const out = [...ws.clears];
@@ -115,6 +132,11 @@ export abstract class BufferedTransaction implements BackendTransaction {
   #stamp: Promise<Uint8Array> | undefined;
   #resolveStamp: ((s: Uint8Array) => void) | undefined;
   #rejectStamp: ((e: unknown) => void) | undefined;
+
+  /** Whether this transaction's writes touch `scope` (`writeSetTouches`). */
+  touches(scope: string): boolean {
+    return writeSetTouches(this.ws, scope);
+  }
 
   readonly snapshot: ReadOps = {
     get: (key) => this.#get(key, true),

@@ -16,6 +16,7 @@
  */
 import type { Clock } from "../../lib/clock.ts";
 import { concatBytes } from "../keyspace.ts";
+import { ScopedMarks } from "../scoped-marks.ts";
 import {
   type BackendCapabilities,
   type Key,
@@ -115,6 +116,8 @@ class MemoryStore {
   readers = new Map<number, number>();
   closed = false;
   commitsSinceGc = 0;
+  /** `changeMark(scope)`: every commit is this store's own, so only writes move a scope. */
+  readonly scoped = new ScopedMarks();
 
   // fault state
   forcedConflicts = 0;
@@ -334,6 +337,7 @@ class MemoryTransaction extends BufferedTransaction {
     }
     db.history.push({ v, ranges: writtenRanges(this.ws, stamp) });
     db.version = v;
+    db.scoped.committed((scope) => this.touches(scope));
     if (++db.commitsSinceGc >= GC_EVERY_COMMITS) {
       db.commitsSinceGc = 0;
       db.gc();
@@ -380,7 +384,7 @@ export function createMemoryBackend(): MemoryBackend {
       return db.version;
     },
     // Every commit with writes takes the next version (read-only commits change nothing).
-    changeMark: () => db.version,
+    changeMark: (scope) => (scope === undefined ? db.version : db.scoped.mark(keyStr(scope))),
     get size() {
       let n = 0;
       for (const e of db.sorted) if (e.versions[e.versions.length - 1]?.value !== undefined) n++;

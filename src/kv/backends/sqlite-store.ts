@@ -6,6 +6,7 @@ import { Database, type Statement } from "bun:sqlite";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { type Clock, systemClock } from "../../lib/clock.ts";
+import { ScopedMarks } from "../scoped-marks.ts";
 import { KvError } from "../types.ts";
 import { makeVersionstamp } from "./buffered.ts";
 import {
@@ -34,6 +35,8 @@ export interface Committable {
   validate(): void;
   /** Applies the write set with commit version `v`. */
   apply(v: number): void;
+  /** Whether the write set writes a key under `scope` (a binary string; scoped change marks). */
+  touches(scope: string): boolean;
 }
 
 /** busy_timeout: the longest a writer blocks the event loop waiting for the write lock (ms). */
@@ -271,8 +274,15 @@ export class SqliteStore {
   /** The header `changeMark` last saw, and its mark (bumped whenever the header differs). */
   readonly #markHeader = new Uint8Array(WAL_HEADER_BYTES);
   readonly #markProbe = new Uint8Array(WAL_HEADER_BYTES);
+  /** The probe as native 32-bit words: word 2 is the header's change counter (`iChange`). */
+  readonly #markWords = new Uint32Array(this.#markProbe.buffer, 0, WAL_HEADER_BYTES / 4);
   #markSeen = false;
   #mark = 0;
+  /** Scoped change marks (`changeMark(scope)`, src/kv/scoped-marks.ts). */
+  readonly #scoped = new ScopedMarks();
+  /** The header's change counter at the last `changeMark`, and this connection's commits since. */
+  #lastChange: number | undefined;
+  #ownCommits = 0;
   /** Flushes started on a private (in-memory) database: its only writer is this connection. */
   #flushes = 0;
 
@@ -282,17 +292,27 @@ export class SqliteStore {
    * so the mark is bumped whenever it differs from the header the last call saw; an unreadable
    * header gives no mark. For a private database, every flush (whatever its outcome) bumps it.
    */
-  changeMark(): number | undefined {
+  changeMark(scope?: string): number | undefined {
     const shared = this.shared;
     if (this.closed || shared === undefined) return undefined;
-    if (shared === "private") return this.#flushes;
+    if (shared === "private") return scope === undefined ? this.#flushes : this.#scoped.mark(scope);
     if (!readHeader(shared, this.#markProbe)) return undefined;
+    // SQLite bumps the header's change counter once per commit of any connection (and once more
+    // when a commit restarts the WAL). Moved by exactly this connection's commits since the last
+    // call: nothing else committed, and the scoped marks moved with those commits' own writes.
+    // Otherwise someone else committed keys this store cannot see: every scope moves.
+    const change = this.#markWords[2]!;
+    if (this.#lastChange === undefined || change !== (this.#lastChange + this.#ownCommits) >>> 0) {
+      this.#scoped.foreign();
+    }
+    this.#lastChange = change;
+    this.#ownCommits = 0;
     if (!this.#markSeen || !sameBytes(this.#markProbe, this.#markHeader)) {
       this.#markHeader.set(this.#markProbe);
       this.#markSeen = true;
       this.#mark++;
     }
-    return this.#mark;
+    return scope === undefined ? this.#mark : this.#scoped.mark(scope);
   }
 
   /** After the connection is closed: closes the `-shm` descriptor (never before, see below). */
@@ -362,10 +382,11 @@ export class SqliteStore {
     }
     const outcomes: ({ stamp: Uint8Array } | { error: unknown })[] = [];
     let v = 0;
+    let first = 0;
     try {
       // Under the write lock: nobody else can move the version until COMMIT.
       v = q.version.get()!.value;
-      const first = v;
+      first = v;
       for (const item of batch) {
         try {
           item.tx.validate();
@@ -395,6 +416,8 @@ export class SqliteStore {
       // COMMIT failures usually roll back already; nothing more to undo.
       this.#rollback();
       this.#noteFault(e);
+      // It may have committed after all: every scoped mark moves.
+      this.#scoped.foreign();
       // Disk full or read-only: the commit frame never reached the WAL, so nothing applied.
       const unknown = commitRefused(e)
         ? new KvError("unavailable", `${storageFaultOf(e)} during COMMIT`, {
@@ -410,6 +433,13 @@ export class SqliteStore {
     }
     this.fault = undefined;
     this.sample(v);
+    if (v > first) {
+      // One SQLite commit of this connection: the header's change counter moved by one for it.
+      this.#ownCommits++;
+      this.#scoped.committed((scope) =>
+        batch.some((item, i) => "stamp" in outcomes[i]! && item.tx.touches(scope)),
+      );
+    }
     batch.forEach((item, i) => {
       const o = outcomes[i]!;
       if ("stamp" in o) item.resolve(o.stamp);

@@ -43,6 +43,7 @@ import {
   type Value,
 } from "../types.ts";
 import { BufferedTransaction, keyAfter, makeVersionstamp, resolvePoint } from "./buffered.ts";
+import { keyStr } from "./key-ranges.ts";
 import {
   type Committable,
   mapSqliteError,
@@ -214,7 +215,7 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
     capabilities,
     path: opts.path,
     storageFault: () => store.fault,
-    changeMark: () => store.changeMark(),
+    changeMark: (scope) => store.changeMark(scope === undefined ? undefined : keyStr(scope)),
     testPragma(pragma) {
       if (!/^(query_only|max_page_count|page_count)( = \d+)?$/.test(pragma)) {
         throw new Error(`testPragma: unsupported pragma ${pragma}`);

@@ -17,11 +17,13 @@ import {
 import {
   getSession,
   isSessionActive,
+  SessionKeys,
   listUserSessions,
   putSessionWrites,
   type SessionRecord,
   type SessionType,
 } from "../../domain/sessions/records.ts";
+import { UserKeys } from "../../domain/users/keys.ts";
 import { getUser } from "../../domain/users/records.ts";
 import { MarkMemo } from "../../kv/mark-memo.ts";
 import type { Transaction } from "../../kv/types.ts";
@@ -96,6 +98,18 @@ export function touchGranularityMs(ttlMs: number): number {
   return Math.max(1, Math.min(60_000, Math.floor(ttlMs / 100)));
 }
 
+/**
+ * The mark the kept session uses rest on: the larger of the scoped change marks of the session
+ * records and the user records (the two keys a use reads), which moves whenever either scope does
+ * (src/kv/scoped-marks.ts); undefined where the store has no marks (FoundationDB).
+ */
+function usesMark(kv: ServiceDeps["kv"]): number | undefined {
+  const sessions = kv.changeMark?.(SessionKeys.session.prefix);
+  const users = kv.changeMark?.(UserKeys.user.prefix);
+  if (sessions === undefined || users === undefined) return undefined;
+  return sessions > users ? sessions : users;
+}
+
 export class SessionService {
   readonly #d: ServiceDeps;
   /**
@@ -157,10 +171,11 @@ export class SessionService {
     const parsed = parseCredential(token);
     if (!parsed) return undefined;
     const d = this.#d;
-    // A use that wrote nothing is kept while nothing commits anywhere (the mark is taken before
-    // the reads): a repeated use within the same state checks the secret and the deadline
-    // against it without a transaction. A use due a write takes the full path.
-    const mark = d.kv.changeMark?.();
+    // A use that wrote nothing is kept while nothing commits under the session and user records
+    // (their scoped marks, taken before the reads; commits of other features elsewhere leave
+    // them): a repeated use checks the secret and the deadline against it without a
+    // transaction. A use due a write takes the full path.
+    const mark = usesMark(d.kv);
     const kept = this.#uses.get(mark, parsed.id);
     if (kept && useIsNoop(kept.session.machine, d.clock.now())) {
       if (!secretMatches(parsed.secret, kept.session.secret_hash)) return undefined;

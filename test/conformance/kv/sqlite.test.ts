@@ -171,6 +171,46 @@ describe("sqlite backend across processes", () => {
     await b.close();
   }, 30_000);
 
+  test("a scoped mark moves with any commit of another connection or process, whatever it wrote, and not with this one's own elsewhere", async () => {
+    const path = join(dir, "scoped", "kv.db");
+    const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const b = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
+    const scope = new Subspace(["scoped-in"]);
+    const mark = () => a.changeMark?.(scope.prefix) as number;
+    let m = mark();
+    // This connection's own commits outside the scope, alone and grouped in one SQLite commit.
+    await a.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(1), new Uint8Array(1)));
+    await Promise.all(
+      [2, 3, 4].map((i) =>
+        a.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(i), new Uint8Array(1))),
+      ),
+    );
+    expect(mark()).toBe(m);
+    // Another connection's commit outside the scope: its keys are not seen, so the mark moves.
+    await b.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(9), new Uint8Array(1)));
+    expect(mark()).toBeGreaterThan(m);
+    m = mark();
+    // Its own commit and another connection's, between two looks: moved.
+    await a.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(5), new Uint8Array(1)));
+    await b.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(6), new Uint8Array(1)));
+    await a.transact(async (tx) => tx.set(new Subspace(["scoped-out"]).key(7), new Uint8Array(1)));
+    expect(mark()).toBeGreaterThan(m);
+    m = mark();
+    // Another OS process commits (the increment fixture, outside the scope; it waits for two
+    // "ready" marks, and this commit is one of them, which moves the mark too).
+    await b.transact(async (tx) => tx.atomicAdd(new Subspace(["multi"]).key("ready"), 1));
+    expect(mark()).toBeGreaterThan(m);
+    m = mark();
+    const worker = join(import.meta.dir, "fixtures", "sqlite-increment.ts");
+    const child = Bun.spawn([process.execPath, worker, path, "2"], { stderr: "pipe" });
+    expect(await child.exited).toBe(0);
+    expect(mark()).toBeGreaterThan(m);
+    m = mark();
+    expect(mark()).toBe(m);
+    await a.close();
+    await b.close();
+  }, 30_000);
+
   test("two processes each incrementing one counter 1000 times end at exactly 2000", async () => {
     const path = join(dir, "multi", "kv.db");
     const backend = createSqliteBackend({ path });

@@ -42,6 +42,60 @@ export function isolationTests(ctx: SuiteContext): void {
     expect(store.changeMark?.()).toBeUndefined();
   });
 
+  test("a scoped change mark moves with every commit that writes under its scope, and only grows", async () => {
+    const { store, backend } = await open();
+    const scope = sp.sub("scoped", "in");
+    const inside = scope.key("k");
+    const outside = sp.key("scoped", "out");
+    const mark = () => store.changeMark?.(scope.prefix);
+    if (backend.name === "foundationdb") {
+      expect(mark()).toBeUndefined();
+      return;
+    }
+    let m = mark();
+    expect(typeof m).toBe("number");
+    const moved = async (write: Parameters<typeof store.transact>[0]) => {
+      const before = m as number;
+      await store.transact(write);
+      m = mark();
+      return (m as number) > before;
+    };
+    // Every kind of write under the scope moves it.
+    expect(await moved(async (tx) => tx.set(inside, v("a")))).toBe(true);
+    expect(await moved(async (tx) => tx.atomicAdd(scope.key("n"), 1))).toBe(true);
+    expect(await moved(async (tx) => tx.clear(inside))).toBe(true);
+    expect(await moved(async (tx) => tx.clearRange(sp.key("scoped"), sp.key("scoped", "z")))).toBe(
+      true,
+    );
+    expect(
+      await moved(async (tx) => tx.setVersionstampedKey(scope.prefix, new Uint8Array(0), v("s"))),
+    ).toBe(true);
+    // A commit that writes both sides moves it; reads and read-only commits never do.
+    expect(
+      await moved(async (tx) => {
+        tx.set(outside, v("o"));
+        tx.set(scope.key("both"), v("b"));
+      }),
+    ).toBe(true);
+    expect(await moved(async (tx) => tx.get(inside))).toBe(false);
+    // This store's own commits elsewhere leave it (the memory backend and a SQLite connection see
+    // their own commits' keys), while the unscoped mark moves with them.
+    const all = store.changeMark?.();
+    expect(await moved(async (tx) => tx.set(outside, v("x")))).toBe(false);
+    expect(
+      await moved(async (tx) => tx.clearRange(sp.key("scoped", "p"), sp.key("scoped", "q"))),
+    ).toBe(false);
+    expect(store.changeMark?.()).not.toBe(all);
+    // The larger of two scopes' marks moves when either does.
+    const other = sp.sub("scoped", "other");
+    const union = () => Math.max(mark() as number, store.changeMark?.(other.prefix) as number);
+    const u0 = union();
+    await store.transact(async (tx) => tx.set(other.key("k"), v("k")));
+    expect(union()).toBeGreaterThan(u0);
+    await store.close();
+    expect(mark()).toBeUndefined();
+  });
+
   test("two transactions that read and write the same key cannot both commit", async () => {
     const { store } = await open();
     const k = sp.key("rmw");

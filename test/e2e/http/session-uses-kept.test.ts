@@ -6,6 +6,7 @@
  * offset, so moving past a deadline fires no timer (and commits nothing) on the way.
  */
 import { afterAll, beforeAll, expect, test } from "bun:test";
+import { Roots } from "../../../src/kv/layout.ts";
 import { createTestServer, type TestServer } from "../../support/server.ts";
 import { ShiftedClock } from "../../support/shifted-clock.ts";
 import { call, registerAccount } from "./identity-helpers.ts";
@@ -81,5 +82,32 @@ test("a kept use is still refused once past the session's deadline", async () =>
     expect(r.status).toBe(401);
     expect(r.body.code).toBe("INVALID_SESSION");
     return current;
+  });
+});
+
+test("a kept use survives commits elsewhere in the store; a change of the user record ends it", async () => {
+  await untilKept(async () => {
+    const a = await registerAccount(server);
+    expect((await me(a.session)).status).toBe(200);
+    // Another feature's commit: the store's unscoped mark moves, the session's scoped marks not.
+    const all = server.node.kv.changeMark?.();
+    await server.node.kv.transact(async (tx) =>
+      tx.set(Roots.job.key("session-uses-kept"), new Uint8Array([1])),
+    );
+    expect(server.node.kv.changeMark?.()).not.toBe(all);
+    const r = await kept(() => me(a.session));
+    expect(r.out.status).toBe(200);
+    // The user record changes: the next use reads it again (the kept one had the old name).
+    const renamed = await call(
+      server,
+      "PATCH",
+      "/v1/users/me",
+      { name: "Renamed" },
+      { bearer: a.session },
+    );
+    expect(renamed.status).toBe(200);
+    const after = await me(a.session);
+    expect((after.body.user as { name: string }).name).toBe("Renamed");
+    return r.kept;
   });
 });
