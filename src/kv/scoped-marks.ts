@@ -30,7 +30,7 @@ export class ScopedMarks {
       if (this.#changedAt.size >= MAX_SCOPES) return at;
       this.#changedAt.set(scope, at);
     }
-    return at > this.#foreignAt ? at : this.#foreignAt;
+    return Math.max(at, this.#foreignAt);
   }
 
   /** After a commit of this store: moves every registered scope that `touches` says it wrote. */

@@ -17,9 +17,9 @@ import {
 import {
   getSession,
   isSessionActive,
-  SessionKeys,
   listUserSessions,
   putSessionWrites,
+  SessionKeys,
   type SessionRecord,
   type SessionType,
 } from "../../domain/sessions/records.ts";
@@ -107,7 +107,7 @@ function usesMark(kv: ServiceDeps["kv"]): number | undefined {
   const sessions = kv.changeMark?.(SessionKeys.session.prefix);
   const users = kv.changeMark?.(UserKeys.user.prefix);
   if (sessions === undefined || users === undefined) return undefined;
-  return sessions > users ? sessions : users;
+  return Math.max(sessions, users);
 }
 
 export class SessionService {
