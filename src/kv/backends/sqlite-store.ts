@@ -274,15 +274,67 @@ export class SqliteStore {
   /** The header `changeMark` last saw, and its mark (bumped whenever the header differs). */
   readonly #markHeader = new Uint8Array(WAL_HEADER_BYTES);
   readonly #markProbe = new Uint8Array(WAL_HEADER_BYTES);
-  /** The probe as native 32-bit words: word 2 is the header's change counter (`iChange`). */
-  readonly #markWords = new Uint32Array(this.#markProbe.buffer, 0, WAL_HEADER_BYTES / 4);
   #markSeen = false;
   #mark = 0;
   /** Scoped change marks (`changeMark(scope)`, src/kv/scoped-marks.ts). */
   readonly #scoped = new ScopedMarks();
-  /** The header's change counter at the last `changeMark`, and this connection's commits since. */
-  #lastChange: number | undefined;
-  #ownCommits = 0;
+  /**
+   * The header as of the last state the scoped marks account for: the last look, or the end of
+   * this connection's last commit when that commit was provably the only change (see
+   * `#postCommitHeader`); unset when nothing is accounted for yet.
+   */
+  readonly #chain = new Uint8Array(WAL_HEADER_BYTES);
+  #chainSet = false;
+  readonly #pre = new Uint8Array(WAL_HEADER_BYTES);
+  /** `#pre` as native 32-bit words: word 2 is the header's change counter (`iChange`). */
+  readonly #preWords = new Uint32Array(this.#pre.buffer, 0, WAL_HEADER_BYTES / 4);
+  readonly #post = new Uint8Array(WAL_HEADER_BYTES);
+  readonly #postWords = new Uint32Array(this.#post.buffer, 0, WAL_HEADER_BYTES / 4);
+  #preRead = false;
+
+  /**
+   * A header seen now: anything since the accounted-for one that is not this connection's own was
+   * another connection's or process's commit (or a WAL restart or recovery: a spare move), whose
+   * keys this store cannot see, so every scope moves.
+   */
+  #follow(header: Uint8Array): void {
+    if (!this.#chainSet || !sameBytes(header, this.#chain)) this.#scoped.foreign();
+    this.#chain.set(header);
+    this.#chainSet = true;
+  }
+
+  /** Right after `BEGIN IMMEDIATE`: the header before this commit (nobody else can move it now). */
+  #preCommitHeader(): void {
+    const w = this.shared;
+    this.#preRead = w !== undefined && w !== "private" && readHeader(w, this.#pre);
+    if (this.#preRead) this.#follow(this.#pre);
+    else if (w !== "private") this.#unchain();
+  }
+
+  /**
+   * Right after a COMMIT that wrote: SQLite bumped the header's change counter (`iChange`) once
+   * for it. If the header now shows exactly one commit more than before it, it is this commit's
+   * own, and becomes the accounted-for state; otherwise another commit slipped in after the lock
+   * was released (or the header could not be read), and every scope moves.
+   */
+  #postCommitHeader(): void {
+    const w = this.shared;
+    if (w === undefined || w === "private") return;
+    if (
+      this.#preRead &&
+      readHeader(w, this.#post) &&
+      this.#postWords[2] === (this.#preWords[2]! + 1) >>> 0
+    ) {
+      this.#chain.set(this.#post);
+      this.#chainSet = true;
+    } else this.#unchain();
+  }
+
+  /** Forgets the accounted-for state: every scope moves now, and again at the next look. */
+  #unchain(): void {
+    this.#scoped.foreign();
+    this.#chainSet = false;
+  }
   /** Flushes started on a private (in-memory) database: its only writer is this connection. */
   #flushes = 0;
 
@@ -297,22 +349,27 @@ export class SqliteStore {
     if (this.closed || shared === undefined) return undefined;
     if (shared === "private") return scope === undefined ? this.#flushes : this.#scoped.mark(scope);
     if (!readHeader(shared, this.#markProbe)) return undefined;
-    // SQLite bumps the header's change counter once per commit of any connection (and once more
-    // when a commit restarts the WAL). Moved by exactly this connection's commits since the last
-    // call: nothing else committed, and the scoped marks moved with those commits' own writes.
-    // Otherwise someone else committed keys this store cannot see: every scope moves.
-    const change = this.#markWords[2]!;
-    if (this.#lastChange === undefined || change !== (this.#lastChange + this.#ownCommits) >>> 0) {
-      this.#scoped.foreign();
-    }
-    this.#lastChange = change;
-    this.#ownCommits = 0;
+    // Scoped marks: a header other than the accounted-for one means someone else committed.
+    this.#follow(this.#markProbe);
     if (!this.#markSeen || !sameBytes(this.#markProbe, this.#markHeader)) {
       this.#markHeader.set(this.#markProbe);
       this.#markSeen = true;
       this.#mark++;
     }
     return scope === undefined ? this.#mark : this.#scoped.mark(scope);
+  }
+
+  /**
+   * Closes the connection for real: bun:sqlite's `close()` is `sqlite3_close_v2`, which leaves a
+   * connection with unfinalized statements open as a "zombie" (until the garbage collector
+   * finalizes them), so every prepared statement is finalized first. Then the `-shm` descriptor
+   * can be closed without dropping the locks of a connection still open.
+   */
+  closeConnection(): void {
+    for (const st of Object.values(this.q)) st.finalize();
+    for (const st of this.#ranges.values()) st.finalize();
+    this.#ranges.clear();
+    this.db.close();
   }
 
   /** After the connection is closed: closes the `-shm` descriptor (never before, see below). */
@@ -375,6 +432,8 @@ export class SqliteStore {
       this.endRead();
       q.begin.run();
       this.#busySince = undefined;
+      // Under the write lock the header is the latest state and only this commit can move it.
+      this.#preCommitHeader();
     } catch (e) {
       this.#noteFault(e);
       failAll(this.#beginError(e));
@@ -417,7 +476,7 @@ export class SqliteStore {
       this.#rollback();
       this.#noteFault(e);
       // It may have committed after all: every scoped mark moves.
-      this.#scoped.foreign();
+      this.#unchain();
       // Disk full or read-only: the commit frame never reached the WAL, so nothing applied.
       const unknown = commitRefused(e)
         ? new KvError("unavailable", `${storageFaultOf(e)} during COMMIT`, {
@@ -434,11 +493,9 @@ export class SqliteStore {
     this.fault = undefined;
     this.sample(v);
     if (v > first) {
-      // One SQLite commit of this connection: the header's change counter moved by one for it.
-      this.#ownCommits++;
-      this.#scoped.committed((scope) =>
-        batch.some((item, i) => "stamp" in outcomes[i]! && item.tx.touches(scope)),
-      );
+      this.#postCommitHeader();
+      // Every item's writes count (an item that failed validation wrote nothing: a spare move).
+      this.#scoped.committed((scope) => batch.some((item) => item.tx.touches(scope)));
     }
     batch.forEach((item, i) => {
       const o = outcomes[i]!;

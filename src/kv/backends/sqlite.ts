@@ -230,7 +230,7 @@ export function createSqliteBackend(opts: SqliteBackendOptions): SqliteBackend {
       if (store.closed) return;
       store.endRead();
       store.closed = true;
-      store.db.close();
+      store.closeConnection();
       store.closeWalIndex();
     },
   };

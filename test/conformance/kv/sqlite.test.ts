@@ -171,6 +171,17 @@ describe("sqlite backend across processes", () => {
     await b.close();
   }, 30_000);
 
+  test("an in-memory database's scoped marks move only with its own writes under the scope", async () => {
+    const kv = createKvStore(createSqliteBackend({ path: ":memory:" }), { clock: systemClock });
+    const scope = new Subspace(["mem-in"]);
+    const m0 = kv.changeMark?.(scope.prefix) as number;
+    await kv.transact(async (tx) => tx.set(new Subspace(["mem-out"]).key(1), new Uint8Array(1)));
+    expect(kv.changeMark?.(scope.prefix)).toBe(m0);
+    await kv.transact(async (tx) => tx.set(scope.key(1), new Uint8Array(1)));
+    expect(kv.changeMark?.(scope.prefix) as number).toBeGreaterThan(m0);
+    await kv.close();
+  });
+
   test("a scoped mark moves with any commit of another connection or process, whatever it wrote, and not with this one's own elsewhere", async () => {
     const path = join(dir, "scoped", "kv.db");
     const a = createKvStore(createSqliteBackend({ path }), { clock: systemClock });

@@ -72,8 +72,9 @@ test.skipIf(process.platform !== "linux")(
       // Every commit changed the header, and the mapping saw each change.
       expect(new Set(seen).size).toBe(seen.length);
     } finally {
-      if (w) releaseWalIndex(w);
+      // The connection first: closing a descriptor of the file drops this process's locks on it.
       mine.close();
+      if (w) releaseWalIndex(w);
       rmSync(dir, { recursive: true, force: true });
     }
     // The last release unmapped it.
@@ -98,8 +99,8 @@ test("without the mapping the header is read with pread, the same bytes", () => 
     expect(readHeader(w, got)).toBe(true);
     expect(hex(got)).not.toBe(before);
   } finally {
-    if (w) releaseWalIndex(w);
     db.close();
+    if (w) releaseWalIndex(w);
     rmSync(dir, { recursive: true, force: true });
   }
 });
