@@ -5,8 +5,8 @@
  * moment") let both nodes run on a loaded box: the first had registered and then not heartbeated
  * for 660 ms (its own start-up), and the second watched for only 2 x heartbeat_ms + 200 = 600 ms.
  * Here, deterministically: the real `buildNode` on a real SQLite file, next to a peer record of
- * another cluster secret that first moves 800 ms after the node began to look (heartbeat_ms 200,
- * suspect_ms 1000). The node must refuse to start.
+ * another cluster secret that first moves 1 200 ms after the node registered (and began to look;
+ * heartbeat_ms 200, suspect_ms 2000: the old window was 600 ms). The node must refuse to start.
  */
 import { afterAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -24,7 +24,7 @@ import { testConfig } from "../support/server.ts";
 const dir = mkdtempSync(join(tmpdir(), "startup-window-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-test("a peer silent for 800 ms after registering still refuses a node with another secret", async () => {
+test("a peer silent for 1.2 s after the node registered still refuses a node with another secret", async () => {
   const path = join(dir, "kv.sqlite");
   const kv = createKvStore(createSqliteBackend({ path }), { clock: systemClock });
   const peer: NodeRecord = {
@@ -44,15 +44,23 @@ test("a peer silent for 800 ms after registering still refuses a node with anoth
     });
   await put(peer);
   const config = testConfig(
-    { cluster: { heartbeat_ms: 200, fence_ms: 700, suspect_ms: 1000 } },
+    { cluster: { heartbeat_ms: 200, fence_ms: 700, suspect_ms: 2000 } },
     path,
   );
   let moved = false;
   const starting = buildNode({ config, hasher: fastHasher });
-  const heartbeat = Bun.sleep(800).then(async () => {
+  // The node looks right after it registered: wait for its record, then stay silent 1.2 s.
+  const heartbeat = (async () => {
+    const [b, e] = ClusterKeys.nodes.range();
+    for (let i = 0; i < 1000; i++) {
+      const rows = await kv.transact((tx) => tx.snapshot.getRange(b, e));
+      if (rows.length > 1) break;
+      await Bun.sleep(10);
+    }
+    await Bun.sleep(1200);
     await put({ ...peer, heartbeat: 1 });
     moved = true;
-  });
+  })();
   const outcome = await starting.then(
     async (node) => {
       await node.stop();
