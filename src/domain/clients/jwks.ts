@@ -41,6 +41,8 @@ export const JwksKeys = {
   key: (orgId: string, kid: string) => Roots.client.key("jwks", idItem(orgId), kid),
   org: (orgId: string) => Roots.client.range("jwks", idItem(orgId)),
   all: () => Roots.client.range("jwks"),
+  /** Every organization's JWKS entries (a scope of `KvStore.changeMark`). */
+  space: Roots.client.sub("jwks"),
   globalVersion: Roots.client.key("jwks-version"),
   orgVersion: (orgId: string) => Roots.client.key("jwks-version", idItem(orgId)),
 } as const;

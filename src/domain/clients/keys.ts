@@ -45,6 +45,8 @@ export const ClientRanges = {
     Roots.client.key("k", idItem(orgId), idItem(clientId), idItem(certId)),
   certificates: (orgId: string, clientId: string) =>
     Roots.client.range("k", idItem(orgId), idItem(clientId)),
+  /** Every certificate of every organization (a scope of `KvStore.changeMark`). */
+  certificateSpace: Roots.client.sub("k"),
 } as const;
 
 /**

@@ -16,6 +16,7 @@ import { CertificateCodec } from "../../domain/clients/codecs.ts";
 import { JwksKeys, readJwks } from "../../domain/clients/jwks.ts";
 import { ClientRanges } from "../../domain/clients/keys.ts";
 import type { Certificate } from "../../domain/clients/types.ts";
+import { MarkMemo } from "../../kv/mark-memo.ts";
 import type { KvStore } from "../../kv/types.ts";
 
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64url");
@@ -24,6 +25,8 @@ export const KID = /^org-(\d{1,20})-client-(\d{1,20})-cert-(\d{1,20})$/;
 
 /** Keys kept open at most (one per certificate in use; each is ~100 bytes of key material). */
 const CACHE_MAX = 1024;
+/** `newest` answers kept per change mark (one per organization and client asked about). */
+const NEWEST_KEPT = 4096;
 
 export interface SigningKey {
   kid: string;
@@ -48,14 +51,37 @@ export class SigningKeys {
   readonly #kv: KvStore;
   readonly #sealer: Sealer;
   readonly #cache = new Map<string, { sealed: string; key: KeyObject }>();
+  /**
+   * `newest` answers, kept while nothing committed under the JWKS index or the certificates of
+   * any organization (the larger of those two scoped change marks, taken before the read): a
+   * certificate created, revoked, deleted or withdrawn anywhere ends them all, so the next token
+   * is signed with the newest key at once. Token issues write neither (15 µs a token saved).
+   */
+  readonly #newest = new MarkMemo<Certificate | null>(NEWEST_KEPT);
 
   constructor(kv: KvStore, sealer: Sealer) {
     this.#kv = kv;
     this.#sealer = sealer;
   }
 
+  #newestMark(): number | undefined {
+    const jwks = this.#kv.changeMark?.(JwksKeys.space.prefix);
+    const certs = this.#kv.changeMark?.(ClientRanges.certificateSpace.prefix);
+    return jwks === undefined || certs === undefined ? undefined : Math.max(jwks, certs);
+  }
+
   /** The newest published certificate of `orgId` (of `clientId` only, when given), or null. */
   async newest(orgId: string, clientId?: string): Promise<Certificate | null> {
+    const mark = this.#newestMark();
+    const key = `${orgId}/${clientId ?? ""}`;
+    const kept = this.#newest.get(mark, key);
+    if (kept !== undefined) return kept;
+    const cert = await this.#read(orgId, clientId);
+    this.#newest.set(mark, key, cert);
+    return cert;
+  }
+
+  async #read(orgId: string, clientId?: string): Promise<Certificate | null> {
     return this.#kv.transact(
       async (tx) => {
         let best: Certificate | null = null;
