@@ -254,6 +254,28 @@ export function compareBytes(a: Uint8Array, b: Uint8Array): number {
 }
 
 /**
+ * `Buffer.prototype.latin1Slice` (Node and Bun): ISO-8859-1, one code unit per byte for all 256
+ * byte values (unlike `TextDecoder("latin1")`, which is windows-1252), and it accepts any
+ * `Uint8Array`. ~2-4x faster than building the string in JS for the short keys of every read.
+ */
+const latin1Slice = (
+  Buffer.prototype as unknown as {
+    latin1Slice?: (this: Uint8Array, start: number, end: number) => string;
+  }
+).latin1Slice;
+
+/** The byte string as a latin1-style JS string: order-preserving, usable as a Map key. */
+export function keyStr(k: Uint8Array): string {
+  if (latin1Slice !== undefined) return latin1Slice.call(k, 0, k.length);
+  if (k.length <= 4096) return String.fromCharCode.apply(null, k as unknown as number[]);
+  let s = "";
+  for (let i = 0; i < k.length; i += 4096) {
+    s += String.fromCharCode.apply(null, k.subarray(i, i + 4096) as unknown as number[]);
+  }
+  return s;
+}
+
+/**
  * A key prefix. `sub.key("a", 1)` packs a tuple under the prefix; `sub.range()` spans every key
  * under it; `sub.range("a")` spans every key whose tuple starts with ("a").
  */

@@ -1,3 +1,23 @@
+import type { Key, KvStore } from "./types.ts";
+
+/**
+ * The change mark of the union of `scopes` (key prefixes): the largest of their scoped marks
+ * (`KvStore.changeMark(scope)`; src/kv/scoped-marks.ts says why that is a mark of the union), or
+ * undefined where the store keeps no marks. For a memo of values derived from reads under them.
+ */
+export function unionMark(
+  kv: Pick<KvStore, "changeMark">,
+  scopes: readonly Key[],
+): number | undefined {
+  let mark = -1;
+  for (const scope of scopes) {
+    const m = kv.changeMark?.(scope);
+    if (m === undefined) return undefined;
+    if (m > mark) mark = m;
+  }
+  return mark < 0 ? undefined : mark;
+}
+
 /**
  * Values derived from KV reads, kept for as long as the store's change mark is unchanged
  * (`KvStore.changeMark`: nothing committed anywhere since). Take the mark before the reads, `set`

@@ -19,6 +19,7 @@
  *   the epoch so a later claim still bumps it.
  */
 
+import { keyStr } from "../kv/keyspace.ts";
 import { MarkMemo } from "../kv/mark-memo.ts";
 import {
   applyMutations,
@@ -294,7 +295,7 @@ export class CommittedReads {
   async get(key: Key): Promise<Uint8Array | undefined> {
     const mark = this.#kv.changeMark?.();
     if (mark === undefined) return snapshotGet(this.#kv, key);
-    const id = latin1(key);
+    const id = keyStr(key);
     const kept = this.#points.get(mark, id);
     if (kept) return kept.value;
     const value = await snapshotGet(this.#kv, key);
@@ -305,7 +306,7 @@ export class CommittedReads {
   async getRange(begin: Key, end: Key, opts?: RangeOptions): Promise<KeyValue[]> {
     const mark = this.#kv.changeMark?.();
     if (mark === undefined) return snapshotRange(this.#kv, begin, end, opts);
-    const id = `${begin.length}:${latin1(begin)}${latin1(end)}:${opts?.limit ?? ""}:${opts?.reverse === true}`;
+    const id = `${begin.length}:${keyStr(begin)}${keyStr(end)}:${opts?.limit ?? ""}:${opts?.reverse === true}`;
     const kept = this.#ranges.get(mark, id);
     if (kept) return kept.slice();
     const rows = await snapshotRange(this.#kv, begin, end, opts);
@@ -314,10 +315,6 @@ export class CommittedReads {
     if (bytes <= KEPT_RANGE_BYTES) this.#ranges.set(mark, id, rows.slice());
     return rows;
   }
-}
-
-function latin1(bytes: Uint8Array): string {
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("latin1");
 }
 
 /** Snapshot reads for actors (load and turns): committed data, no read conflicts. */

@@ -335,14 +335,17 @@ export class SqliteStore {
     this.#scoped.foreign();
     this.#chainSet = false;
   }
+
   /** Flushes started on a private (in-memory) database: its only writer is this connection. */
   #flushes = 0;
 
   /**
    * `KvStore.changeMark`: the same number as long as nothing committed anywhere. For a file, the
-   * WAL-index header (one `pread`) changes on every commit of any connection (see `beginRead`),
+   * WAL-index header (wal-index.ts) changes on every commit of any connection (see `beginRead`),
    * so the mark is bumped whenever it differs from the header the last call saw; an unreadable
    * header gives no mark. For a private database, every flush (whatever its outcome) bumps it.
+   * With `scope` (a binary string): that scope's mark (`#scoped`, moved by `#follow` for commits
+   * of others and by `flush` for this connection's own).
    */
   changeMark(scope?: string): number | undefined {
     const shared = this.shared;

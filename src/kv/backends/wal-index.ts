@@ -19,8 +19,8 @@ import { closeSync, fstatSync, openSync, readSync, realpathSync } from "node:fs"
 export const WAL_HEADER_BYTES = 48;
 
 /**
- * Opens `path`'s `-shm` file to read the WAL-index header with `pread` (one system call), or
- * undefined. The descriptor stays open until the connection is closed: closing *any* descriptor of
+ * Opens `path`'s `-shm` file to read the WAL-index header (through a mapping of it, or with
+ * `pread` where it cannot be mapped), or undefined. The descriptor stays open until the connection is closed: closing *any* descriptor of
  * a file drops every POSIX lock the process holds on it, SQLite's included (so no `Bun.mmap`, which
  * opens and closes the file: that let another process truncate the `-shm` under this one; the
  * mapping is made on this descriptor instead). `map: false` reads with `pread` only.

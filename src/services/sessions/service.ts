@@ -25,7 +25,7 @@ import {
 } from "../../domain/sessions/records.ts";
 import { UserKeys } from "../../domain/users/keys.ts";
 import { getUser } from "../../domain/users/records.ts";
-import { MarkMemo } from "../../kv/mark-memo.ts";
+import { MarkMemo, unionMark } from "../../kv/mark-memo.ts";
 import type { Transaction } from "../../kv/types.ts";
 import { applyMutations } from "../../kv/types.ts";
 import { auditWrites, iso, type Principal, type RequestMeta } from "../context.ts";
@@ -98,17 +98,8 @@ export function touchGranularityMs(ttlMs: number): number {
   return Math.max(1, Math.min(60_000, Math.floor(ttlMs / 100)));
 }
 
-/**
- * The mark the kept session uses rest on: the larger of the scoped change marks of the session
- * records and the user records (the two keys a use reads), which moves whenever either scope does
- * (src/kv/scoped-marks.ts); undefined where the store has no marks (FoundationDB).
- */
-function usesMark(kv: ServiceDeps["kv"]): number | undefined {
-  const sessions = kv.changeMark?.(SessionKeys.session.prefix);
-  const users = kv.changeMark?.(UserKeys.user.prefix);
-  if (sessions === undefined || users === undefined) return undefined;
-  return Math.max(sessions, users);
-}
+/** The scopes a session use reads (its session record and its user's record). */
+const USE_SCOPES = [SessionKeys.session.prefix, UserKeys.user.prefix];
 
 export class SessionService {
   readonly #d: ServiceDeps;
@@ -175,7 +166,7 @@ export class SessionService {
     // (their scoped marks, taken before the reads; commits of other features elsewhere leave
     // them): a repeated use checks the secret and the deadline against it without a
     // transaction. A use due a write takes the full path.
-    const mark = usesMark(d.kv);
+    const mark = unionMark(d.kv, USE_SCOPES);
     const kept = this.#uses.get(mark, parsed.id);
     if (kept && useIsNoop(kept.session.machine, d.clock.now())) {
       if (!secretMatches(parsed.secret, kept.session.secret_hash)) return undefined;

@@ -16,7 +16,7 @@ import { CertificateCodec } from "../../domain/clients/codecs.ts";
 import { JwksKeys, readJwks } from "../../domain/clients/jwks.ts";
 import { ClientRanges } from "../../domain/clients/keys.ts";
 import type { Certificate } from "../../domain/clients/types.ts";
-import { MarkMemo } from "../../kv/mark-memo.ts";
+import { MarkMemo, unionMark } from "../../kv/mark-memo.ts";
 import type { KvStore } from "../../kv/types.ts";
 
 const b64 = (s: string) => Buffer.from(s, "utf8").toString("base64url");
@@ -27,6 +27,8 @@ export const KID = /^org-(\d{1,20})-client-(\d{1,20})-cert-(\d{1,20})$/;
 const CACHE_MAX = 1024;
 /** `newest` answers kept per change mark (one per organization and client asked about). */
 const NEWEST_KEPT = 4096;
+/** What `newest` reads: the JWKS index and the certificates, of every organization. */
+const NEWEST_SCOPES = [JwksKeys.space.prefix, ClientRanges.certificateSpace.prefix];
 
 export interface SigningKey {
   kid: string;
@@ -64,15 +66,9 @@ export class SigningKeys {
     this.#sealer = sealer;
   }
 
-  #newestMark(): number | undefined {
-    const jwks = this.#kv.changeMark?.(JwksKeys.space.prefix);
-    const certs = this.#kv.changeMark?.(ClientRanges.certificateSpace.prefix);
-    return jwks === undefined || certs === undefined ? undefined : Math.max(jwks, certs);
-  }
-
   /** The newest published certificate of `orgId` (of `clientId` only, when given), or null. */
   async newest(orgId: string, clientId?: string): Promise<Certificate | null> {
-    const mark = this.#newestMark();
+    const mark = unionMark(this.#kv, NEWEST_SCOPES);
     const key = `${orgId}/${clientId ?? ""}`;
     const kept = this.#newest.get(mark, key);
     if (kept !== undefined) return kept;
